@@ -1,0 +1,122 @@
+// The middlemile-instance/1 model: facilities, vehicle types, lanes and demand (FORMAT.md).
+//
+// An Instance is immutable once built. The only way to build one is `parse_instance` (or
+// `read_instance_file`), which validates every rule of FORMAT.md, reports every error at once
+// with its JSON path, resolves ids to dense indices and derives the optional values (distance
+// from coordinates on the WGS84 ellipsoid times circuity, transit time, trip cost, default
+// departures) exactly once. Code downstream indexes vectors; it never looks up strings.
+//
+// Units: minutes from the start of the horizon (int), km, m³, kg, packages, one currency.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace mm::network {
+
+enum class FacilityKind { origin, sort_center, air_hub, delivery_station };
+enum class Mode { truck, air };
+
+const char* to_string(FacilityKind kind);
+const char* to_string(Mode mode);
+
+// Cube and weight: the two dimensions every capacity and load is measured in.
+struct Capacity {
+  double cube_m3 = 0.0;
+  double weight_kg = 0.0;
+};
+
+struct VehicleType {
+  std::string id;
+  Mode mode = Mode::truck;
+  Capacity capacity;
+  double cost_per_trip = 0.0;
+  double cost_per_km = 0.0;
+  double speed_kmh = 0.0;
+  double circuity = 1.0;
+  std::optional<int> fleet;  // vehicles of this type en route at any minute; none = unlimited
+};
+
+struct Facility {
+  std::string id;
+  FacilityKind kind = FacilityKind::origin;
+  double lon = 0.0;
+  double lat = 0.0;
+  int handling_minutes = 0;
+  std::optional<double> sort_capacity_per_hour;  // packages leaving per clock hour
+  double handling_cost_per_package = 0.0;        // paid by every package leaving the facility
+};
+
+struct Lane {
+  std::string id;
+  std::size_t from = 0;          // facility index
+  std::size_t to = 0;            // facility index
+  std::size_t vehicle_type = 0;  // vehicle type index
+  double distance_km = 0.0;
+  int transit_minutes = 0;
+  std::vector<int> departures;  // sorted, distinct, each in [0, horizon)
+  std::optional<int> max_vehicles_per_departure;
+  double cost_per_trip = 0.0;     // per vehicle per departure
+  double cost_per_package = 0.0;  // per package carried
+};
+
+struct Demand {
+  std::string id;
+  std::size_t origin = 0;       // facility index
+  std::size_t destination = 0;  // facility index
+  double packages = 0.0;
+  double cube_m3 = 0.0;
+  double weight_kg = 0.0;
+  int ready_minute = 0;
+  int due_minute = 0;
+};
+
+// The raw parts of an instance. Only the parser fills one; `Instance` owns it.
+struct InstanceData {
+  std::string name;
+  int horizon_minutes = 0;
+  int time_step_minutes = 30;
+  double unserved_penalty_per_package = 0.0;
+  std::vector<VehicleType> vehicle_types;
+  std::vector<Facility> facilities;
+  std::vector<Lane> lanes;
+  std::vector<Demand> demand;
+};
+
+class Instance {
+ public:
+  // Takes validated, resolved data (see parse_instance); builds the id indexes.
+  explicit Instance(InstanceData data);
+
+  const std::string& name() const { return data_.name; }
+  int horizon_minutes() const { return data_.horizon_minutes; }
+  int time_step_minutes() const { return data_.time_step_minutes; }
+  double unserved_penalty_per_package() const { return data_.unserved_penalty_per_package; }
+
+  const std::vector<VehicleType>& vehicle_types() const { return data_.vehicle_types; }
+  const std::vector<Facility>& facilities() const { return data_.facilities; }
+  const std::vector<Lane>& lanes() const { return data_.lanes; }
+  const std::vector<Demand>& demand() const { return data_.demand; }
+
+  const VehicleType& vehicle_type_of(const Lane& lane) const {
+    return data_.vehicle_types[lane.vehicle_type];
+  }
+
+  // Index lookups by id; std::nullopt when absent.
+  std::optional<std::size_t> facility_index(const std::string& id) const;
+  std::optional<std::size_t> lane_index(const std::string& id) const;
+  std::optional<std::size_t> demand_index(const std::string& id) const;
+  std::optional<std::size_t> vehicle_type_index(const std::string& id) const;
+
+ private:
+  InstanceData data_;
+  std::unordered_map<std::string, std::size_t> facility_by_id_;
+  std::unordered_map<std::string, std::size_t> lane_by_id_;
+  std::unordered_map<std::string, std::size_t> demand_by_id_;
+  std::unordered_map<std::string, std::size_t> vehicle_type_by_id_;
+};
+
+}  // namespace mm::network

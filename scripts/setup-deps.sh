@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages middlemile builds against, only those that are missing.
+# A second run costs a few dpkg queries: apt-get runs only when something is absent.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  coinor-libcbc-dev liblemon-dev libtbb-dev libboost-dev
+  libgdal-dev gdal-bin nlohmann-json3-dev libgtest-dev libcli11-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "setup: installing missing Debian packages: ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "error: need root (or sudo) to install: ${missing[*]}" >&2; exit 2
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

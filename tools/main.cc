@@ -1,0 +1,47 @@
+// middlemile: command-line entry point. Subcommands are documented in README.md and FORMAT.md.
+#include <iostream>
+
+#include "network/errors.h"
+#include "tools/commands.h"
+
+namespace mm::tools {
+
+int run_guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const network::ValidationError& e) {
+    for (const auto& problem : e.problems()) std::cerr << "error: " << problem << "\n";
+    std::cerr << "error: " << e.source() << ": " << e.problems().size() << " validation error"
+              << (e.problems().size() == 1 ? "" : "s") << "\n";
+    return kBadInput;
+  } catch (const network::InputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "error: out of memory\n";
+    return kInternalError;
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal: " << e.what() << "\n";
+    return kInternalError;
+  }
+}
+
+}  // namespace mm::tools
+
+int main(int argc, char** argv) {
+  CLI::App app{"middlemile: middle-mile network design and load consolidation"};
+  app.require_subcommand(1);
+  int result = mm::tools::kSuccess;
+  mm::tools::add_validate_command(app, &result);
+  mm::tools::add_plan_command(app, &result);
+  mm::tools::add_verify_command(app, &result);
+  mm::tools::add_cmnd_command(app, &result);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Usage errors are bad input (exit 2); --help is a success.
+    int code = app.exit(e);
+    return code == 0 ? 0 : mm::tools::kBadInput;
+  }
+  return result;
+}
