@@ -1,7 +1,94 @@
-// PLACEHOLDER: replaced by the real 'cmnd' subcommand.
+// `middlemile cmnd FILE.dow`: the CMND benchmark through the planner's engine (FORMAT.md).
+#include <cmath>
+#include <iostream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "network/plan_json.h"
+#include "solvers/cmnd_design.h"
+#include "solvers/cmnd_instance.h"
+#include "solvers/compact_cmnd_mip.h"
+#include "solvers/price_and_branch.h"
 #include "tools/commands.h"
+#include "tools/interrupt.h"
+#include "tools/progress_printer.h"
+
 namespace mm::tools {
-void add_cmnd_command(CLI::App& app, int* result) {
-  app.add_subcommand("cmnd", "(not yet built)")->callback([result] { *result = kInternalError; });
+
+namespace {
+struct CmndFlags {
+  std::string file;
+  double time_limit = 60.0;
+  int threads = 0;
+  std::string solution;
+  std::string method = "cg";
+  bool quiet = false;
+  bool serialize_cbc = false;
+};
+
+nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nullptr; }
+
+int run_cmnd(const CmndFlags& flags) {
+  if (!flags.solution.empty()) network::check_writable(flags.solution);
+  const solvers::CmndInstance instance = solvers::read_dow_file(flags.file);
+  solvers::set_cbc_serialized(flags.serialize_cbc);
+  std::string status;
+  double objective = NAN, bound = NAN, seconds = 0;
+  solvers::CmndSolution solution;
+  if (flags.method == "compact") {
+    const auto r = solvers::solve_compact_cmnd(instance, flags.time_limit);
+    status = r.status;
+    objective = r.objective;
+    bound = r.lower_bound;
+    seconds = r.seconds;
+    solution = r.solution;
+  } else {
+    solvers::DesignSolverOptions options;
+    options.time_limit_seconds = flags.time_limit;
+    options.threads = flags.threads > 0 ? flags.threads
+                                        : static_cast<int>(std::thread::hardware_concurrency());
+    options.stop = install_interrupt_handler();
+    const auto r = solvers::solve_cmnd(instance, options, progress_printer(flags.quiet));
+    status = r.status;
+    objective = r.objective;
+    bound = r.lower_bound;
+    seconds = r.seconds;
+    solution = r.solution;
+  }
+  nlohmann::json out;
+  out["instance"] = instance.name;
+  out["objective"] = number_or_null(objective);
+  out["lower_bound"] = number_or_null(bound);
+  out["gap"] = std::isfinite(objective) && std::isfinite(bound)
+                   ? nlohmann::json(std::max(0.0, (objective - bound) / std::abs(objective)))
+                   : nlohmann::json(nullptr);
+  out["status"] = status;
+  out["seconds"] = seconds;
+  std::cout << out.dump() << std::endl;
+  if (!flags.solution.empty() && status != "no_solution")
+    network::write_file_atomically(flags.solution, solvers::write_cmnd_solution_json(solution));
+  if (interrupted()) return kInterrupted;
+  return status == "no_solution" ? kNoSolution : kSuccess;
 }
+}  // namespace
+
+void add_cmnd_command(CLI::App& app, int* result) {
+  auto flags = std::make_shared<CmndFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "cmnd", "Solve a CMND benchmark instance (.dow) and print one JSON line");
+  cmd->add_option("file", flags->file, "Canad .dow file")->required();
+  cmd->add_option("--time-limit", flags->time_limit, "Seconds (default 60)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", flags->threads, "Pricing threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--solution", flags->solution, "Write open arcs and flows to this JSON file");
+  cmd->add_option("--method", flags->method,
+                  "cg: column generation engine (default); compact: strong arc MIP in CBC")
+      ->check(CLI::IsMember({"cg", "compact"}));
+  cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
+  cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
+  cmd->callback([flags, result] { *result = run_guarded([&] { return run_cmnd(*flags); }); });
+}
+
 }  // namespace mm::tools

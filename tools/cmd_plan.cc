@@ -1,7 +1,115 @@
-// PLACEHOLDER: replaced by the real 'plan' subcommand.
+// `middlemile plan INSTANCE -o PLAN`: solve, write the plan atomically, check it with the
+// referee, print the summary (FORMAT.md, "Command line").
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "network/errors.h"
+#include "network/instance_json.h"
+#include "network/plan_json.h"
+#include "network/plan_verifier.h"
+#include "network/time_expanded_network.h"
+#include "solvers/compact_ten_mip.h"
+#include "solvers/planner.h"
+#include "solvers/price_and_branch.h"
 #include "tools/commands.h"
+#include "tools/interrupt.h"
+#include "tools/plan_summary.h"
+#include "tools/progress_printer.h"
+
 namespace mm::tools {
-void add_plan_command(CLI::App& app, int* result) {
-  app.add_subcommand("plan", "(not yet built)")->callback([result] { *result = kInternalError; });
+
+namespace {
+struct PlanFlags {
+  std::string instance;
+  std::string output;
+  double time_limit = 60.0;
+  int threads = 0;
+  std::uint64_t seed = 1;
+  double gap = 1e-4;
+  std::string method = "cg";
+  bool quiet = false;
+  bool serialize_cbc = false;
+};
+
+network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
+  const network::TimeExpandedNetwork ten(instance);
+  const auto r = solvers::solve_compact_ten(instance, ten, flags.time_limit);
+  if (r.status == "too_large")
+    throw std::runtime_error("the compact model is too large to build (" +
+                             std::to_string(r.rows) + " rows)");
+  network::Plan plan = solvers::assemble_plan(instance, ten, r.solution, r.seconds,
+                                              [](std::size_t) {
+                                                return std::string("not served by the compact "
+                                                                   "MIP's solution");
+                                              });
+  return plan;
 }
+
+int run_plan(const PlanFlags& flags) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(flags.output, ec) && fs::equivalent(flags.instance, flags.output, ec))
+    throw network::InputError(flags.output + ": refusing to overwrite the input instance");
+  network::check_writable(flags.output);
+  const network::Instance instance = network::read_instance_file(flags.instance);
+  solvers::set_cbc_serialized(flags.serialize_cbc);
+
+  network::Plan plan;
+  bool interrupted_run = false;
+  if (flags.method == "compact") {
+    plan = solve_compact(instance, flags);
+  } else {
+    solvers::PlannerOptions options;
+    options.time_limit_seconds = flags.time_limit;
+    options.threads = flags.threads > 0 ? flags.threads
+                                        : static_cast<int>(std::thread::hardware_concurrency());
+    options.seed = flags.seed;
+    options.gap = flags.gap;
+    options.stop = install_interrupt_handler();
+    const auto result = solvers::plan_network(instance, options, progress_printer(flags.quiet));
+    plan = result.plan;
+    interrupted_run = result.interrupted;
+  }
+  if (plan.status == network::PlanStatus::no_solution) {
+    std::cerr << "error: no plan found within " << flags.time_limit << " s\n";
+    return interrupted_run ? kInterrupted : kNoSolution;
+  }
+  // The referee checks every plan before it is written: a plan that fails it is a bug.
+  const auto check = network::check_plan(instance, plan);
+  if (!check.ok()) {
+    for (const auto& v : check.violations)
+      std::cerr << "error: internal: plan violates " << v.where << ": " << v.message << "\n";
+    throw std::runtime_error("the solver produced a plan that fails verification");
+  }
+  network::write_file_atomically(flags.output, network::write_plan_json(plan));
+  print_plan_summary(instance, plan, std::cout);
+  std::cout << "  plan written to " << flags.output << " (verified)\n";
+  return interrupted_run || interrupted() ? kInterrupted : kSuccess;
+}
+}  // namespace
+
+void add_plan_command(CLI::App& app, int* result) {
+  auto flags = std::make_shared<PlanFlags>();
+  CLI::App* cmd = app.add_subcommand("plan", "Plan departures, vehicles and routes");
+  cmd->add_option("instance", flags->instance, "Instance JSON (middlemile-instance/1)")
+      ->required();
+  cmd->add_option("-o,--output", flags->output, "Plan JSON to write (middlemile-plan/1)")
+      ->required();
+  cmd->add_option("--time-limit", flags->time_limit, "Seconds (default 60)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", flags->threads, "Pricing threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", flags->seed, "Seed of the local search order (default 1)");
+  cmd->add_option("--gap", flags->gap, "Stop at this relative gap (default 0.0001)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--method", flags->method,
+                  "cg: column generation engine (default); compact: arc-based MIP in CBC "
+                  "(a baseline for benchmarks)")
+      ->check(CLI::IsMember({"cg", "compact"}));
+  cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
+  cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
+  cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });
+}
+
 }  // namespace mm::tools

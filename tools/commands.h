@@ -27,5 +27,6 @@ void add_validate_command(CLI::App& app, int* result);
 void add_plan_command(CLI::App& app, int* result);
 void add_verify_command(CLI::App& app, int* result);
 void add_cmnd_command(CLI::App& app, int* result);
+void add_generate_command(CLI::App& app, int* result);
 
 }  // namespace mm::tools

@@ -1,0 +1,29 @@
+// Strict JSON text parsing shared by the file readers.
+//
+// parse_json_text builds an order-preserving DOM (nlohmann::ordered_json, so problems are
+// reported in file order). A syntax error, or a number too large for a double, throws
+// InputError "<source>:<line>:<column>: invalid JSON: <what>". Lines and columns are 1-based
+// and count bytes. A key repeated inside one object is not a syntax error in JSON, but a
+// reader that silently kept one of the two values would hide a typo, so each repeat is
+// returned as a problem "<json path>: duplicate field" for the caller to report with its own.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace mm::network {
+
+struct JsonText {
+  nlohmann::ordered_json value;  // the last value wins for a repeated key
+  std::vector<std::string> duplicate_fields;
+};
+
+JsonText parse_json_text(const std::string& text, const std::string& source);
+
+// "a.b" / "a[3]" path composition used in every problem message; the root path is "".
+std::string json_member_path(const std::string& path, const std::string& key);
+std::string json_element_path(const std::string& path, std::size_t index);
+
+}  // namespace mm::network

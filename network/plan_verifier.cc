@@ -1,0 +1,481 @@
+#include "network/plan_verifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+namespace mm::network {
+
+namespace {
+
+// Values this close to zero are equal whatever the relative tolerance says.
+constexpr double kAbsoluteTolerance = 1e-6;
+
+std::string num(double value) {
+  std::ostringstream out;
+  out.precision(10);
+  out << value;
+  return out.str();
+}
+
+std::string quoted(const std::string& id) {
+  return "\"" + id + "\"";
+}
+
+std::string indexed(const char* list, std::size_t i) {
+  return std::string(list) + "[" + std::to_string(i) + "]";
+}
+
+int floor_div(int a, int b) {
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+// A departure slot of the instance: a lane and one of its minutes.
+using Slot = std::pair<std::size_t, int>;
+
+class Referee {
+ public:
+  Referee(const Instance& instance, const Plan& plan, double tolerance)
+      : in_(instance),
+        plan_(plan),
+        tolerance_(tolerance),
+        served_(instance.demand().size(), 0.0),
+        unserved_(instance.demand().size(), 0.0) {}
+
+  PlanVerification run() {
+    check_header();
+    check_routes();
+    check_unserved();
+    check_demand_accounting();
+    check_departures();
+    check_route_legs_have_vehicles();
+    check_sort_capacity();
+    check_fleet();
+    check_objective();
+    check_kpis();
+    result_.recomputed_objective = result_.recomputed_cost.total();
+    result_.reported_objective = plan_.objective;
+    return std::move(result_);
+  }
+
+ private:
+  void add(std::string where, std::string message) {
+    result_.violations.push_back({std::move(where), std::move(message)});
+  }
+
+  bool close(double a, double b) const {
+    if (!std::isfinite(a) || !std::isfinite(b)) return false;
+    double scale = std::max(std::fabs(a), std::fabs(b));
+    return std::fabs(a - b) <= std::max(kAbsoluteTolerance, tolerance_ * scale);
+  }
+
+  // Ratios (fill, gap, shares) are already relative: they agree within max(1e-6, tolerance).
+  bool close_ratio(double a, double b) const {
+    if (!std::isfinite(a) || !std::isfinite(b)) return false;
+    return std::fabs(a - b) <= std::max(kAbsoluteTolerance, tolerance_);
+  }
+
+  bool within(double value, double limit) const {
+    if (!std::isfinite(value)) return false;
+    return value <= limit + std::max(kAbsoluteTolerance, tolerance_ * std::fabs(limit));
+  }
+
+  const std::string& facility_id(std::size_t f) const { return in_.facilities()[f].id; }
+
+  bool lane_departs_at(const Lane& lane, int minute) const {
+    return std::binary_search(lane.departures.begin(), lane.departures.end(), minute);
+  }
+
+  void check_header() {
+    if (plan_.instance != in_.name())
+      add("instance", "plan is for instance " + quoted(plan_.instance) + " but the instance is " +
+                          quoted(in_.name()));
+  }
+
+  void check_routes() {
+    for (std::size_t r = 0; r < plan_.routes.size(); ++r) check_route(r);
+  }
+
+  void check_route(std::size_t r) {
+    const Route& route = plan_.routes[r];
+    const std::string where = indexed("routes", r);
+    std::optional<std::size_t> demand_index = in_.demand_index(route.demand);
+    if (!demand_index) add(where + ".demand", "unknown demand " + quoted(route.demand));
+    const Demand* demand = demand_index ? &in_.demand()[*demand_index] : nullptr;
+
+    const bool packages_usable = std::isfinite(route.packages);
+    if (!packages_usable || route.packages <= 0.0)
+      add(where + ".packages", "must be a number > 0, got " + num(route.packages));
+    if (packages_usable && demand) served_[*demand_index] += route.packages;
+    if (route.legs.empty()) {
+      add(where + ".legs", "a route needs at least one leg");
+      return;
+    }
+
+    // The previous leg's lane, when known, sets where and when the next leg may leave.
+    const Lane* previous = nullptr;
+    int previous_arrival = 0;
+    for (std::size_t l = 0; l < route.legs.size(); ++l) {
+      const RouteLeg& leg = route.legs[l];
+      const std::string leg_where = where + ".legs[" + std::to_string(l) + "]";
+      std::optional<std::size_t> lane_index = in_.lane_index(leg.lane);
+      if (!lane_index) {
+        add(leg_where + ".lane", "unknown lane " + quoted(leg.lane));
+        previous = nullptr;
+        continue;
+      }
+      const Lane& lane = in_.lanes()[*lane_index];
+      const int minute = leg.departure_minute;
+      if (!lane_departs_at(lane, minute))
+        add(leg_where + ".departure_minute",
+            "lane " + quoted(lane.id) + " has no departure at minute " + std::to_string(minute));
+
+      if (l == 0) {
+        if (demand && lane.from != demand->origin)
+          add(leg_where, "leaves " + facility_id(lane.from) + " but demand " + demand->id +
+                             " starts at " + facility_id(demand->origin));
+        else if (demand && minute < demand->ready_minute)
+          add(leg_where, "departs " + facility_id(lane.from) + " at minute " +
+                             std::to_string(minute) + " but demand " + demand->id +
+                             " is ready only at minute " + std::to_string(demand->ready_minute));
+      } else if (previous) {
+        const Facility& at = in_.facilities()[previous->to];
+        const int available = previous_arrival + at.handling_minutes;
+        if (lane.from != previous->to)
+          add(leg_where,
+              "leaves " + facility_id(lane.from) + " but the previous leg arrives at " + at.id);
+        else if (minute < available)
+          add(leg_where, "departs " + at.id + " at minute " + std::to_string(minute) +
+                             " but package is available only at " + std::to_string(available) +
+                             " (arrival " + std::to_string(previous_arrival) + " + handling " +
+                             std::to_string(at.handling_minutes) + ")");
+      }
+
+      if (packages_usable) {
+        const Slot slot{*lane_index, minute};
+        Load& load = route_load_[slot];
+        load.packages += route.packages;
+        if (demand) {
+          const double share = route.packages / demand->packages;
+          load.cube_m3 += share * demand->cube_m3;
+          load.weight_kg += share * demand->weight_kg;
+        }
+        leaving_[{lane.from, floor_div(minute, 60)}] += route.packages;
+        result_.recomputed_cost.packages += route.packages * lane.cost_per_package;
+        result_.recomputed_cost.handling +=
+            route.packages * in_.facilities()[lane.from].handling_cost_per_package;
+      }
+      legs_by_slot_[{*lane_index, minute}].push_back(leg_where);
+      previous = &lane;
+      previous_arrival = minute + lane.transit_minutes;
+    }
+
+    if (!previous) return;  // the last leg's lane is unknown: no arrival to check
+    const int last_departure = route.legs.back().departure_minute;
+    if (route.arrival_minute != previous_arrival)
+      add(where + ".arrival_minute",
+          "is " + std::to_string(route.arrival_minute) + " but the last leg arrives at " +
+              std::to_string(previous_arrival) + " (departure " + std::to_string(last_departure) +
+              " + transit " + std::to_string(previous->transit_minutes) + ")");
+    if (demand && previous->to != demand->destination)
+      add(where, "ends at " + facility_id(previous->to) + " but demand " + demand->id +
+                     " goes to " + facility_id(demand->destination));
+    if (demand && previous_arrival > demand->due_minute)
+      add(where, "arrives at minute " + std::to_string(previous_arrival) + ", after demand " +
+                     demand->id + "'s due minute " + std::to_string(demand->due_minute));
+    if (previous_arrival > in_.horizon_minutes())
+      add(where, "arrives at minute " + std::to_string(previous_arrival) + ", after the horizon " +
+                     std::to_string(in_.horizon_minutes()));
+    if (demand && packages_usable && previous->to == demand->destination &&
+        previous_arrival <= demand->due_minute)
+      on_time_packages_ += route.packages;
+  }
+
+  void check_unserved() {
+    for (std::size_t u = 0; u < plan_.unserved.size(); ++u) {
+      const UnservedDemand& item = plan_.unserved[u];
+      const std::string where = indexed("unserved", u);
+      std::optional<std::size_t> demand_index = in_.demand_index(item.demand);
+      if (!demand_index) add(where + ".demand", "unknown demand " + quoted(item.demand));
+      if (!std::isfinite(item.packages) || item.packages < 0.0)
+        add(where + ".packages", "must be a number >= 0, got " + num(item.packages));
+      else {
+        if (demand_index) unserved_[*demand_index] += item.packages;
+        result_.recomputed_cost.unserved += item.packages * in_.unserved_penalty_per_package();
+      }
+      if (item.reason.empty()) add(where + ".reason", "must say why the demand is unserved");
+    }
+  }
+
+  void check_demand_accounting() {
+    for (std::size_t d = 0; d < in_.demand().size(); ++d) {
+      const Demand& demand = in_.demand()[d];
+      const std::string where = "demand " + quoted(demand.id);
+      const double accounted = served_[d] + unserved_[d];
+      if (!within(served_[d], demand.packages))
+        add(where, "routes carry " + num(served_[d]) + " packages but the demand has only " +
+                       num(demand.packages));
+      else if (!close(accounted, demand.packages))
+        add(where, "routes carry " + num(served_[d]) + " and unserved lists " + num(unserved_[d]) +
+                       " packages, together " + num(accounted) + ", but the demand has " +
+                       num(demand.packages));
+    }
+  }
+
+  void check_departures() {
+    std::map<Slot, std::size_t> first_entry;
+    for (std::size_t j = 0; j < plan_.departures.size(); ++j) {
+      const PlannedDeparture& dep = plan_.departures[j];
+      const std::string where = indexed("departures", j);
+      std::optional<std::size_t> lane_index = in_.lane_index(dep.lane);
+      if (!lane_index) {
+        add(where + ".lane", "unknown lane " + quoted(dep.lane));
+        continue;
+      }
+      const Lane& lane = in_.lanes()[*lane_index];
+      const VehicleType& type = in_.vehicle_type_of(lane);
+      if (dep.from != facility_id(lane.from))
+        add(where + ".from", "is " + quoted(dep.from) + " but lane " + quoted(lane.id) +
+                                 " leaves " + quoted(facility_id(lane.from)));
+      if (dep.to != facility_id(lane.to))
+        add(where + ".to", "is " + quoted(dep.to) + " but lane " + quoted(lane.id) + " goes to " +
+                               quoted(facility_id(lane.to)));
+      if (dep.vehicle_type != type.id)
+        add(where + ".vehicle_type", "is " + quoted(dep.vehicle_type) + " but lane " +
+                                         quoted(lane.id) + " uses " + quoted(type.id));
+      if (!lane_departs_at(lane, dep.departure_minute))
+        add(where + ".departure_minute", "lane " + quoted(lane.id) +
+                                             " has no departure at minute " +
+                                             std::to_string(dep.departure_minute));
+      const int arrival = dep.departure_minute + lane.transit_minutes;
+      if (dep.arrival_minute != arrival)
+        add(where + ".arrival_minute",
+            "is " + std::to_string(dep.arrival_minute) + " but departure " +
+                std::to_string(dep.departure_minute) + " + transit " +
+                std::to_string(lane.transit_minutes) + " = " + std::to_string(arrival));
+      if (dep.vehicles < 0)
+        add(where + ".vehicles", "must be >= 0, got " + std::to_string(dep.vehicles));
+      if (lane.max_vehicles_per_departure && dep.vehicles > *lane.max_vehicles_per_departure)
+        add(where + ".vehicles", std::to_string(dep.vehicles) + " vehicles exceed lane " +
+                                     quoted(lane.id) + "'s max_vehicles_per_departure " +
+                                     std::to_string(*lane.max_vehicles_per_departure));
+
+      result_.recomputed_cost.vehicles += dep.vehicles * lane.cost_per_trip;
+      trips_by_mode_[to_string(type.mode)] += dep.vehicles;
+      const Slot slot{*lane_index, dep.departure_minute};
+      vehicles_by_slot_[slot] += dep.vehicles;
+      if (dep.vehicles > 0)
+        en_route_[lane.vehicle_type].push_back({dep.departure_minute, arrival, dep.vehicles});
+
+      auto [it, inserted] = first_entry.emplace(slot, j);
+      if (!inserted) {
+        // The load of a slot is compared with its first entry only; a second one is an error.
+        add(where, "duplicates " + indexed("departures", it->second) + " (lane " + quoted(lane.id) +
+                       " at minute " + std::to_string(dep.departure_minute) + ")");
+        continue;
+      }
+      check_departure_load(where, dep, lane, type, slot);
+    }
+  }
+
+  void check_departure_load(const std::string& where, const PlannedDeparture& dep, const Lane& lane,
+                            const VehicleType& type, const Slot& slot) {
+    auto found = route_load_.find(slot);
+    const Load carried = found == route_load_.end() ? Load{} : found->second;
+    if (!close(dep.load.packages, carried.packages))
+      add(where + ".load.packages", "is " + num(dep.load.packages) +
+                                        " but the routes on this departure carry " +
+                                        num(carried.packages));
+    if (!close(dep.load.cube_m3, carried.cube_m3))
+      add(where + ".load.cube_m3", "is " + num(dep.load.cube_m3) +
+                                       " but the routes on this departure carry " +
+                                       num(carried.cube_m3));
+    if (!close(dep.load.weight_kg, carried.weight_kg))
+      add(where + ".load.weight_kg", "is " + num(dep.load.weight_kg) +
+                                         " but the routes on this departure carry " +
+                                         num(carried.weight_kg));
+
+    const double vehicles = std::max(0, dep.vehicles);
+    const double cube_capacity = vehicles * type.capacity.cube_m3;
+    const double weight_capacity = vehicles * type.capacity.weight_kg;
+    const std::string fleet_text = std::to_string(std::max(0, dep.vehicles)) + " vehicle(s) of " +
+                                   quoted(type.id) + " on " + quoted(lane.id);
+    if (!within(carried.cube_m3, cube_capacity))
+      add(where, "routes load " + num(carried.cube_m3) + " m3 but " + fleet_text +
+                     " carry at most " + num(cube_capacity) + " m3");
+    if (!within(carried.weight_kg, weight_capacity))
+      add(where, "routes load " + num(carried.weight_kg) + " kg but " + fleet_text +
+                     " carry at most " + num(weight_capacity) + " kg");
+
+    // Fill is a ratio of the reported load (a wrong load is reported above, not twice).
+    const double fill_cube = cube_capacity > 0 ? dep.load.cube_m3 / cube_capacity : 0.0;
+    const double fill_weight = weight_capacity > 0 ? dep.load.weight_kg / weight_capacity : 0.0;
+    if (!close_ratio(dep.fill_cube, fill_cube))
+      add(where + ".fill.cube", "is " + num(dep.fill_cube) + " but load " + num(dep.load.cube_m3) +
+                                    " / capacity " + num(cube_capacity) + " = " + num(fill_cube));
+    if (!close_ratio(dep.fill_weight, fill_weight))
+      add(where + ".fill.weight", "is " + num(dep.fill_weight) + " but load " +
+                                      num(dep.load.weight_kg) + " / capacity " +
+                                      num(weight_capacity) + " = " + num(fill_weight));
+  }
+
+  void check_route_legs_have_vehicles() {
+    for (const auto& [slot, legs] : legs_by_slot_) {
+      auto found = vehicles_by_slot_.find(slot);
+      if (found != vehicles_by_slot_.end() && found->second > 0) continue;
+      const std::string why = found == vehicles_by_slot_.end()
+                                  ? "there is no departures entry for it"
+                                  : "its departures entry has no vehicles";
+      for (const std::string& leg_where : legs)
+        add(leg_where, "rides lane " + quoted(in_.lanes()[slot.first].id) + " at minute " +
+                           std::to_string(slot.second) + " but " + why);
+    }
+  }
+
+  void check_sort_capacity() {
+    for (const auto& [facility_hour, packages] : leaving_) {
+      const Facility& facility = in_.facilities()[facility_hour.first];
+      if (!facility.sort_capacity_per_hour) continue;
+      const int hour = facility_hour.second;
+      if (!within(packages, *facility.sort_capacity_per_hour))
+        add("facility " + quoted(facility.id) + " hour " + std::to_string(hour),
+            num(packages) + " packages leave during minutes [" + std::to_string(60 * hour) + ", " +
+                std::to_string(60 * hour + 60) + ") but the sort capacity is " +
+                num(*facility.sort_capacity_per_hour) + " per hour");
+    }
+  }
+
+  void check_fleet() {
+    for (const auto& [type_index, trips] : en_route_) {
+      const VehicleType& type = in_.vehicle_types()[type_index];
+      if (!type.fleet) continue;
+      // Sweep over departure and arrival minutes, applying every event of a minute before
+      // checking: a vehicle arriving at minute t is no longer en route at t (half-open).
+      std::vector<std::pair<int, int>> events;
+      for (const Trip& trip : trips) {
+        events.push_back({trip.departure, trip.vehicles});
+        events.push_back({trip.arrival, -trip.vehicles});
+      }
+      std::sort(events.begin(), events.end());
+      int en_route = 0;
+      int peak = 0;
+      std::optional<int> excess_since;
+      for (std::size_t e = 0; e < events.size();) {
+        const int minute = events[e].first;
+        for (; e < events.size() && events[e].first == minute; ++e) en_route += events[e].second;
+        if (en_route > *type.fleet) {
+          if (!excess_since) excess_since = minute;
+          peak = std::max(peak, en_route);
+        } else if (excess_since) {
+          add("vehicle_type " + quoted(type.id),
+              "up to " + std::to_string(peak) + " vehicles en route during minutes [" +
+                  std::to_string(*excess_since) + ", " + std::to_string(minute) +
+                  ") but the fleet is " + std::to_string(*type.fleet));
+          excess_since.reset();
+          peak = 0;
+        }
+      }
+    }
+  }
+
+  void check_objective() {
+    const CostSplit& mine = result_.recomputed_cost;
+    const double total = mine.total();
+    const std::pair<const char*, std::pair<double, double>> parts[] = {
+        {"cost.vehicles", {plan_.cost.vehicles, mine.vehicles}},
+        {"cost.packages", {plan_.cost.packages, mine.packages}},
+        {"cost.handling", {plan_.cost.handling, mine.handling}},
+        {"cost.unserved", {plan_.cost.unserved, mine.unserved}},
+        {"objective", {plan_.objective, total}},
+    };
+    for (const auto& [where, values] : parts)
+      if (!close(values.first, values.second))
+        add(where, "is " + num(values.first) + " but recomputed " + num(values.second));
+
+    if (plan_.lower_bound && !within(*plan_.lower_bound, total))
+      add("lower_bound",
+          "is " + num(*plan_.lower_bound) + ", above the recomputed objective " + num(total));
+    if (plan_.lower_bound && plan_.gap) {
+      const double objective = plan_.objective;
+      const double expected =
+          close(objective, 0.0) ? 0.0 : (objective - *plan_.lower_bound) / objective;
+      if (!close_ratio(*plan_.gap, expected))
+        add("gap", "is " + num(*plan_.gap) + " but (objective " + num(objective) +
+                       " - lower_bound " + num(*plan_.lower_bound) +
+                       ") / objective = " + num(expected));
+    }
+  }
+
+  // KPIs are optional in a plan: an all-default block means "not reported".
+  void check_kpis() {
+    const PlanKpis& kpis = plan_.kpis;
+    const bool present = !kpis.vehicle_trips.empty() || !kpis.fill_cube.empty() ||
+                         !kpis.fill_weight.empty() || kpis.on_time_share != 0.0 ||
+                         kpis.solve_seconds != 0.0;
+    if (!present) return;
+    double all_packages = 0.0;
+    for (const Demand& demand : in_.demand()) all_packages += demand.packages;
+    const double share = all_packages > 0 ? on_time_packages_ / all_packages : 0.0;
+    if (!close_ratio(kpis.on_time_share, share))
+      add("kpis.on_time_share", "is " + num(kpis.on_time_share) + " but on-time routes carry " +
+                                    num(on_time_packages_) + " of " + num(all_packages) +
+                                    " packages = " + num(share));
+    if (!kpis.vehicle_trips.empty()) {
+      for (const auto& [mode, trips] : kpis.vehicle_trips) {
+        auto found = trips_by_mode_.find(mode);
+        if (mode != "truck" && mode != "air")
+          add("kpis.vehicle_trips." + mode, "unknown mode " + quoted(mode));
+        else if (trips != (found == trips_by_mode_.end() ? 0 : found->second))
+          add("kpis.vehicle_trips." + mode,
+              "is " + std::to_string(trips) + " but the departures run " +
+                  std::to_string(found == trips_by_mode_.end() ? 0 : found->second));
+      }
+      for (const auto& [mode, trips] : trips_by_mode_)
+        if (trips != 0 && !kpis.vehicle_trips.count(mode))
+          add("kpis.vehicle_trips",
+              "has no entry for " + mode + " but the departures run " + std::to_string(trips));
+    }
+    // The per-mode fill averages are not defined precisely by FORMAT.md; only their range is.
+    for (const auto* fills : {&kpis.fill_cube, &kpis.fill_weight})
+      for (const auto& [mode, fill] : *fills)
+        if (!(fill >= -kAbsoluteTolerance && fill <= 1.0 + kAbsoluteTolerance))
+          add(std::string(fills == &kpis.fill_cube ? "kpis.fill_cube." : "kpis.fill_weight.") +
+                  mode,
+              "is " + num(fill) + ", outside [0, 1]");
+  }
+
+  struct Trip {
+    int departure;
+    int arrival;
+    int vehicles;
+  };
+
+  const Instance& in_;
+  const Plan& plan_;
+  double tolerance_;
+  PlanVerification result_;
+  std::vector<double> served_;    // route packages per demand
+  std::vector<double> unserved_;  // unserved packages per demand
+  double on_time_packages_ = 0.0;
+  std::map<Slot, Load> route_load_;                        // rebuilt from the routes
+  std::map<Slot, std::vector<std::string>> legs_by_slot_;  // route legs riding each slot
+  std::map<Slot, int> vehicles_by_slot_;                   // from the departures entries
+  std::map<std::pair<std::size_t, int>, double> leaving_;  // (facility, clock hour) -> packages
+  std::map<std::size_t, std::vector<Trip>> en_route_;      // vehicle type -> trips with vehicles
+  std::map<std::string, int> trips_by_mode_;
+};
+
+}  // namespace
+
+PlanVerification check_plan(const Instance& instance, const Plan& plan, double tolerance) {
+  return Referee(instance, plan, tolerance).run();
+}
+
+std::vector<Violation> verify_plan(const Instance& instance, const Plan& plan, double tolerance) {
+  return check_plan(instance, plan, tolerance).violations;
+}
+
+}  // namespace mm::network

@@ -1,0 +1,31 @@
+// The CMND benchmark (Canad instances) solved by the planner's own engine.
+//
+// Each CMND arc becomes one design arc with y ∈ {0,1} (max_units 1), capacity u_a in the first
+// dimension, fixed cost f_a and unit cost c_a; each commodity must be served (its unserved
+// penalty exceeds any solution's total cost, so the slack only keeps the master feasible).
+// The pricing graph is the CMND digraph itself (cyclic: Dijkstra pricing).
+#pragma once
+
+#include <string>
+
+#include "solvers/cmnd_instance.h"
+#include "solvers/cmnd_solution.h"
+#include "solvers/design_solver.h"
+
+namespace mm::solvers {
+
+struct CmndEngineResult {
+  std::string status;  // optimal | feasible | no_solution
+  double objective = kInfinity;
+  double lower_bound = -kInfinity;
+  double seconds = 0.0;
+  CmndSolution solution;
+  DesignSolverResult engine;
+};
+
+DesignProblem cmnd_design_problem(const CmndInstance& instance);
+
+CmndEngineResult solve_cmnd(const CmndInstance& instance, const DesignSolverOptions& options,
+                            const ProgressCallback& progress);
+
+}  // namespace mm::solvers

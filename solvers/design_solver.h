@@ -1,0 +1,51 @@
+// The engine's pipeline for one DesignProblem (DESIGN.md, "The optimization"):
+//   1. column generation at the root, with strong linking rows separated — the lower bound;
+//   2. rounding: the root LP with every vehicle count rounded up (a feasible plan at once);
+//   3. diving with re-pricing: repeatedly fix the most nearly whole vehicle counts up to their
+//      ceiling and re-run column generation, so flows re-route around what is fixed, until
+//      every count is whole;
+//   4. price-and-branch: CBC on all generated columns with y integer, cutoff at the incumbent;
+//   5. IP-based local search: CBC re-optimizes one neighbourhood of commodities (those sharing
+//      an origin) with everything else fixed, cycling through neighbourhoods until time is up.
+// The best solution is kept; gap = (objective − bound) / objective.
+//
+// Time: the limit is shared between phases (root ≈ 45%, dive until 70%, then CBC). With a
+// time limit that is never reached, the same seed and thread count give the same solution.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+#include "solvers/column_generation.h"
+#include "solvers/design_problem.h"
+
+namespace mm::solvers {
+
+struct DesignSolverOptions {
+  double time_limit_seconds = 60.0;
+  int threads = 1;
+  std::uint64_t seed = 1;
+  double gap = 1e-4;  // stop once (objective − bound)/objective is below this
+  const std::atomic<bool>* stop = nullptr;
+};
+
+enum class SolveStatus { optimal, feasible, no_solution };
+
+struct DesignSolverResult {
+  SolveStatus status = SolveStatus::no_solution;
+  DesignSolution best;
+  double lower_bound = -kInfinity;
+  double root_lp = kInfinity;
+  std::vector<bool> reachable;  // per commodity: has any path to a sink
+  double seconds = 0.0;
+  int cg_rounds = 0;
+  std::size_t columns = 0;
+  std::size_t linking_rows = 0;
+  bool interrupted = false;
+};
+
+DesignSolverResult solve_design(const DesignProblem& problem, const DesignSolverOptions& options,
+                                const ProgressCallback& progress);
+
+}  // namespace mm::solvers

@@ -1,0 +1,69 @@
+#include "solvers/planner.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "network/physical_network.h"
+#include "network/time_expanded_network.h"
+#include "solvers/ten_design.h"
+
+namespace mm::solvers {
+
+namespace {
+
+std::string reason_for(const network::Instance& instance,
+                       const network::PhysicalNetwork& physical, bool has_on_time_path,
+                       std::size_t k) {
+  const network::Demand& d = instance.demand()[k];
+  const auto& f = instance.facilities();
+  std::ostringstream out;
+  if (!physical.can_reach(d.origin, d.destination)) {
+    out << "no lane path from " << f[d.origin].id << " to " << f[d.destination].id;
+  } else if (!has_on_time_path) {
+    out << "no path reaches " << f[d.destination].id << " by minute " << d.due_minute
+        << " (ready at " << f[d.origin].id << " at minute " << d.ready_minute << ")";
+  } else {
+    out << "not worth serving: its on-time paths cost more than the unserved penalty of "
+        << instance.unserved_penalty_per_package()
+        << " per package, or capacity limits (vehicles per departure, fleet, sort capacity) "
+           "leave no room in its window";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+PlannerResult plan_network(const network::Instance& instance, const PlannerOptions& options,
+                           const ProgressCallback& progress) {
+  PlannerResult result;
+  const network::TimeExpandedNetwork ten(instance);
+  const network::PhysicalNetwork physical(instance);
+  result.ten_nodes = ten.node_count();
+  result.ten_dispatch_arcs = ten.dispatch_count();
+  const DesignProblem problem = ten_design_problem(instance, ten);
+
+  DesignSolverOptions engine;
+  engine.time_limit_seconds = options.time_limit_seconds;
+  engine.threads = options.threads;
+  engine.seed = options.seed;
+  engine.gap = options.gap;
+  engine.stop = options.stop;
+  const DesignSolverResult solved = solve_design(problem, engine, progress);
+  result.status = solved.status;
+  result.columns = solved.columns;
+  result.cg_rounds = solved.cg_rounds;
+  result.root_lp = solved.root_lp;
+  result.interrupted = solved.interrupted;
+
+  TenSolution solution;
+  if (!solved.best.empty()) solution = to_ten_solution(problem, solved.best, ten.dispatch_count());
+  if (std::isfinite(solved.lower_bound)) solution.lower_bound = solved.lower_bound;
+  solution.proven_optimal = solved.status == SolveStatus::optimal;
+  result.plan = assemble_plan(instance, ten, solution, solved.seconds, [&](std::size_t k) {
+    return reason_for(instance, physical, solved.reachable[k], k);
+  });
+  if (solved.best.empty()) result.plan.status = network::PlanStatus::no_solution;
+  return result;
+}
+
+}  // namespace mm::solvers

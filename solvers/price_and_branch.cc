@@ -1,0 +1,118 @@
+#include "solvers/price_and_branch.h"
+
+#include <cmath>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <coin/CbcEventHandler.hpp>
+#include <coin/CbcModel.hpp>
+#include <coin/CbcSolver.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
+
+#include "solvers/restricted_master_clp.h"
+
+namespace mm::solvers {
+
+namespace {
+
+std::atomic<bool> g_serialized{false};
+std::mutex g_cbc_mutex;
+
+// Stops CBC at its next event when the user interrupts.
+class StopHandler : public CbcEventHandler {
+ public:
+  explicit StopHandler(const std::atomic<bool>* stop) : stop_(stop) {}
+  CbcAction event(CbcEvent) override {
+    return stop_ && stop_->load() ? CbcEventHandler::stop : CbcEventHandler::noAction;
+  }
+  CbcEventHandler* clone() const override { return new StopHandler(*this); }
+
+ private:
+  const std::atomic<bool>* stop_;
+};
+
+int no_callback(CbcModel*, int) { return 0; }
+
+}  // namespace
+
+void set_cbc_serialized(bool serialized) { g_serialized = serialized; }
+bool cbc_serialized() { return g_serialized; }
+
+DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
+                                const PriceAndBranchOptions& options) {
+  const DesignProblem& problem = master.problem();
+  const ClpSimplex& lp = master.clp().model;
+  const int columns = lp.numberColumns();
+  const std::size_t K = problem.commodities.size();
+
+  std::vector<double> lower(lp.columnLower(), lp.columnLower() + columns);
+  std::vector<double> upper(lp.columnUpper(), lp.columnUpper() + columns);
+  // The incumbent as a full column vector (slacks, y, paths), for the MIP start.
+  std::vector<double> start(columns, 0.0);
+  std::vector<double> served(K, 0.0);
+  for (const DesignPath& p : incumbent.paths) served[p.commodity] += p.share;
+  for (std::size_t k = 0; k < K; ++k) start[k] = std::max(0.0, 1.0 - served[k]);
+  for (std::size_t a = 0; a < problem.design_arcs.size(); ++a) {
+    const int c = master.y_column(a);
+    if (c < 0) continue;
+    lower[c] = 0.0;
+    upper[c] = std::isfinite(problem.design_arcs[a].max_units) ? problem.design_arcs[a].max_units
+                                                                : COIN_DBL_MAX;
+    start[c] = a < incumbent.units.size() ? incumbent.units[a] : 0.0;
+  }
+  for (const DesignPath& p : incumbent.paths) {
+    for (std::size_t i : master.paths_of(p.commodity))
+      if (master.path_columns()[i].arcs == p.arcs) start[master.path_columns()[i].column] += p.share;
+  }
+  if (options.free_commodities) {
+    // Local search: outside the neighbourhood everything keeps its incumbent value, except
+    // that vehicles may still be added or removed where neighbourhood paths run.
+    const auto& free = *options.free_commodities;
+    for (std::size_t k = 0; k < K; ++k)
+      if (!free[k]) lower[k] = upper[k] = start[k];
+    for (const auto& p : master.path_columns())
+      if (!free[p.commodity]) lower[p.column] = upper[p.column] = start[p.column];
+  }
+
+  OsiClpSolverInterface solver;
+  solver.loadProblem(*lp.matrix(), lower.data(), upper.data(), lp.objective(), lp.rowLower(),
+                     lp.rowUpper());
+  for (std::size_t a = 0; a < problem.design_arcs.size(); ++a)
+    if (master.y_column(a) >= 0) solver.setInteger(master.y_column(a));
+  solver.messageHandler()->setLogLevel(0);
+
+  std::unique_lock<std::mutex> lock(g_cbc_mutex, std::defer_lock);
+  if (g_serialized) lock.lock();
+
+  CbcModel model(solver);
+  model.setLogLevel(0);
+  StopHandler handler(options.stop);
+  model.passInEventHandler(&handler);
+  CbcSolverUsefulData data;
+  data.noPrinting_ = true;
+  CbcMain0(model, data);
+  model.setBestSolution(start.data(), columns, incumbent.objective, true);
+  const double cutoff = incumbent.objective - 1e-7 * std::max(1.0, std::abs(incumbent.objective));
+  const std::string seconds = std::to_string(std::max(0.1, options.seconds));
+  const std::string cutoff_text = std::to_string(cutoff);
+  const std::string seed = std::to_string(options.seed % 1000000 + 1);
+  const char* argv[] = {"middlemile", "-log", "0", "-slog", "0",          "-seconds", seconds.c_str(),
+                        "-cutoff",    cutoff_text.c_str(), "-randomCbcSeed", seed.c_str(),
+                        "-solve",     "-quit"};
+  CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
+
+  DesignSolution result;
+  const double* x = model.bestSolution();
+  if (x == nullptr || model.getNumCols() != columns) return result;
+  result.units.assign(problem.design_arcs.size(), 0.0);
+  for (std::size_t a = 0; a < problem.design_arcs.size(); ++a)
+    if (master.y_column(a) >= 0) result.units[a] = std::round(x[master.y_column(a)]);
+  for (const auto& p : master.path_columns())
+    if (x[p.column] > 1e-9) result.paths.push_back({p.commodity, p.arcs, x[p.column]});
+  result.objective = design_objective(problem, result);
+  if (result.objective >= incumbent.objective - 1e-9) return {};
+  return result;
+}
+
+}  // namespace mm::solvers

@@ -1,0 +1,34 @@
+// Price-and-branch: the restricted master's columns handed to CBC with integer vehicle counts.
+//
+// CBC sees every path generated so far (root column generation and the dive), y integer,
+// and a cutoff just below the incumbent, so anything it returns is strictly better. Its bound
+// is NOT a bound for the full problem (columns are missing), so only the solution is used.
+// CBC runs single-threaded; `set_cbc_serialized(true)` makes every CBC call in the process
+// take one lock, for builds of CBC not proven safe with one model per thread.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "solvers/design_problem.h"
+#include "solvers/restricted_master.h"
+
+namespace mm::solvers {
+
+void set_cbc_serialized(bool serialized);
+bool cbc_serialized();
+
+struct PriceAndBranchOptions {
+  double seconds = 10.0;
+  std::uint64_t seed = 1;
+  const std::atomic<bool>* stop = nullptr;
+  // Fix the units of these design arcs (and the shares of paths outside `free_commodities`)
+  // to the incumbent: the IP-based local search re-optimizes only a neighbourhood.
+  const std::vector<bool>* free_commodities = nullptr;
+};
+
+// Returns a solution strictly better than `incumbent`, or an empty one if CBC found none.
+DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
+                                const PriceAndBranchOptions& options);
+
+}  // namespace mm::solvers
