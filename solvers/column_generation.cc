@@ -103,6 +103,9 @@ std::size_t ColumnGeneration::add_initial_paths(int threads) {
       reachable_[p.commodity] = true;
       all.push_back(std::move(p));
     }
+  unavoidable_ = 0.0;
+  for (std::size_t k = 0; k < problem_.commodities.size(); ++k)
+    if (!reachable_[k]) unavoidable_ += problem_.commodities[k].penalty;
   master_.add_paths(all);
   return static_cast<std::size_t>(std::count(reachable_.begin(), reachable_.end(), false));
 }
@@ -215,13 +218,14 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
     }
     const bool out_of_time = Clock::now() >= options.deadline ||
                              (options.stop && options.stop->load());
+    // Relative to what pricing can change: commodities with no path add a constant penalty.
     const double lp_gap = (result.lp_value - result.lower_bound) /
-                          std::max(1.0, std::abs(result.lp_value));
+                          std::max(1.0, std::abs(result.lp_value - unavoidable_));
     std::size_t added = 0;
     if (!columns.empty() && lp_gap > options.bound_gap_to_stop) added = master_.add_paths(columns);
-    // Separate linking rows when pricing stalls, or alongside small pricing rounds.
-    if (options.separate_linking && !out_of_time &&
-        (added == 0 || added * 50 < problem_.commodities.size())) {
+    // Separate linking rows only once pricing has converged: each batch re-solves by dual
+    // simplex, which is the expensive step on large masters.
+    if (options.separate_linking && !out_of_time && added == 0) {
       added += master_.add_violated_linking_rows(1e-6, options.max_linking_rows_per_round);
     }
     if (added == 0) {

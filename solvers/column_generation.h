@@ -93,6 +93,7 @@ class ColumnGeneration {
   RestrictedMaster& master_;
   std::vector<Group> groups_;
   std::vector<bool> reachable_;
+  double unavoidable_ = 0.0;  // penalty of commodities with no path at all
 };
 
 }  // namespace mm::solvers

@@ -18,29 +18,74 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-bool pools_respected(const DesignProblem& problem, const std::vector<double>& units) {
-  for (const VehiclePool& pool : problem.vehicle_pools) {
-    double used = 0.0;
-    for (std::size_t a : pool.arcs) used += units[a];
-    if (used > pool.limit + 1e-6) return false;
+// Vehicles each design arc needs for the given paths: ceil(load / capacity) in the tightest
+// dimension. Never above max_units when the loads come from a feasible LP.
+std::vector<double> units_for_loads(const DesignProblem& problem,
+                                    const std::vector<DesignPath>& paths) {
+  std::vector<std::array<double, kDimensions>> load(problem.design_arcs.size(), {0.0, 0.0});
+  for (const DesignPath& p : paths) {
+    const Commodity& k = problem.commodities[p.commodity];
+    for (std::size_t a : p.arcs)
+      if (a < problem.design_arcs.size())
+        for (int r = 0; r < kDimensions; ++r) load[a][r] += p.share * k.size[r];
   }
-  return true;
+  std::vector<double> units(problem.design_arcs.size(), 0.0);
+  for (std::size_t a = 0; a < units.size(); ++a) {
+    double need = 0.0;
+    for (int r = 0; r < kDimensions; ++r)
+      if (std::isfinite(problem.design_arcs[a].capacity[r]) && load[a][r] > 0)
+        need = std::max(need, load[a][r] / problem.design_arcs[a].capacity[r]);
+    // Loads a hair above a whole number of vehicles are LP round-off.
+    units[a] = need > 0 ? std::ceil(need - 1e-7) : 0.0;
+    if (need > 0 && units[a] == 0) units[a] = 1;
+  }
+  return units;
 }
 
-// Rounds every vehicle count of an LP solution up: capacity rows stay satisfied; bounds on
-// units are whole numbers so they do too; only vehicle pools can break.
+// The first vehicle pool over its limit, or -1.
+int violated_pool(const DesignProblem& problem, const std::vector<double>& units) {
+  for (std::size_t p = 0; p < problem.vehicle_pools.size(); ++p) {
+    double used = 0.0;
+    for (std::size_t a : problem.vehicle_pools[p].arcs) used += units[a];
+    if (used > problem.vehicle_pools[p].limit + 1e-6) return static_cast<int>(p);
+  }
+  return -1;
+}
+
+// Rounding: keep the LP's paths, give every arc the whole vehicles its load needs. Rounding up
+// can break a vehicle pool (fleet); then the least loaded arc of that pool is emptied (its
+// paths' packages become unserved) until every pool holds. Capacity, vehicles per departure
+// and resource rows stay satisfied because loads never grow.
 DesignSolution round_up(const DesignProblem& problem, const DesignSolution& lp) {
-  DesignSolution s = lp;
-  for (double& u : s.units) u = std::ceil(u - kIntegral);
-  if (!pools_respected(problem, s.units)) return {};
+  DesignSolution s;
+  s.paths = lp.paths;
+  s.units = units_for_loads(problem, s.paths);
+  for (int p = violated_pool(problem, s.units); p >= 0; p = violated_pool(problem, s.units)) {
+    std::size_t emptiest = problem.vehicle_pools[p].arcs.front();
+    double least = kInfinity;
+    for (std::size_t a : problem.vehicle_pools[p].arcs)
+      if (s.units[a] > 0 && s.units[a] < least) {
+        least = s.units[a];
+        emptiest = a;
+      }
+    s.paths.erase(std::remove_if(s.paths.begin(), s.paths.end(),
+                                 [&](const DesignPath& path) {
+                                   return std::find(path.arcs.begin(), path.arcs.end(),
+                                                    emptiest) != path.arcs.end();
+                                 }),
+                  s.paths.end());
+    s.units = units_for_loads(problem, s.paths);
+  }
   s.objective = design_objective(problem, s);
   return s;
 }
 
-bool integral(const std::vector<double>& units) {
-  for (double u : units)
-    if (std::abs(u - std::round(u)) > kIntegral) return false;
-  return true;
+// Nothing served, no vehicles: always feasible, so a plan exists whatever the time limit.
+DesignSolution all_unserved(const DesignProblem& problem) {
+  DesignSolution s;
+  s.units.assign(problem.design_arcs.size(), 0.0);
+  s.objective = design_objective(problem, s);
+  return s;
 }
 
 class Pipeline {
@@ -58,11 +103,14 @@ class Pipeline {
     DesignSolverResult result;
     cg_.add_initial_paths(options_.threads);
     result.reachable.resize(problem_.commodities.size());
-    for (std::size_t k = 0; k < problem_.commodities.size(); ++k)
+    for (std::size_t k = 0; k < problem_.commodities.size(); ++k) {
       result.reachable[k] = cg_.reachable(k);
+      if (!result.reachable[k]) unavoidable_ += problem_.commodities[k].penalty;
+    }
 
     // 1. Root column generation.
     ColumnGenerationOptions root = cg_options(0.45);
+    consider(all_unserved(problem_), "start");
     ColumnGenerationResult r = cg_.run(root, progress_, "columns", started_);
     result.cg_rounds = r.rounds;
     result.lower_bound = r.lower_bound;
@@ -74,8 +122,8 @@ class Pipeline {
       // 3. Dive.
       if (!done()) dive();
       // 4. Price-and-branch, then 5. local search, on all columns generated so far.
-      if (!done() && !best_.empty()) branch();
-      if (!done() && !best_.empty()) local_search();
+      if (!done()) branch();
+      if (!done()) local_search();
     }
     result.best = best_;
     result.lower_bound = lower_bound_;
@@ -112,9 +160,12 @@ class Pipeline {
     return std::chrono::duration<double>(deadline() - Clock::now()).count();
   }
   bool stopped() const { return options_.stop && options_.stop->load(); }
+  // Relative to the part of the objective the solver can influence: the penalty of demand
+  // with no path at all is a constant that would otherwise make every gap look tiny.
   double relative_gap() const {
     if (best_.empty()) return kInfinity;
-    return (best_.objective - lower_bound_) / std::max(1e-9, std::abs(best_.objective));
+    return (best_.objective - lower_bound_) /
+           std::max(1e-9, std::abs(best_.objective - unavoidable_));
   }
   bool done() const {
     return stopped() || seconds_left() <= 0.0 || relative_gap() <= options_.gap;
@@ -170,12 +221,8 @@ class Pipeline {
       report("dive", step);
     }
     DesignSolution lp = master_.current_solution();
-    if (integral(lp.units)) {
-      for (double& u : lp.units) u = std::round(u);
-      consider(std::move(lp), "dive");
-    } else {
-      consider(round_up(problem_, lp), "dive");
-    }
+    // Whole or not, the dive's paths with the vehicles their loads need.
+    consider(round_up(problem_, lp), "dive");
     master_.reset_unit_bounds();
     // Re-solve so the master's solution is the LP again (its columns now include the dive's).
     master_.solve(std::max(1.0, seconds_left()));
@@ -229,6 +276,7 @@ class Pipeline {
   ColumnGeneration cg_;
   DesignSolution best_;
   double lower_bound_ = -kInfinity;
+  double unavoidable_ = 0.0;  // penalty of commodities that cannot reach any sink
 };
 
 }  // namespace

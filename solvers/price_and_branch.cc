@@ -81,6 +81,7 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   for (std::size_t a = 0; a < problem.design_arcs.size(); ++a)
     if (master.y_column(a) >= 0) solver.setInteger(master.y_column(a));
   solver.messageHandler()->setLogLevel(0);
+  solver.getModelPtr()->setLogLevel(0);
 
   std::unique_lock<std::mutex> lock(g_cbc_mutex, std::defer_lock);
   if (g_serialized) lock.lock();
@@ -92,7 +93,14 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   CbcSolverUsefulData data;
   data.noPrinting_ = true;
   CbcMain0(model, data);
-  model.setBestSolution(start.data(), columns, incumbent.objective, true);
+  // CbcMain0 resets log levels; everything CBC and its LP solver print must stay quiet
+  // (stdout belongs to the command's own output).
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  model.solver()->messageHandler()->setLogLevel(0);
+  if (auto* clp = dynamic_cast<OsiClpSolverInterface*>(model.solver()))
+    clp->getModelPtr()->setLogLevel(0);
+  model.setBestSolution(start.data(), columns, incumbent.objective, false);
   const double cutoff = incumbent.objective - 1e-7 * std::max(1.0, std::abs(incumbent.objective));
   const std::string seconds = std::to_string(std::max(0.1, options.seconds));
   const std::string cutoff_text = std::to_string(cutoff);

@@ -28,5 +28,7 @@ void add_plan_command(CLI::App& app, int* result);
 void add_verify_command(CLI::App& app, int* result);
 void add_cmnd_command(CLI::App& app, int* result);
 void add_generate_command(CLI::App& app, int* result);
+void add_import_command(CLI::App& app, int* result);
+void add_export_command(CLI::App& app, int* result);
 
 }  // namespace mm::tools

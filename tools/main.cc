@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
   mm::tools::add_verify_command(app, &result);
   mm::tools::add_cmnd_command(app, &result);
   mm::tools::add_generate_command(app, &result);
+  mm::tools::add_import_command(app, &result);
+  mm::tools::add_export_command(app, &result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
