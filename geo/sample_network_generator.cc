@@ -13,17 +13,13 @@
 #include <unordered_set>
 #include <utility>
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-
+#include "geo/nearest_facilities.h"
 #include "network/errors.h"
 #include "network/geodesic.h"
 
 namespace mm::geo {
 namespace {
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
 using network::Demand;
 using network::Facility;
 using network::FacilityKind;
@@ -200,48 +196,6 @@ std::vector<std::size_t> pick_central(const std::vector<City>& cities,
   }
   return picked;
 }
-
-// Nearest facilities among a subset, by an R-tree over points on the unit sphere (chord length
-// orders points like great-circle distance); candidates are then ranked by geodesic km.
-class NearestFacilities {
- public:
-  using Point = bg::model::point<double, 3, bg::cs::cartesian>;
-  using Entry = std::pair<Point, std::size_t>;
-
-  NearestFacilities(const std::vector<Facility>& facilities, const std::vector<std::size_t>& subset)
-      : facilities_(facilities) {
-    std::vector<Entry> entries;
-    for (std::size_t index : subset) entries.emplace_back(on_sphere(facilities[index]), index);
-    tree_ = bgi::rtree<Entry, bgi::quadratic<16>>(entries.begin(), entries.end());
-  }
-
-  // Up to k facilities of the subset nearest to `from` (itself excluded), nearest first.
-  std::vector<std::pair<double, std::size_t>> nearest(std::size_t from, std::size_t k) const {
-    std::vector<Entry> found;
-    tree_.query(bgi::nearest(on_sphere(facilities_[from]), static_cast<unsigned>(k + 1)),
-                std::back_inserter(found));
-    std::vector<std::pair<double, std::size_t>> ranked;
-    for (const Entry& entry : found) {
-      if (entry.second == from) continue;
-      const Facility& a = facilities_[from];
-      const Facility& b = facilities_[entry.second];
-      ranked.emplace_back(geodesic_km(a, b), entry.second);
-    }
-    std::sort(ranked.begin(), ranked.end());
-    if (ranked.size() > k) ranked.resize(k);
-    return ranked;
-  }
-
- private:
-  static Point on_sphere(const Facility& f) {
-    const double to_radians = 3.14159265358979323846 / 180.0;
-    double lon = f.lon * to_radians, lat = f.lat * to_radians;
-    return Point(std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat));
-  }
-
-  const std::vector<Facility>& facilities_;
-  bgi::rtree<Entry, bgi::quadratic<16>> tree_;
-};
 
 // Departures every 2, 3 or 4 hours from a random offset (trucks), or one a night (air).
 std::vector<int> draw_departures(Random& random, Mode mode) {

@@ -23,11 +23,14 @@ double seconds_since(Clock::time_point t) {
 std::vector<double> units_for_loads(const DesignProblem& problem,
                                     const std::vector<DesignPath>& paths) {
   std::vector<std::array<double, kDimensions>> load(problem.design_arcs.size(), {0.0, 0.0});
+  std::vector<bool> used(problem.design_arcs.size(), false);
   for (const DesignPath& p : paths) {
     const Commodity& k = problem.commodities[p.commodity];
     for (std::size_t a : p.arcs)
-      if (a < problem.design_arcs.size())
+      if (a < problem.design_arcs.size()) {
+        used[a] = used[a] || p.share > 0;
         for (int r = 0; r < kDimensions; ++r) load[a][r] += p.share * k.size[r];
+      }
   }
   std::vector<double> units(problem.design_arcs.size(), 0.0);
   for (std::size_t a = 0; a < units.size(); ++a) {
@@ -37,7 +40,8 @@ std::vector<double> units_for_loads(const DesignProblem& problem,
         need = std::max(need, load[a][r] / problem.design_arcs[a].capacity[r]);
     // Loads a hair above a whole number of vehicles are LP round-off.
     units[a] = need > 0 ? std::ceil(need - 1e-7) : 0.0;
-    if (need > 0 && units[a] == 0) units[a] = 1;
+    // Whatever rides a departure needs a vehicle, even packages of no cube and weight.
+    if (used[a] && units[a] == 0) units[a] = 1;
   }
   return units;
 }
@@ -53,26 +57,44 @@ int violated_pool(const DesignProblem& problem, const std::vector<double>& units
 }
 
 // Rounding: keep the LP's paths, give every arc the whole vehicles its load needs. Rounding up
-// can break a vehicle pool (fleet); then the least loaded arc of that pool is emptied (its
-// paths' packages become unserved) until every pool holds. Capacity, vehicles per departure
-// and resource rows stay satisfied because loads never grow.
+// can break a vehicle pool (fleet); then, one vehicle at a time, the pool's arc whose last
+// vehicle carries the least is given one vehicle fewer and the paths through it shrink in
+// proportion (the difference becomes unserved). Loads never grow, so capacity, vehicles per
+// departure and resource rows stay satisfied.
 DesignSolution round_up(const DesignProblem& problem, const DesignSolution& lp) {
   DesignSolution s;
   s.paths = lp.paths;
   s.units = units_for_loads(problem, s.paths);
   for (int p = violated_pool(problem, s.units); p >= 0; p = violated_pool(problem, s.units)) {
-    std::size_t emptiest = problem.vehicle_pools[p].arcs.front();
-    double least = kInfinity;
-    for (std::size_t a : problem.vehicle_pools[p].arcs)
-      if (s.units[a] > 0 && s.units[a] < least) {
-        least = s.units[a];
-        emptiest = a;
+    // Load per design arc, to find the vehicle that is cheapest to give up.
+    std::vector<std::array<double, kDimensions>> load(problem.design_arcs.size(), {0.0, 0.0});
+    for (const DesignPath& path : s.paths)
+      for (std::size_t a : path.arcs)
+        if (a < problem.design_arcs.size())
+          for (int r = 0; r < kDimensions; ++r)
+            load[a][r] += path.share * problem.commodities[path.commodity].size[r];
+    std::size_t chosen = problem.design_arcs.size();
+    double best_keep = -1.0;
+    for (std::size_t a : problem.vehicle_pools[p].arcs) {
+      if (s.units[a] <= 0) continue;
+      // Share of the arc's load that fits in one vehicle fewer.
+      double keep = 1.0;
+      for (int r = 0; r < kDimensions; ++r) {
+        const double cap = problem.design_arcs[a].capacity[r];
+        if (std::isfinite(cap) && load[a][r] > 0)
+          keep = std::min(keep, (s.units[a] - 1) * cap / load[a][r]);
       }
+      if (keep > best_keep) {
+        best_keep = keep;
+        chosen = a;
+      }
+    }
+    if (chosen == problem.design_arcs.size()) break;  // nothing left to remove
+    for (DesignPath& path : s.paths)
+      if (std::find(path.arcs.begin(), path.arcs.end(), chosen) != path.arcs.end())
+        path.share *= std::max(0.0, best_keep) * (1.0 - 1e-12);
     s.paths.erase(std::remove_if(s.paths.begin(), s.paths.end(),
-                                 [&](const DesignPath& path) {
-                                   return std::find(path.arcs.begin(), path.arcs.end(),
-                                                    emptiest) != path.arcs.end();
-                                 }),
+                                 [](const DesignPath& path) { return path.share <= 1e-9; }),
                   s.paths.end());
     s.units = units_for_loads(problem, s.paths);
   }
@@ -97,7 +119,11 @@ class Pipeline {
         progress_(progress),
         started_(Clock::now()),
         master_(problem),
-        cg_(problem, master_) {}
+        cg_(problem, master_),
+        pools_of_arc_(problem.design_arcs.size()) {
+    for (std::size_t p = 0; p < problem.vehicle_pools.size(); ++p)
+      for (std::size_t a : problem.vehicle_pools[p].arcs) pools_of_arc_[a].push_back(p);
+  }
 
   DesignSolverResult run() {
     DesignSolverResult result;
@@ -116,9 +142,19 @@ class Pipeline {
     result.lower_bound = r.lower_bound;
     result.root_lp = r.lp_value;
     lower_bound_ = r.lower_bound;
+    // A solve cut by the deadline leaves no usable solution: finish it (warm, usually quick).
+    if (!master_.solution_optimal() && !stopped()) master_.solve(1e9);
+    // Penalty the root LP itself pays for reachable commodities it leaves unserved: like the
+    // penalty of unreachable ones, it is in the bound and in every plan, and would otherwise
+    // make any gap look tiny when penalties are large.
+    penalty_floor_ = unavoidable_;
+    for (std::size_t k = 0; k < problem_.commodities.size(); ++k)
+      if (result.reachable[k])
+        penalty_floor_ += problem_.commodities[k].penalty * master_.unserved_share(k);
     if (r.status == LpStatus::optimal || r.status == LpStatus::stopped) {
       // 2. Rounding.
-      consider(round_up(problem_, master_.current_solution()), "rounding");
+      if (master_.solution_optimal())
+        consider(round_up(problem_, master_.current_solution()), "rounding");
       // 3. Dive.
       if (!done()) dive();
       // 4. Price-and-branch, then 5. local search, on all columns generated so far.
@@ -131,6 +167,8 @@ class Pipeline {
     result.columns = master_.path_count();
     result.linking_rows = master_.linking_row_count();
     result.interrupted = stopped();
+    result.penalty_floor = penalty_floor_;
+    result.controllable_gap = relative_gap();
     if (best_.empty()) {
       result.status = SolveStatus::no_solution;
     } else {
@@ -164,8 +202,8 @@ class Pipeline {
   // with no path at all is a constant that would otherwise make every gap look tiny.
   double relative_gap() const {
     if (best_.empty()) return kInfinity;
-    return (best_.objective - lower_bound_) /
-           std::max(1e-9, std::abs(best_.objective - unavoidable_));
+    return std::max(0.0, best_.objective - lower_bound_) /
+           std::max(1e-9, std::abs(best_.objective - penalty_floor_));
   }
   bool done() const {
     return stopped() || seconds_left() <= 0.0 || relative_gap() <= options_.gap;
@@ -173,6 +211,11 @@ class Pipeline {
 
   void consider(DesignSolution candidate, const char* phase) {
     if (candidate.empty()) return;
+    // A solver's vehicles may fall short only where loads are zero-sized (no capacity row
+    // binds them); give such arcs the vehicle their paths need.
+    const std::vector<double> needed = units_for_loads(problem_, candidate.paths);
+    for (std::size_t a = 0; a < needed.size(); ++a)
+      candidate.units[a] = std::max(candidate.units[a], needed[a]);
     candidate.objective = design_objective(problem_, candidate);
     if (best_.empty() || candidate.objective < best_.objective - 1e-9) {
       best_ = std::move(candidate);
@@ -197,6 +240,7 @@ class Pipeline {
     o.separate_linking = false;
     o.max_rounds = 30;
     for (int step = 1; !stopped() && Clock::now() < o.deadline; ++step) {
+      if (!master_.solution_optimal()) break;  // fixing from a cut-off LP would be guesswork
       const DesignSolution lp = master_.current_solution();
       struct Fractional {
         double part;
@@ -212,17 +256,32 @@ class Pipeline {
         return l.part != r.part ? l.part > r.part : l.arc < r.arc;
       });
       const std::size_t fix = std::max<std::size_t>(1, (fractional.size() + 3) / 4);
-      for (std::size_t i = 0; i < fix; ++i) {
+      // Vehicles used per pool at the LP: a fix that would overfill a fleet is skipped, so the
+      // dive's LP stays feasible.
+      std::vector<double> pool_used(problem_.vehicle_pools.size(), 0.0);
+      for (std::size_t p = 0; p < pool_used.size(); ++p)
+        for (std::size_t a : problem_.vehicle_pools[p].arcs) pool_used[p] += lp.units[a];
+      std::size_t fixed = 0;
+      for (std::size_t i = 0; i < fractional.size() && fixed < fix; ++i) {
         const std::size_t a = fractional[i].arc;
+        const double raise = std::ceil(lp.units[a]) - lp.units[a];
+        bool fits = true;
+        for (std::size_t p : pools_of_arc_[a])
+          fits = fits && pool_used[p] + raise <= problem_.vehicle_pools[p].limit + 1e-6;
+        if (!fits) continue;
+        for (std::size_t p : pools_of_arc_[a]) pool_used[p] += raise;
         master_.set_unit_bounds(a, std::ceil(lp.units[a]), problem_.design_arcs[a].max_units);
+        ++fixed;
       }
+      if (fixed == 0) break;
       const ColumnGenerationResult r = cg_.run(o, nullptr, "dive", started_);
       if (r.status != LpStatus::optimal) break;
       report("dive", step);
     }
-    DesignSolution lp = master_.current_solution();
-    // Whole or not, the dive's paths with the vehicles their loads need.
-    consider(round_up(problem_, lp), "dive");
+    // Whole or not, the dive's paths with the vehicles their loads need — if the last LP was
+    // solved to optimality (a stopped solve may be infeasible).
+    if (!master_.solution_optimal() && !stopped()) master_.solve(1e9);
+    if (master_.solution_optimal()) consider(round_up(problem_, master_.current_solution()), "dive");
     master_.reset_unit_bounds();
     // Re-solve so the master's solution is the LP again (its columns now include the dive's).
     master_.solve(std::max(1.0, seconds_left()));
@@ -277,6 +336,8 @@ class Pipeline {
   DesignSolution best_;
   double lower_bound_ = -kInfinity;
   double unavoidable_ = 0.0;  // penalty of commodities that cannot reach any sink
+  double penalty_floor_ = 0.0;  // unavoidable_ + penalty the root LP pays
+  std::vector<std::vector<std::size_t>> pools_of_arc_;
 };
 
 }  // namespace

@@ -43,6 +43,11 @@ struct DesignSolverResult {
   std::size_t columns = 0;
   std::size_t linking_rows = 0;
   bool interrupted = false;
+  // Penalty paid by every solution and the bound alike (unreachable commodities, and what the
+  // root LP leaves unserved), and the gap measured on the rest of the objective: the figure
+  // the solver stops on.
+  double penalty_floor = 0.0;
+  double controllable_gap = kInfinity;
 };
 
 DesignSolverResult solve_design(const DesignProblem& problem, const DesignSolverOptions& options,

@@ -54,6 +54,7 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   result.cg_rounds = solved.cg_rounds;
   result.root_lp = solved.root_lp;
   result.interrupted = solved.interrupted;
+  result.controllable_gap = solved.controllable_gap;
 
   TenSolution solution;
   if (!solved.best.empty()) solution = to_ten_solution(problem, solved.best, ten.dispatch_count());

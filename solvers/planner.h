@@ -32,6 +32,7 @@ struct PlannerResult {
   int cg_rounds = 0;
   double root_lp = 0.0;
   bool interrupted = false;
+  double controllable_gap = 0.0;  // see DesignSolverResult::controllable_gap
 };
 
 PlannerResult plan_network(const network::Instance& instance, const PlannerOptions& options,

@@ -284,14 +284,18 @@ LpStatus RestrictedMaster::solve(double seconds_left) {
   solved_once_ = true;
   switch (model.status()) {
     case 0:
-      return LpStatus::optimal;
+      last_status_ = LpStatus::optimal;
+      break;
     case 1:
-      return LpStatus::infeasible;
+      last_status_ = LpStatus::infeasible;
+      break;
     case 3:
-      return LpStatus::stopped;
+      last_status_ = LpStatus::stopped;
+      break;
     default:
-      return LpStatus::failed;
+      last_status_ = LpStatus::failed;
   }
+  return last_status_;
 }
 
 double RestrictedMaster::objective() const { return clp_->model.objectiveValue(); }

@@ -51,6 +51,9 @@ class RestrictedMaster {
   std::size_t add_violated_linking_rows(double tolerance, std::size_t max_rows);
 
   LpStatus solve(double seconds_left);
+  // Whether the last solve ended optimal: only then is the primal solution feasible (a solve
+  // stopped by the time limit can leave it infeasible).
+  bool solution_optimal() const { return last_status_ == LpStatus::optimal; }
   double objective() const;
   MasterDuals duals() const;
 
@@ -112,6 +115,7 @@ class RestrictedMaster {
   std::unordered_set<std::size_t> path_hashes_;           // hash(commodity, arcs)
   bool rows_added_since_solve_ = false;
   bool solved_once_ = false;
+  LpStatus last_status_ = LpStatus::failed;
   std::vector<int> column_kind_;  // 0 slack, 1 y, 2 path (by CLP column index)
 };
 

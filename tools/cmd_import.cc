@@ -41,8 +41,7 @@ int run_import(const ImportFlags& flags, const CLI::App& command) {
   if (command.count("--lane-rules") > 0) options.lane_rules = flags.lane_rules;
   options.vehicles = flags.vehicles;
   if (command.count("--mapping") > 0) options.mapping = flags.mapping;
-  options.name =
-      command.count("--name") > 0 ? flags.name : fs::path(flags.output).stem().string();
+  options.name = command.count("--name") > 0 ? flags.name : fs::path(flags.output).stem().string();
   if (command.count("--horizon") > 0) options.horizon_minutes = flags.horizon;
   if (command.count("--time-step") > 0) options.time_step_minutes = flags.time_step;
   if (command.count("--unserved-penalty") > 0)
@@ -51,8 +50,8 @@ int run_import(const ImportFlags& flags, const CLI::App& command) {
   const network::Instance instance = geo::import_instance(options);
   network::write_file_atomically(flags.output, network::write_instance_json(instance));
   std::cout << "wrote " << flags.output << " (" << instance.name()
-            << "): " << instance.facilities().size() << " facilities, "
-            << instance.lanes().size() << " lanes, " << instance.demand().size() << " demands\n";
+            << "): " << instance.facilities().size() << " facilities, " << instance.lanes().size()
+            << " lanes, " << instance.demand().size() << " demands\n";
   return kSuccess;
 }
 
@@ -60,12 +59,10 @@ int run_export(const std::string& instance_path, const std::string& output) {
   const network::Instance instance = network::read_instance_file(instance_path);
   geo::export_instance_layers(instance, output);
   std::cout << "wrote";
-  for (const std::string& file :
-       geo::layer_file_paths(output, {"facilities", "demand", "lanes"}))
+  for (const std::string& file : geo::layer_file_paths(output, {"facilities", "demand", "lanes"}))
     std::cout << " " << file;
-  std::cout << " (" << instance.facilities().size() << " facilities, "
-            << instance.demand().size() << " demands, " << instance.lanes().size()
-            << " lanes)\n";
+  std::cout << " (" << instance.facilities().size() << " facilities, " << instance.demand().size()
+            << " demands, " << instance.lanes().size() << " lanes)\n";
   return kSuccess;
 }
 

@@ -1,9 +1,13 @@
 // `middlemile plan INSTANCE -o PLAN`: solve, write the plan atomically, check it with the
 // referee, print the summary (FORMAT.md, "Command line").
+#include <cmath>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <thread>
 
+#include "geo/layer_writer.h"
+#include "geo/plan_layers.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
 #include "network/plan_json.h"
@@ -30,6 +34,7 @@ struct PlanFlags {
   std::string method = "cg";
   bool quiet = false;
   bool serialize_cbc = false;
+  std::string geo_out;
 };
 
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
@@ -52,11 +57,16 @@ int run_plan(const PlanFlags& flags) {
   if (fs::exists(flags.output, ec) && fs::equivalent(flags.instance, flags.output, ec))
     throw network::InputError(flags.output + ": refusing to overwrite the input instance");
   network::check_writable(flags.output);
+  if (!flags.geo_out.empty())
+    for (const auto& file : geo::layer_file_paths(
+             flags.geo_out, {"facilities", "departures", "lanes", "routes"}))
+      network::check_writable(file);
   const network::Instance instance = network::read_instance_file(flags.instance);
   solvers::set_cbc_serialized(flags.serialize_cbc);
 
   network::Plan plan;
   bool interrupted_run = false;
+  double controllable_gap = -1.0;
   if (flags.method == "compact") {
     plan = solve_compact(instance, flags);
   } else {
@@ -70,6 +80,7 @@ int run_plan(const PlanFlags& flags) {
     const auto result = solvers::plan_network(instance, options, progress_printer(flags.quiet));
     plan = result.plan;
     interrupted_run = result.interrupted;
+    controllable_gap = result.controllable_gap;
   }
   if (plan.status == network::PlanStatus::no_solution) {
     std::cerr << "error: no plan found within " << flags.time_limit << " s\n";
@@ -83,7 +94,12 @@ int run_plan(const PlanFlags& flags) {
     throw std::runtime_error("the solver produced a plan that fails verification");
   }
   network::write_file_atomically(flags.output, network::write_plan_json(plan));
+  if (!flags.geo_out.empty()) geo::write_plan_layers(instance, plan, flags.geo_out);
   print_plan_summary(instance, plan, std::cout);
+  if (controllable_gap >= 0.0 && std::isfinite(controllable_gap))
+    std::cout << "  gap on the cost the plan controls (without penalties the bound pays too): "
+              << std::fixed << std::setprecision(2) << 100.0 * controllable_gap << "%\n"
+              << std::defaultfloat;
   std::cout << "  plan written to " << flags.output << " (verified)\n";
   return interrupted_run || interrupted() ? kInterrupted : kSuccess;
 }
@@ -107,6 +123,8 @@ void add_plan_command(CLI::App& app, int* result) {
                   "cg: column generation engine (default); compact: arc-based MIP in CBC "
                   "(a baseline for benchmarks)")
       ->check(CLI::IsMember({"cg", "compact"}));
+  cmd->add_option("--geo-out", flags->geo_out,
+                  "Also write the plan as map layers (.gpkg, or .geojson: one file per layer)");
   cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
   cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });

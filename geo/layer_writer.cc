@@ -1,0 +1,156 @@
+#include "geo/layer_writer.h"
+
+#include <filesystem>
+#include <memory>
+#include <system_error>
+
+#include <unistd.h>
+
+#include <gdal.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/gdal_support.h"
+#include "network/errors.h"
+#include "network/plan_json.h"
+
+namespace mm::geo {
+namespace {
+
+namespace fs = std::filesystem;
+using network::InputError;
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+OGRFieldType field_type(ValueType type) {
+  switch (type) {
+    case ValueType::text:
+      return OFTString;
+    case ValueType::integer:
+    case ValueType::boolean:
+      return OFTInteger;
+    case ValueType::real:
+      return OFTReal;
+  }
+  return OFTString;
+}
+
+void add_layer(GDALDataset& dataset, const LayerData& data, const std::string& path) {
+  OGRSpatialReference wgs84;
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const OGRwkbGeometryType type = data.geometry == GeometryKind::point  ? wkbPoint
+                                  : data.geometry == GeometryKind::line ? wkbLineString
+                                                                        : wkbNone;
+  OGRLayer* layer =
+      dataset.CreateLayer(data.name.c_str(), type == wkbNone ? nullptr : &wgs84, type, nullptr);
+  if (layer == nullptr)
+    throw InputError(path + ": cannot create layer \"" + data.name + "\"" + last_gdal_message());
+  for (const LayerField& field : data.fields) {
+    OGRFieldDefn definition(field.name.c_str(), field_type(field.type));
+    if (field.type == ValueType::boolean) definition.SetSubType(OFSTBoolean);
+    if (layer->CreateField(&definition) != OGRERR_NONE)
+      throw InputError(path + ": cannot create field \"" + field.name + "\"" + last_gdal_message());
+  }
+  for (const LayerFeature& item : data.features) {
+    OGRFeature feature(layer->GetLayerDefn());
+    for (std::size_t i = 0; i < data.fields.size(); ++i) {
+      const auto& value = item.values.at(i);
+      const int index = static_cast<int>(i);
+      if (value.is_null()) {
+        feature.SetFieldNull(index);
+      } else if (value.is_string()) {
+        feature.SetField(index, value.get<std::string>().c_str());
+      } else if (value.is_boolean()) {
+        feature.SetField(index, value.get<bool>() ? 1 : 0);
+      } else if (value.is_number_integer()) {
+        feature.SetField(index, static_cast<GIntBig>(value.get<long long>()));
+      } else {
+        feature.SetField(index, value.get<double>());
+      }
+    }
+    if (data.geometry == GeometryKind::point) {
+      OGRPoint point(item.points.at(0).first, item.points.at(0).second);
+      point.assignSpatialReference(&wgs84);
+      feature.SetGeometry(&point);
+    } else if (data.geometry == GeometryKind::line) {
+      OGRLineString line;
+      for (auto [lon, lat] : item.points) line.addPoint(lon, lat);
+      line.assignSpatialReference(&wgs84);
+      feature.SetGeometry(&line);
+    }
+    if (layer->CreateFeature(&feature) != OGRERR_NONE)
+      throw InputError(path + ": cannot write layer \"" + data.name + "\"" + last_gdal_message());
+  }
+}
+
+// Writes `layers` with `driver_name` to a temporary file next to `path`, then renames it.
+void write_file(const std::string& driver_name, const std::string& path,
+                const std::vector<const LayerData*>& layers) {
+  network::check_writable(path);
+  const fs::path target(path);
+  const fs::path temporary =
+      target.parent_path() / ("." + target.stem().string() + ".tmp-" + std::to_string(::getpid()) +
+                              target.extension().string());
+  std::error_code ignored;
+  fs::remove(temporary, ignored);
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+  if (driver == nullptr) throw InputError(path + ": GDAL has no " + driver_name + " driver");
+  try {
+    GDALDataset* dataset =
+        driver->Create(temporary.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    if (dataset == nullptr) throw InputError(path + ": cannot create" + last_gdal_message());
+    std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> closer(
+        dataset, [](GDALDataset* d) { GDALClose(GDALDataset::ToHandle(d)); });
+    // One transaction: a GeoPackage commits once instead of once per feature.
+    const bool transaction = dataset->StartTransaction() == OGRERR_NONE;
+    for (const LayerData* layer : layers) add_layer(*dataset, *layer, path);
+    if (transaction && dataset->CommitTransaction() != OGRERR_NONE)
+      throw InputError(path + ": cannot write" + last_gdal_message());
+    closer.reset();
+    if (CPLGetLastErrorType() >= CE_Failure)
+      throw InputError(path + ": cannot write" + last_gdal_message());
+    fs::rename(temporary, target);
+  } catch (const std::filesystem::filesystem_error& e) {
+    fs::remove(temporary, ignored);
+    throw InputError(path + ": cannot write: " + e.code().message());
+  } catch (...) {
+    fs::remove(temporary, ignored);
+    throw;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> layer_file_paths(const std::string& path,
+                                          const std::vector<std::string>& layer_names) {
+  if (ends_with(path, ".gpkg")) return {path};
+  if (ends_with(path, ".geojson")) {
+    const std::string stem = path.substr(0, path.size() - 8);
+    std::vector<std::string> paths;
+    for (const std::string& name : layer_names) paths.push_back(stem + "." + name + ".geojson");
+    return paths;
+  }
+  throw InputError(path + ": unsupported geodata output (name it .gpkg or .geojson)");
+}
+
+void write_layers(const std::string& path, const std::vector<LayerData>& layers) {
+  std::vector<std::string> names;
+  for (const LayerData& layer : layers) names.push_back(layer.name);
+  const std::vector<std::string> paths = layer_file_paths(path, names);
+  register_gdal_drivers();
+  QuietGdalErrors quiet;
+  if (ends_with(path, ".gpkg")) {
+    std::vector<const LayerData*> all;
+    for (const LayerData& layer : layers) all.push_back(&layer);
+    write_file("GPKG", path, all);
+    return;
+  }
+  for (const std::string& file : paths) network::check_writable(file);
+  for (std::size_t i = 0; i < layers.size(); ++i) write_file("GeoJSON", paths[i], {&layers[i]});
+}
+
+}  // namespace mm::geo

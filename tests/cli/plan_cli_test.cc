@@ -1,0 +1,147 @@
+// `middlemile plan INSTANCE -o PLAN` end to end: the built binary on tests/data/tiny.json (the
+// FORMAT.md example), its plan re-checked by `middlemile verify`; an unwritable output path and
+// a broken instance are bad input (exit 2) with one `error:` line.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "network/instance.h"
+#include "network/instance_json.h"
+#include "network/plan.h"
+#include "network/plan_json.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  double seconds = 0.0;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string quote(const std::string& s) {
+  return "'" + s + "'";
+}
+
+class PlanCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           ("mm_plan_cli_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `middlemile ARGS` with stdout and stderr captured to files in the test's folder.
+  CliRun run(const std::string& args) const {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string command =
+        quote(MM_CLI_PATH) + " " + args + " >" + quote(out.string()) + " 2>" + quote(err.string());
+    const auto started = std::chrono::steady_clock::now();
+    const int status = std::system(command.c_str());
+    CliRun result;
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = slurp(out);
+    result.err = slurp(err);
+    return result;
+  }
+
+  fs::path dir_;
+};
+
+const std::string kTiny = std::string(MM_TEST_DATA_DIR) + "/tiny.json";
+
+// tiny.json: 1200 packages (30.5 m³, one truck each way) SEA1 -> SC-PDX -> DS-EUG, ready 120,
+// due 1440; only path: SEA1>SC-PDX (250 + 1.6 × 280 = 698 per trip, leaves 360, 720 or 1080),
+// then SC-PDX>DS-EUG (default cost 250 + 1.6 × geodesic × 1.2), plus 0.05 handling per package
+// leaving SC-PDX (60). One truck on each lane: 698 + that lane's trip cost + 60.
+TEST_F(PlanCli, TinyInstancePlansVerifiesAndSummarizes) {
+  const fs::path plan_path = dir_ / "plan.json";
+  const CliRun plan = run("plan " + quote(kTiny) + " -o " + quote(plan_path.string()) +
+                          " --time-limit 20 --threads 1 --quiet");
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  EXPECT_NE(plan.out.find("objective"), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("plan written to " + plan_path.string() + " (verified)"),
+            std::string::npos)
+      << plan.out;
+  EXPECT_EQ(plan.err, "");  // --quiet: no progress
+  ASSERT_TRUE(fs::exists(plan_path));
+  // The atomic write leaves no temporary file behind.
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator{}), 3);
+
+  const mm::network::Instance instance = mm::network::read_instance_file(kTiny);
+  ASSERT_EQ(instance.lanes().size(), 2u);
+  EXPECT_NEAR(instance.lanes()[0].cost_per_trip, 698.0, 1e-9);
+  const double optimum = 698.0 + instance.lanes()[1].cost_per_trip + 0.05 * 1200;
+  const mm::network::Plan written = mm::network::read_plan_file(plan_path.string());
+  EXPECT_NEAR(written.objective, optimum, 1e-6 * optimum);
+  EXPECT_EQ(written.status, mm::network::PlanStatus::optimal);
+  EXPECT_TRUE(written.unserved.empty());
+  ASSERT_EQ(written.departures.size(), 2u);
+  EXPECT_EQ(written.departures[0].vehicles, 1);
+  EXPECT_EQ(written.departures[1].vehicles, 1);
+
+  const CliRun verify = run("verify " + quote(kTiny) + " " + quote(plan_path.string()));
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  EXPECT_EQ(verify.out.rfind("verify: OK", 0), 0u) << verify.out;
+}
+
+// The output folder is checked before the instance is even read: exit 2 at once, one error line
+// naming the path, nothing written.
+TEST_F(PlanCli, UnwritableOutputIsBadInputBeforeSolving) {
+  const CliRun plan =
+      run("plan " + quote(kTiny) + " -o /nonexistent-dir/p.json --time-limit 20 --quiet");
+  EXPECT_EQ(plan.exit_code, 2) << plan.err;
+  EXPECT_EQ(plan.out, "");
+  EXPECT_EQ(plan.err.rfind("error: ", 0), 0u) << plan.err;
+  EXPECT_NE(plan.err.find("/nonexistent-dir/p.json"), std::string::npos) << plan.err;
+  EXPECT_EQ(std::count(plan.err.begin(), plan.err.end(), '\n'), 1) << plan.err;
+  EXPECT_FALSE(fs::exists("/nonexistent-dir"));
+  EXPECT_LT(plan.seconds, 10.0);
+}
+
+// An instance that fails validation (a misspelt field): exit 2, the error names the JSON path,
+// no plan is written.
+TEST_F(PlanCli, BrokenInstanceIsBadInput) {
+  const std::string broken = std::string(MM_TEST_DATA_DIR) + "/broken/unknown_field.json";
+  const fs::path plan_path = dir_ / "plan.json";
+  const CliRun plan =
+      run("plan " + quote(broken) + " -o " + quote(plan_path.string()) + " --quiet");
+  EXPECT_EQ(plan.exit_code, 2) << plan.err;
+  EXPECT_EQ(plan.out, "");
+  EXPECT_EQ(plan.err.rfind("error: ", 0), 0u) << plan.err;
+  EXPECT_NE(plan.err.find("vehicle_types[0].capcity"), std::string::npos) << plan.err;
+  EXPECT_FALSE(fs::exists(plan_path));
+}
+
+TEST_F(PlanCli, MissingInstanceFileIsBadInput) {
+  const fs::path plan_path = dir_ / "plan.json";
+  const CliRun plan = run("plan " + quote((dir_ / "absent.json").string()) + " -o " +
+                          quote(plan_path.string()) + " --quiet");
+  EXPECT_EQ(plan.exit_code, 2) << plan.err;
+  EXPECT_EQ(plan.err.rfind("error: ", 0), 0u) << plan.err;
+  EXPECT_NE(plan.err.find("absent.json"), std::string::npos) << plan.err;
+  EXPECT_FALSE(fs::exists(plan_path));
+}
+
+}  // namespace
