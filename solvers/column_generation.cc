@@ -123,6 +123,7 @@ void ColumnGeneration::price(const MasterDuals& duals, int threads, double toler
     const DesignArc& arc = problem_.design_arcs[a];
     base[a] = arc.unit_cost - (arc.resource_group >= 0 ? duals.resource[arc.resource_group] : 0.0);
     for (int r = 0; r < kDimensions; ++r) cap_price[a][r] = -duals.capacity[a][r];
+    if (banned_ && (*banned_)[a]) base[a] = kInfinity;
   }
   tbb::enumerable_thread_specific<ThreadBuffers> buffers;
   parallel_over(groups_.size(), threads, [&](std::size_t gi) {

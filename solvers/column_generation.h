@@ -72,6 +72,10 @@ class ColumnGeneration {
                              const ProgressCallback& progress, const std::string& phase,
                              Clock::time_point started);
 
+  // Design arcs pricing must not use (nullptr: none). The design local search bans every arc
+  // its fixed design does not open, so no column can reopen one.
+  void set_banned(const std::vector<bool>* banned) { banned_ = banned; }
+
   // Whether commodity k has any path to one of its sinks (computed by add_initial_paths).
   bool reachable(std::size_t commodity) const { return reachable_[commodity]; }
 
@@ -94,6 +98,7 @@ class ColumnGeneration {
   std::vector<Group> groups_;
   std::vector<bool> reachable_;
   double unavoidable_ = 0.0;  // penalty of commodities with no path at all
+  const std::vector<bool>* banned_ = nullptr;
 };
 
 }  // namespace mm::solvers

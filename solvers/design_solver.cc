@@ -159,6 +159,15 @@ class Pipeline {
       if (!done()) dive();
       // 4. Price-and-branch, then 5. local search, on all columns generated so far.
       if (!done()) branch();
+      // Alternate the design local search (which also enriches the column pool) with
+      // price-and-branch over the grown pool, while either improves.
+      for (int round = 0; !done(); ++round) {
+        const double before = best_.objective;
+        design_local_search(false);  // exact: only the incumbent's departures
+        if (!done() && best_.objective >= before - 1e-9) design_local_search(true);  // swaps
+        if (!done() && best_.objective < before - 1e-9) branch();
+        if (best_.objective >= before - 1e-9) break;
+      }
       if (!done()) local_search();
     }
     result.best = best_;
@@ -294,6 +303,69 @@ class Pipeline {
     o.seed = options_.seed;
     o.stop = options_.stop;
     consider(price_and_branch(master_, best_, o), "branch");
+  }
+
+  // Design local search: with every vehicle count fixed to the incumbent's, take one vehicle
+  // away from a departure (least loaded last vehicle first), re-run column generation with the
+  // design fixed — its LP optimum is then the exact cost of that design, flows re-routed — and
+  // keep the move if it is cheaper. Without swaps, arcs the design does not use are banned from
+  // pricing (the LP is then the exact cost of the design); with swaps they may open, and the
+  // LP is rounded up.
+  void design_local_search(bool allow_swaps) {
+    const std::size_t A = problem_.design_arcs.size();
+    std::vector<double> units = best_.units;
+    // How full each arc's last vehicle is: the cheapest vehicles to try removing first.
+    std::vector<std::array<double, kDimensions>> load(A, {0.0, 0.0});
+    for (const DesignPath& p : best_.paths)
+      for (std::size_t a : p.arcs)
+        if (a < A)
+          for (int r = 0; r < kDimensions; ++r)
+            load[a][r] += p.share * problem_.commodities[p.commodity].size[r];
+    struct Candidate {
+      double last_fill;
+      std::size_t arc;
+    };
+    std::vector<Candidate> candidates;
+    for (std::size_t a = 0; a < A; ++a) {
+      if (units[a] < 0.5) continue;
+      double fill = 0.0;
+      for (int r = 0; r < kDimensions; ++r)
+        if (std::isfinite(problem_.design_arcs[a].capacity[r]))
+          fill = std::max(fill, load[a][r] / problem_.design_arcs[a].capacity[r] - (units[a] - 1));
+      candidates.push_back({fill, a});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& l, const Candidate& r) {
+      return l.last_fill != r.last_fill ? l.last_fill < r.last_fill : l.arc < r.arc;
+    });
+    std::vector<bool> banned(A);
+    ColumnGenerationOptions o = cg_options(1.0);
+    o.separate_linking = false;
+    o.max_rounds = 50;
+    cg_.set_banned(&banned);
+    int moves = 0;
+    for (const Candidate& c : candidates) {
+      if (done()) break;
+      std::vector<double> trial = best_.units;
+      trial[c.arc] -= 1.0;
+      // Used arcs keep exactly their vehicles; unused ones stay free to open (fractionally in
+      // the LP, whole after rounding), so a move can swap one departure for another. Only the
+      // vehicle just taken away may not come back.
+      for (std::size_t a = 0; a < A; ++a) {
+        banned[a] = trial[a] < 0.5 && (!allow_swaps || a == c.arc);
+        if (trial[a] > 0.5 || banned[a]) {
+          if (master_.arc_active(a) || trial[a] > 0.5) master_.set_unit_bounds(a, trial[a], trial[a]);
+        } else if (master_.arc_active(a)) {
+          master_.set_unit_bounds(a, 0.0, problem_.design_arcs[a].max_units);
+        }
+      }
+      const ColumnGenerationResult r = cg_.run(o, nullptr, "local search", started_);
+      if (r.status != LpStatus::optimal || !master_.solution_optimal()) continue;
+      consider(round_up(problem_, master_.current_solution()), "local search");
+      report("local search", ++moves);
+    }
+    cg_.set_banned(nullptr);
+    master_.reset_unit_bounds();
+    if (!stopped()) master_.solve(std::max(1.0, seconds_left()));
   }
 
   // Neighbourhoods: commodities grouped by source node, visited in a seeded order.
