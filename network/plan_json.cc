@@ -411,6 +411,8 @@ std::string write_plan_json(const Plan& plan) {
                    {"fill_weight", by_mode_json(plan.kpis.fill_weight, "kpis.fill_weight")},
                    {"on_time_share", finite(plan.kpis.on_time_share, "kpis.on_time_share")},
                    {"solve_seconds", finite(plan.kpis.solve_seconds, "kpis.solve_seconds")}};
+  for (const auto& [name, text] : plan.kpis.sections)
+    root["kpis"][name] = ordered_json::parse(text);
   return root.dump(2) + "\n";
 }
 

@@ -1,5 +1,6 @@
 #include "solvers/price_and_branch.h"
 
+#include <chrono>
 #include <cmath>
 #include <mutex>
 #include <string>
@@ -19,17 +20,21 @@ namespace {
 std::atomic<bool> g_serialized{false};
 std::mutex g_cbc_mutex;
 
-// Stops CBC at its next event when the user interrupts.
+// Stops CBC at its next event when the user interrupts or the wall-clock deadline passes
+// (CBC's own limit is not always checked during root processing).
 class StopHandler : public CbcEventHandler {
  public:
-  explicit StopHandler(const std::atomic<bool>* stop) : stop_(stop) {}
+  StopHandler(const std::atomic<bool>* stop, std::chrono::steady_clock::time_point deadline)
+      : stop_(stop), deadline_(deadline) {}
   CbcAction event(CbcEvent) override {
-    return stop_ && stop_->load() ? CbcEventHandler::stop : CbcEventHandler::noAction;
+    const bool stop = (stop_ && stop_->load()) || std::chrono::steady_clock::now() > deadline_;
+    return stop ? CbcEventHandler::stop : CbcEventHandler::noAction;
   }
   CbcEventHandler* clone() const override { return new StopHandler(*this); }
 
  private:
   const std::atomic<bool>* stop_;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 int no_callback(CbcModel*, int) { return 0; }
@@ -88,7 +93,9 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
 
   CbcModel model(solver);
   model.setLogLevel(0);
-  StopHandler handler(options.stop);
+  StopHandler handler(options.stop,
+                      std::chrono::steady_clock::now() +
+                          std::chrono::milliseconds(static_cast<long>(options.seconds * 1000)));
   model.passInEventHandler(&handler);
   CbcSolverUsefulData data;
   data.noPrinting_ = true;
@@ -105,7 +112,7 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   const std::string seconds = std::to_string(std::max(0.1, options.seconds));
   const std::string cutoff_text = std::to_string(cutoff);
   const std::string seed = std::to_string(options.seed % 1000000 + 1);
-  const char* argv[] = {"middlemile", "-log", "0", "-slog", "0",          "-seconds", seconds.c_str(),
+  const char* argv[] = {"middlemile", "-log", "0", "-slog", "0", "-timeMode", "elapsed",          "-seconds", seconds.c_str(),
                         "-cutoff",    cutoff_text.c_str(), "-randomCbcSeed", seed.c_str(),
                         "-solve",     "-quit"};
   CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);

@@ -3,10 +3,13 @@
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
+#include <sstream>
 #include <iostream>
 #include <thread>
 
 #include "geo/layer_writer.h"
+#include "loading/load_plan.h"
+#include "loading/manifest_json.h"
 #include "geo/plan_layers.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
@@ -35,6 +38,8 @@ struct PlanFlags {
   bool quiet = false;
   bool serialize_cbc = false;
   std::string geo_out;
+  std::string manifests;
+  std::string loading;
 };
 
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
@@ -61,7 +66,13 @@ int run_plan(const PlanFlags& flags) {
     for (const auto& file : geo::layer_file_paths(
              flags.geo_out, {"facilities", "departures", "lanes", "routes"}))
       network::check_writable(file);
+  if (!flags.manifests.empty()) network::check_writable(flags.manifests);
+  const bool load = !flags.loading.empty() || !flags.manifests.empty();
+  const loading::LoadingConfig loading_config =
+      flags.loading.empty() ? loading::LoadingConfig{}
+                            : loading::read_loading_config_file(flags.loading);
   const network::Instance instance = network::read_instance_file(flags.instance);
+  if (load) loading::resolve_loading(instance, loading_config);  // bad config fails before solving
   solvers::set_cbc_serialized(flags.serialize_cbc);
 
   network::Plan plan;
@@ -93,9 +104,27 @@ int run_plan(const PlanFlags& flags) {
       std::cerr << "error: internal: plan violates " << v.where << ": " << v.message << "\n";
     throw std::runtime_error("the solver produced a plan that fails verification");
   }
+  std::string loading_line;
+  if (load) {
+    // Containers and packing can need more vehicles than the capacity rows gave: the plan is
+    // corrected (and re-checked by the referee) before it is written.
+    const loading::LoadingResult loaded = loading::load_plan(instance, plan, loading_config);
+    for (const auto& v : loaded.verification.violations)
+      std::cerr << "warning: loading-corrected plan violates " << v.where << ": " << v.message
+                << "\n";
+    plan.kpis.sections["loading"] = loading::loading_kpis_json(loaded.kpis).dump();
+    if (!flags.manifests.empty())
+      network::write_file_atomically(flags.manifests, loading::write_manifests_json(loaded));
+    std::ostringstream line;
+    line << "  loading: " << loaded.kpis.containers << " containers, "
+         << loaded.kpis.departures_corrected << " departures corrected, +"
+         << loaded.kpis.vehicles_added << " vehicles, +" << loaded.kpis.cost_added << " cost";
+    loading_line = line.str();
+  }
   network::write_file_atomically(flags.output, network::write_plan_json(plan));
   if (!flags.geo_out.empty()) geo::write_plan_layers(instance, plan, flags.geo_out);
   print_plan_summary(instance, plan, std::cout);
+  if (!loading_line.empty()) std::cout << loading_line << "\n";
   if (controllable_gap >= 0.0 && std::isfinite(controllable_gap))
     std::cout << "  gap on the cost the plan controls (without penalties the bound pays too): "
               << std::fixed << std::setprecision(2) << 100.0 * controllable_gap << "%\n"
@@ -125,6 +154,11 @@ void add_plan_command(CLI::App& app, int* result) {
       ->check(CLI::IsMember({"cg", "compact"}));
   cmd->add_option("--geo-out", flags->geo_out,
                   "Also write the plan as map layers (.gpkg, or .geojson: one file per layer)");
+  cmd->add_option("--manifests", flags->manifests,
+                  "Also load the departures into containers and vehicles and write per-vehicle "
+                  "manifests (JSON, docs/LOADING.md); the plan gains any vehicles packing needs");
+  cmd->add_option("--loading", flags->loading,
+                  "Container configuration (middlemile-loading/1 JSON; default: built in)");
   cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
   cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });
