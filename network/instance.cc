@@ -18,7 +18,9 @@ const char* to_string(FacilityKind kind) {
   return "?";
 }
 
-const char* to_string(Mode mode) { return mode == Mode::truck ? "truck" : "air"; }
+const char* to_string(Mode mode) {
+  return mode == Mode::truck ? "truck" : "air";
+}
 
 namespace {
 template <typename T>

@@ -61,10 +61,10 @@ struct CostSplit {
 };
 
 struct PlanKpis {
-  std::map<std::string, int> vehicle_trips;  // by mode name
-  std::map<std::string, double> fill_cube;   // by mode name
+  std::map<std::string, int> vehicle_trips;   // by mode name
+  std::map<std::string, double> fill_cube;    // by mode name
   std::map<std::string, double> fill_weight;  // by mode name
-  double on_time_share = 0.0;  // served packages / all packages
+  double on_time_share = 0.0;                 // served packages / all packages
   double solve_seconds = 0.0;
   // Further KPI sections written under kpis.<name>, each a JSON object as text (for example
   // "loading" from the loading module). Written as given; not read back.

@@ -75,7 +75,7 @@ class TimeExpandedNetwork {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
  private:
-  std::vector<TenNode> nodes_;                      // topological order
+  std::vector<TenNode> nodes_;                         // topological order
   std::vector<std::vector<std::size_t>> by_facility_;  // node ids of each facility, by minute
   std::vector<std::size_t> next_;
   std::vector<DispatchArc> arcs_;  // grouped by tail

@@ -65,7 +65,7 @@ class PricingGraph {
   std::vector<std::size_t> out_offset_;  // CSR over arcs with a head... all arcs by tail
   std::vector<std::size_t> out_arcs_;
   bool topological_;
-  struct LemonGraph;                    // LEMON StaticDigraph for the Dijkstra pass
+  struct LemonGraph;                   // LEMON StaticDigraph for the Dijkstra pass
   std::unique_ptr<LemonGraph> lemon_;  // only built for graphs that are not topological
 };
 

@@ -47,9 +47,8 @@ CmndEngineResult solve_cmnd(const CmndInstance& instance, const DesignSolverOpti
   const DesignSolution& best = result.engine.best;
   std::vector<double> served(instance.commodities.size(), 0.0);
   for (const DesignPath& p : best.paths) served[p.commodity] += p.share;
-  const bool all_served =
-      !best.empty() && std::all_of(served.begin(), served.end(),
-                                   [](double s) { return s > 1.0 - 1e-6; });
+  const bool all_served = !best.empty() && std::all_of(served.begin(), served.end(),
+                                                       [](double s) { return s > 1.0 - 1e-6; });
   if (!all_served) {
     result.status = "no_solution";
     return result;

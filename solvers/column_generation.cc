@@ -185,8 +185,7 @@ void ColumnGeneration::price(const MasterDuals& duals, int threads, double toler
 
 ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& options,
                                              const ProgressCallback& progress,
-                                             const std::string& phase,
-                                             Clock::time_point started) {
+                                             const std::string& phase, Clock::time_point started) {
   ColumnGenerationResult result;
   std::vector<PricedCommodity> priced;
   auto seconds_left = [&] {
@@ -194,12 +193,16 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
     return std::chrono::duration<double>(options.deadline - Clock::now()).count();
   };
   for (int round = 1; round <= options.max_rounds; ++round) {
+    const auto lp_started = Clock::now();
     result.status = master_.solve(seconds_left());
+    result.lp_seconds += std::chrono::duration<double>(Clock::now() - lp_started).count();
     result.rounds = round;
     if (result.status != LpStatus::optimal) break;
     result.lp_value = master_.objective();
     const MasterDuals duals = master_.duals();
+    const auto pricing_started = Clock::now();
     price(duals, options.threads, options.tolerance, priced);
+    result.pricing_seconds += std::chrono::duration<double>(Clock::now() - pricing_started).count();
     double bound = result.lp_value;
     std::vector<DesignPath> columns;
     for (std::size_t k = 0; k < priced.size(); ++k) {
@@ -215,10 +218,12 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
       p.lp_value = result.lp_value;
       p.columns = master_.path_count();
       p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      p.lp_seconds = result.lp_seconds;
+      p.pricing_seconds = result.pricing_seconds;
       progress(p);
     }
-    const bool out_of_time = Clock::now() >= options.deadline ||
-                             (options.stop && options.stop->load());
+    const bool out_of_time =
+        Clock::now() >= options.deadline || (options.stop && options.stop->load());
     // Relative to what pricing can change: commodities with no path add a constant penalty.
     const double lp_gap = (result.lp_value - result.lower_bound) /
                           std::max(1.0, std::abs(result.lp_value - unavoidable_));

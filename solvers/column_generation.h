@@ -35,6 +35,8 @@ struct SolveProgress {
   double lp_value = kInfinity;
   std::size_t columns = 0;
   double elapsed_seconds = 0.0;
+  double lp_seconds = 0.0;       // column generation so far: time in CLP
+  double pricing_seconds = 0.0;  // and in the shortest-path passes
 };
 using ProgressCallback = std::function<void(const SolveProgress&)>;
 
@@ -42,8 +44,8 @@ using Clock = std::chrono::steady_clock;
 
 struct ColumnGenerationOptions {
   int threads = 1;
-  double tolerance = 1e-6;               // relative reduced-cost tolerance
-  double bound_gap_to_stop = 1e-6;       // stop when (z − bound)/|z| falls below this
+  double tolerance = 1e-6;          // relative reduced-cost tolerance
+  double bound_gap_to_stop = 1e-6;  // stop when (z − bound)/|z| falls below this
   bool separate_linking = true;
   std::size_t max_linking_rows_per_round = 2000;
   int max_rounds = 1000000;
@@ -57,6 +59,8 @@ struct ColumnGenerationResult {
   double lower_bound = -kInfinity;
   int rounds = 0;
   bool converged = false;  // no column prices out and no linking row is violated
+  double lp_seconds = 0.0;
+  double pricing_seconds = 0.0;
 };
 
 class ColumnGeneration {

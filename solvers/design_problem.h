@@ -36,11 +36,11 @@ struct DesignArc {
 };
 
 struct Commodity {
-  std::size_t source = 0;            // pricing-graph node where the path starts
-  std::vector<std::size_t> sinks;    // pricing-graph arcs that may end its path
-  double packages = 0.0;             // n_k
+  std::size_t source = 0;                  // pricing-graph node where the path starts
+  std::vector<std::size_t> sinks;          // pricing-graph arcs that may end its path
+  double packages = 0.0;                   // n_k
   std::array<double, kDimensions> size{};  // q_k^r
-  double penalty = 0.0;              // M_k, cost of leaving the whole commodity unserved
+  double penalty = 0.0;                    // M_k, cost of leaving the whole commodity unserved
 };
 
 // A limit on the vehicles of a set of design arcs (fleet en route at one minute).

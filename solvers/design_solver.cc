@@ -183,7 +183,7 @@ class Pipeline {
     } else {
       const double gap = relative_gap();
       result.status = gap <= std::max(options_.gap, 1e-9) && r.converged ? SolveStatus::optimal
-                                                                       : SolveStatus::feasible;
+                                                                         : SolveStatus::feasible;
     }
     return result;
   }
@@ -193,9 +193,9 @@ class Pipeline {
     ColumnGenerationOptions o;
     o.threads = options_.threads;
     o.stop = options_.stop;
-    o.deadline = started_ + std::chrono::duration_cast<Clock::duration>(
-                                std::chrono::duration<double>(options_.time_limit_seconds *
-                                                              share_of_time));
+    o.deadline =
+        started_ + std::chrono::duration_cast<Clock::duration>(
+                       std::chrono::duration<double>(options_.time_limit_seconds * share_of_time));
     return o;
   }
 
@@ -214,9 +214,7 @@ class Pipeline {
     return std::max(0.0, best_.objective - lower_bound_) /
            std::max(1e-9, std::abs(best_.objective - penalty_floor_));
   }
-  bool done() const {
-    return stopped() || seconds_left() <= 0.0 || relative_gap() <= options_.gap;
-  }
+  bool done() const { return stopped() || seconds_left() <= 0.0 || relative_gap() <= options_.gap; }
 
   void consider(DesignSolution candidate, const char* phase) {
     if (candidate.empty()) return;
@@ -290,7 +288,8 @@ class Pipeline {
     // Whole or not, the dive's paths with the vehicles their loads need — if the last LP was
     // solved to optimality (a stopped solve may be infeasible).
     if (!master_.solution_optimal() && !stopped()) master_.solve(1e9);
-    if (master_.solution_optimal()) consider(round_up(problem_, master_.current_solution()), "dive");
+    if (master_.solution_optimal())
+      consider(round_up(problem_, master_.current_solution()), "dive");
     master_.reset_unit_bounds();
     // Re-solve so the master's solution is the LP again (its columns now include the dive's).
     master_.solve(std::max(1.0, seconds_left()));
@@ -353,7 +352,8 @@ class Pipeline {
       for (std::size_t a = 0; a < A; ++a) {
         banned[a] = trial[a] < 0.5 && (!allow_swaps || a == c.arc);
         if (trial[a] > 0.5 || banned[a]) {
-          if (master_.arc_active(a) || trial[a] > 0.5) master_.set_unit_bounds(a, trial[a], trial[a]);
+          if (master_.arc_active(a) || trial[a] > 0.5)
+            master_.set_unit_bounds(a, trial[a], trial[a]);
         } else if (master_.arc_active(a)) {
           master_.set_unit_bounds(a, 0.0, problem_.design_arcs[a].max_units);
         }
@@ -407,7 +407,7 @@ class Pipeline {
   ColumnGeneration cg_;
   DesignSolution best_;
   double lower_bound_ = -kInfinity;
-  double unavoidable_ = 0.0;  // penalty of commodities that cannot reach any sink
+  double unavoidable_ = 0.0;    // penalty of commodities that cannot reach any sink
   double penalty_floor_ = 0.0;  // unavoidable_ + penalty the root LP pays
   std::vector<std::vector<std::size_t>> pools_of_arc_;
 };

@@ -11,9 +11,8 @@ namespace mm::solvers {
 
 namespace {
 
-std::string reason_for(const network::Instance& instance,
-                       const network::PhysicalNetwork& physical, bool has_on_time_path,
-                       std::size_t k) {
+std::string reason_for(const network::Instance& instance, const network::PhysicalNetwork& physical,
+                       bool has_on_time_path, std::size_t k) {
   const network::Demand& d = instance.demand()[k];
   const auto& f = instance.facilities();
   std::ostringstream out;

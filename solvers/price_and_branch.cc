@@ -37,12 +37,18 @@ class StopHandler : public CbcEventHandler {
   std::chrono::steady_clock::time_point deadline_;
 };
 
-int no_callback(CbcModel*, int) { return 0; }
+int no_callback(CbcModel*, int) {
+  return 0;
+}
 
 }  // namespace
 
-void set_cbc_serialized(bool serialized) { g_serialized = serialized; }
-bool cbc_serialized() { return g_serialized; }
+void set_cbc_serialized(bool serialized) {
+  g_serialized = serialized;
+}
+bool cbc_serialized() {
+  return g_serialized;
+}
 
 DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
                                 const PriceAndBranchOptions& options) {
@@ -63,12 +69,13 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
     if (c < 0) continue;
     lower[c] = 0.0;
     upper[c] = std::isfinite(problem.design_arcs[a].max_units) ? problem.design_arcs[a].max_units
-                                                                : COIN_DBL_MAX;
+                                                               : COIN_DBL_MAX;
     start[c] = a < incumbent.units.size() ? incumbent.units[a] : 0.0;
   }
   for (const DesignPath& p : incumbent.paths) {
     for (std::size_t i : master.paths_of(p.commodity))
-      if (master.path_columns()[i].arcs == p.arcs) start[master.path_columns()[i].column] += p.share;
+      if (master.path_columns()[i].arcs == p.arcs)
+        start[master.path_columns()[i].column] += p.share;
   }
   if (options.free_commodities) {
     // Local search: outside the neighbourhood everything keeps its incumbent value, except
@@ -112,9 +119,10 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   const std::string seconds = std::to_string(std::max(0.1, options.seconds));
   const std::string cutoff_text = std::to_string(cutoff);
   const std::string seed = std::to_string(options.seed % 1000000 + 1);
-  const char* argv[] = {"middlemile", "-log", "0", "-slog", "0", "-timeMode", "elapsed",          "-seconds", seconds.c_str(),
-                        "-cutoff",    cutoff_text.c_str(), "-randomCbcSeed", seed.c_str(),
-                        "-solve",     "-quit"};
+  const char* argv[] = {
+      "middlemile",        "-log",           "0",          "-slog",         "0",
+      "-timeMode",         "elapsed",        "-seconds",   seconds.c_str(), "-cutoff",
+      cutoff_text.c_str(), "-randomCbcSeed", seed.c_str(), "-solve",        "-quit"};
   CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
 
   DesignSolution result;

@@ -35,7 +35,7 @@ struct Batch {
 };
 
 std::size_t hash_path(std::size_t commodity, const std::vector<std::size_t>& arcs) {
-  std::size_t h = std::hash<std::size_t>{}(commodity) * 0x9E3779B97F4A7C15ull;
+  std::size_t h = std::hash<std::size_t>{}(commodity)*0x9E3779B97F4A7C15ull;
   for (std::size_t a : arcs) h = (h ^ std::hash<std::size_t>{}(a)) * 0x100000001B3ull + 0x7F4A7C15;
   return h;
 }
@@ -44,7 +44,8 @@ double linking_coefficient(const DesignArc& arc, const Commodity& k) {
   // λ ≤ m·y with m = min(1, u/q): one vehicle carries at most u/q of the commodity.
   double m = 1.0;
   for (int r = 0; r < kDimensions; ++r)
-    if (k.size[r] > 0 && std::isfinite(arc.capacity[r])) m = std::min(m, arc.capacity[r] / k.size[r]);
+    if (k.size[r] > 0 && std::isfinite(arc.capacity[r]))
+      m = std::min(m, arc.capacity[r] / k.size[r]);
   return m;
 }
 
@@ -139,7 +140,8 @@ void RestrictedMaster::activate_resources(const std::vector<int>& groups) {
   rows_added_since_solve_ = true;
 }
 
-double RestrictedMaster::path_cost(std::size_t commodity, const std::vector<std::size_t>& arcs) const {
+double RestrictedMaster::path_cost(std::size_t commodity,
+                                   const std::vector<std::size_t>& arcs) const {
   const Commodity& k = problem_.commodities[commodity];
   double unit = 0.0;
   for (std::size_t a : arcs)
@@ -298,7 +300,9 @@ LpStatus RestrictedMaster::solve(double seconds_left) {
   return last_status_;
 }
 
-double RestrictedMaster::objective() const { return clp_->model.objectiveValue(); }
+double RestrictedMaster::objective() const {
+  return clp_->model.objectiveValue();
+}
 
 MasterDuals RestrictedMaster::duals() const {
   const double* pi = clp_->model.dualRowSolution();

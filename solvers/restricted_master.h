@@ -27,11 +27,11 @@ enum class LpStatus { optimal, infeasible, stopped, failed };
 
 // Row duals in the sign convention reduced_cost(column) = cost - Σ_rows coefficient × dual.
 struct MasterDuals {
-  std::vector<double> convexity;                            // per commodity
-  std::vector<std::array<double, kDimensions>> capacity;    // per design arc (0 if no row)
-  std::vector<double> resource;                             // per resource group (0 if no row)
-  std::unordered_map<std::size_t, double> linking;          // key: arc × K + commodity
-  std::vector<double> pool;                                 // per vehicle pool
+  std::vector<double> convexity;                          // per commodity
+  std::vector<std::array<double, kDimensions>> capacity;  // per design arc (0 if no row)
+  std::vector<double> resource;                           // per resource group (0 if no row)
+  std::unordered_map<std::size_t, double> linking;        // key: arc × K + commodity
+  std::vector<double> pool;                               // per vehicle pool
 };
 
 class RestrictedMaster {
@@ -104,15 +104,15 @@ class RestrictedMaster {
 
   const DesignProblem& problem_;
   std::unique_ptr<Clp> clp_;
-  std::vector<int> y_column_;                            // per design arc, -1 if none
-  std::vector<std::array<int, kDimensions>> cap_row_;    // per design arc, -1 if none
-  std::vector<int> resource_row_;                        // per group, -1 if none
-  std::vector<int> pool_row_;                            // per pool
-  std::vector<std::vector<std::size_t>> pools_of_arc_;   // design arc -> pool ids
-  std::unordered_map<std::size_t, int> linking_row_;     // key -> row
+  std::vector<int> y_column_;                           // per design arc, -1 if none
+  std::vector<std::array<int, kDimensions>> cap_row_;   // per design arc, -1 if none
+  std::vector<int> resource_row_;                       // per group, -1 if none
+  std::vector<int> pool_row_;                           // per pool
+  std::vector<std::vector<std::size_t>> pools_of_arc_;  // design arc -> pool ids
+  std::unordered_map<std::size_t, int> linking_row_;    // key -> row
   std::vector<PathColumn> paths_;
   std::vector<std::vector<std::size_t>> paths_of_commodity_;  // -> index into paths_
-  std::unordered_set<std::size_t> path_hashes_;           // hash(commodity, arcs)
+  std::unordered_set<std::size_t> path_hashes_;               // hash(commodity, arcs)
   bool rows_added_since_solve_ = false;
   bool solved_once_ = false;
   LpStatus last_status_ = LpStatus::failed;

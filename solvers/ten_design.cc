@@ -28,7 +28,8 @@ DesignProblem ten_design_problem(const network::Instance& instance,
     d.unit_cost = lane.cost_per_package + from.handling_cost_per_package;
     if (from.sort_capacity_per_hour) {
       const auto key = std::make_pair(lane.from, arc.departure_minute / 60);
-      auto [it, fresh] = resource_group.emplace(key, static_cast<int>(problem.resource_limits.size()));
+      auto [it, fresh] =
+          resource_group.emplace(key, static_cast<int>(problem.resource_limits.size()));
       if (fresh) problem.resource_limits.push_back(*from.sort_capacity_per_hour);
       d.resource_group = it->second;
     }

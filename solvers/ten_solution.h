@@ -6,8 +6,8 @@
 
 #include <cstddef>
 #include <functional>
-#include <string>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "network/instance.h"

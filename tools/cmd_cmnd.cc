@@ -1,4 +1,5 @@
 // `middlemile cmnd FILE.dow`: the CMND benchmark through the planner's engine (FORMAT.md).
+#include <chrono>
 #include <cmath>
 #include <iostream>
 #include <thread>
@@ -27,7 +28,9 @@ struct CmndFlags {
   bool serialize_cbc = false;
 };
 
-nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nullptr; }
+nlohmann::json number_or_null(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nullptr;
+}
 
 int run_cmnd(const CmndFlags& flags) {
   if (!flags.solution.empty()) network::check_writable(flags.solution);
@@ -36,7 +39,13 @@ int run_cmnd(const CmndFlags& flags) {
   std::string status;
   double objective = NAN, bound = NAN, seconds = 0;
   solvers::CmndSolution solution;
-  if (flags.method == "compact") {
+  if (flags.method == "strong-lp") {
+    // The LP relaxation of the strong arc formulation: the bound column generation must match.
+    const auto started = std::chrono::steady_clock::now();
+    bound = solvers::strong_lp_bound(instance);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    status = std::isfinite(bound) ? "lp" : "no_solution";
+  } else if (flags.method == "compact") {
     const auto r = solvers::solve_compact_cmnd(instance, flags.time_limit);
     status = r.status;
     objective = r.objective;
@@ -46,8 +55,8 @@ int run_cmnd(const CmndFlags& flags) {
   } else {
     solvers::DesignSolverOptions options;
     options.time_limit_seconds = flags.time_limit;
-    options.threads = flags.threads > 0 ? flags.threads
-                                        : static_cast<int>(std::thread::hardware_concurrency());
+    options.threads =
+        flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
     options.stop = install_interrupt_handler();
     const auto r = solvers::solve_cmnd(instance, options, progress_printer(flags.quiet));
     status = r.status;
@@ -75,8 +84,8 @@ int run_cmnd(const CmndFlags& flags) {
 
 void add_cmnd_command(CLI::App& app, int* result) {
   auto flags = std::make_shared<CmndFlags>();
-  CLI::App* cmd = app.add_subcommand(
-      "cmnd", "Solve a CMND benchmark instance (.dow) and print one JSON line");
+  CLI::App* cmd =
+      app.add_subcommand("cmnd", "Solve a CMND benchmark instance (.dow) and print one JSON line");
   cmd->add_option("file", flags->file, "Canad .dow file")->required();
   cmd->add_option("--time-limit", flags->time_limit, "Seconds (default 60)")
       ->check(CLI::PositiveNumber);
@@ -84,8 +93,9 @@ void add_cmnd_command(CLI::App& app, int* result) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--solution", flags->solution, "Write open arcs and flows to this JSON file");
   cmd->add_option("--method", flags->method,
-                  "cg: column generation engine (default); compact: strong arc MIP in CBC")
-      ->check(CLI::IsMember({"cg", "compact"}));
+                  "cg: column generation engine (default); compact: strong arc MIP in CBC; "
+                  "strong-lp: only the LP relaxation of the strong arc formulation")
+      ->check(CLI::IsMember({"cg", "compact", "strong-lp"}));
   cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
   cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_cmnd(*flags); }); });

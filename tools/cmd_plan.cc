@@ -3,14 +3,14 @@
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "geo/layer_writer.h"
+#include "geo/plan_layers.h"
 #include "loading/load_plan.h"
 #include "loading/manifest_json.h"
-#include "geo/plan_layers.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
 #include "network/plan_json.h"
@@ -46,13 +46,14 @@ network::Plan solve_compact(const network::Instance& instance, const PlanFlags& 
   const network::TimeExpandedNetwork ten(instance);
   const auto r = solvers::solve_compact_ten(instance, ten, flags.time_limit);
   if (r.status == "too_large")
-    throw std::runtime_error("the compact model is too large to build (" +
-                             std::to_string(r.rows) + " rows)");
-  network::Plan plan = solvers::assemble_plan(instance, ten, r.solution, r.seconds,
-                                              [](std::size_t) {
-                                                return std::string("not served by the compact "
-                                                                   "MIP's solution");
-                                              });
+    throw std::runtime_error("the compact model is too large to build (" + std::to_string(r.rows) +
+                             " rows)");
+  network::Plan plan =
+      solvers::assemble_plan(instance, ten, r.solution, r.seconds, [](std::size_t) {
+        return std::string(
+            "not served by the compact "
+            "MIP's solution");
+      });
   return plan;
 }
 
@@ -63,8 +64,8 @@ int run_plan(const PlanFlags& flags) {
     throw network::InputError(flags.output + ": refusing to overwrite the input instance");
   network::check_writable(flags.output);
   if (!flags.geo_out.empty())
-    for (const auto& file : geo::layer_file_paths(
-             flags.geo_out, {"facilities", "departures", "lanes", "routes"}))
+    for (const auto& file :
+         geo::layer_file_paths(flags.geo_out, {"facilities", "departures", "lanes", "routes"}))
       network::check_writable(file);
   if (!flags.manifests.empty()) network::check_writable(flags.manifests);
   const bool load = !flags.loading.empty() || !flags.manifests.empty();
@@ -83,8 +84,8 @@ int run_plan(const PlanFlags& flags) {
   } else {
     solvers::PlannerOptions options;
     options.time_limit_seconds = flags.time_limit;
-    options.threads = flags.threads > 0 ? flags.threads
-                                        : static_cast<int>(std::thread::hardware_concurrency());
+    options.threads =
+        flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
     options.seed = flags.seed;
     options.gap = flags.gap;
     options.stop = install_interrupt_handler();
@@ -137,8 +138,7 @@ int run_plan(const PlanFlags& flags) {
 void add_plan_command(CLI::App& app, int* result) {
   auto flags = std::make_shared<PlanFlags>();
   CLI::App* cmd = app.add_subcommand("plan", "Plan departures, vehicles and routes");
-  cmd->add_option("instance", flags->instance, "Instance JSON (middlemile-instance/1)")
-      ->required();
+  cmd->add_option("instance", flags->instance, "Instance JSON (middlemile-instance/1)")->required();
   cmd->add_option("-o,--output", flags->output, "Plan JSON to write (middlemile-plan/1)")
       ->required();
   cmd->add_option("--time-limit", flags->time_limit, "Seconds (default 60)")

@@ -19,6 +19,8 @@ const std::atomic<bool>* install_interrupt_handler() {
   return &g_interrupted;
 }
 
-bool interrupted() { return g_interrupted.load(); }
+bool interrupted() {
+  return g_interrupted.load();
+}
 
 }  // namespace mm::tools

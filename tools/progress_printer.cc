@@ -29,10 +29,13 @@ solvers::ProgressCallback progress_printer(bool quiet) {
                            : NAN;
     std::fprintf(stderr,
                  "[%7.1fs] %-12s it %4d  bound %14s  lp %14s  incumbent %14s  gap %7s%%  "
-                 "columns %zu\n",
+                 "columns %zu",
                  p.elapsed_seconds, p.phase.c_str(), p.iteration, number(p.lower_bound).c_str(),
                  number(p.lp_value).c_str(), number(p.incumbent).c_str(), number(gap).c_str(),
                  p.columns);
+    if (p.lp_seconds > 0 || p.pricing_seconds > 0)
+      std::fprintf(stderr, "  (clp %.1fs, pricing %.1fs)", p.lp_seconds, p.pricing_seconds);
+    std::fprintf(stderr, "\n");
   };
 }
 
