@@ -84,6 +84,7 @@ struct InstanceData {
   std::vector<Facility> facilities;
   std::vector<Lane> lanes;
   std::vector<Demand> demand;
+  std::string loading_json;  // the optional "loading" section as JSON text, or empty
 };
 
 class Instance {
@@ -100,6 +101,9 @@ class Instance {
   const std::vector<Facility>& facilities() const { return data_.facilities; }
   const std::vector<Lane>& lanes() const { return data_.lanes; }
   const std::vector<Demand>& demand() const { return data_.demand; }
+  // The optional container configuration ("loading" section, docs/LOADING.md), as JSON text;
+  // empty when the instance has none.
+  const std::string& loading_json() const { return data_.loading_json; }
 
   const VehicleType& vehicle_type_of(const Lane& lane) const {
     return data_.vehicle_types[lane.vehicle_type];

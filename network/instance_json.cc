@@ -344,6 +344,10 @@ class InstanceReader {
     const Json* facilities = top.array("facilities", Need::required);
     const Json* lanes = top.array("lanes", Need::required);
     const Json* demand = top.array("demand", Need::required);
+    // Optional container configuration for loading (docs/LOADING.md); the loading module
+    // validates its content, so it is kept here as JSON text.
+    if (const Json* loading = top.object("loading", Need::optional))
+      data_.loading_json = loading->dump();
     top.report_unknown();
 
     // Referenced lists first, so references resolve whatever the order in the file.
@@ -721,9 +725,11 @@ std::string write_instance_json(const Instance& instance) {
   write_list(out, "facilities", instance.facilities(), facility_json, false);
   write_list(
       out, "lanes", instance.lanes(), [&](const Lane& l) { return lane_json(instance, l); }, false);
+  const bool has_loading = !instance.loading_json().empty();
   write_list(
       out, "demand", instance.demand(), [&](const Demand& d) { return demand_json(instance, d); },
-      true);
+      !has_loading);
+  if (has_loading) out << "  \"loading\": " << instance.loading_json() << "\n";
   out << "}\n";
   return out.str();
 }

@@ -39,7 +39,7 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   const network::PhysicalNetwork physical(instance);
   result.ten_nodes = ten.node_count();
   result.ten_dispatch_arcs = ten.dispatch_count();
-  const DesignProblem problem = ten_design_problem(instance, ten);
+  const DesignProblem problem = ten_design_problem(instance, ten, options.packing_efficiency);
 
   DesignSolverOptions engine;
   engine.time_limit_seconds = options.time_limit_seconds;

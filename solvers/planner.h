@@ -20,6 +20,9 @@ struct PlannerOptions {
   int threads = 1;
   std::uint64_t seed = 1;
   double gap = 1e-4;
+  // Share of each vehicle's cube and weight the optimization may fill (see ten_design.h):
+  // below 1 it anticipates containerization, so loading rarely has to add vehicles.
+  double packing_efficiency = 1.0;
   const std::atomic<bool>* stop = nullptr;
 };
 

@@ -8,7 +8,8 @@
 namespace mm::solvers {
 
 DesignProblem ten_design_problem(const network::Instance& instance,
-                                 const network::TimeExpandedNetwork& ten) {
+                                 const network::TimeExpandedNetwork& ten,
+                                 double packing_efficiency) {
   DesignProblem problem;
   problem.name = instance.name();
   const std::size_t D = ten.dispatch_count();
@@ -23,7 +24,8 @@ DesignProblem ten_design_problem(const network::Instance& instance,
     arcs.push_back({arc.tail, arc.has_head ? arc.head : routing::kNoNode});
     DesignArc d;
     d.fixed_cost = lane.cost_per_trip;
-    d.capacity = {vt.capacity.cube_m3, vt.capacity.weight_kg};
+    d.capacity = {vt.capacity.cube_m3 * packing_efficiency,
+                  vt.capacity.weight_kg * packing_efficiency};
     d.max_units = lane.max_vehicles_per_departure ? *lane.max_vehicles_per_departure : kInfinity;
     d.unit_cost = lane.cost_per_package + from.handling_cost_per_package;
     if (from.sort_capacity_per_hour) {

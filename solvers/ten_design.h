@@ -17,8 +17,11 @@
 
 namespace mm::solvers {
 
+// `packing_efficiency` (0, 1] scales vehicle capacities in the optimization only: loads are
+// planned against that share of each vehicle, leaving room for what containers waste.
 DesignProblem ten_design_problem(const network::Instance& instance,
-                                 const network::TimeExpandedNetwork& ten);
+                                 const network::TimeExpandedNetwork& ten,
+                                 double packing_efficiency = 1.0);
 
 // Keeps the design arcs of each path (the dispatch arcs) and whole vehicle counts.
 TenSolution to_ten_solution(const DesignProblem& problem, const DesignSolution& solution,

@@ -40,6 +40,7 @@ struct PlanFlags {
   std::string geo_out;
   std::string manifests;
   std::string loading;
+  double packing_efficiency = 1.0;
 };
 
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
@@ -69,10 +70,14 @@ int run_plan(const PlanFlags& flags) {
       network::check_writable(file);
   if (!flags.manifests.empty()) network::check_writable(flags.manifests);
   const bool load = !flags.loading.empty() || !flags.manifests.empty();
-  const loading::LoadingConfig loading_config =
-      flags.loading.empty() ? loading::LoadingConfig{}
-                            : loading::read_loading_config_file(flags.loading);
   const network::Instance instance = network::read_instance_file(flags.instance);
+  // Container configuration: --loading, else the instance's "loading" section, else defaults.
+  loading::LoadingConfig loading_config;
+  if (!flags.loading.empty())
+    loading_config = loading::read_loading_config_file(flags.loading);
+  else if (load && !instance.loading_json().empty())
+    loading_config =
+        loading::parse_loading_config(instance.loading_json(), flags.instance + ": loading");
   if (load) loading::resolve_loading(instance, loading_config);  // bad config fails before solving
   solvers::set_cbc_serialized(flags.serialize_cbc);
 
@@ -88,6 +93,7 @@ int run_plan(const PlanFlags& flags) {
         flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
     options.seed = flags.seed;
     options.gap = flags.gap;
+    options.packing_efficiency = flags.packing_efficiency;
     options.stop = install_interrupt_handler();
     const auto result = solvers::plan_network(instance, options, progress_printer(flags.quiet));
     plan = result.plan;
@@ -157,8 +163,13 @@ void add_plan_command(CLI::App& app, int* result) {
   cmd->add_option("--manifests", flags->manifests,
                   "Also load the departures into containers and vehicles and write per-vehicle "
                   "manifests (JSON, docs/LOADING.md); the plan gains any vehicles packing needs");
+  cmd->add_option("--packing-efficiency", flags->packing_efficiency,
+                  "Plan loads against this share of each vehicle's cube and weight (default 1; "
+                  "0.7 makes loading corrections rare with the default containers)")
+      ->check(CLI::Range(0.01, 1.0));
   cmd->add_option("--loading", flags->loading,
-                  "Container configuration (middlemile-loading/1 JSON; default: built in)");
+                  "Container configuration (docs/LOADING.md; default: the instance's \"loading\" "
+                  "section, else built in)");
   cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
   cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });

@@ -6,11 +6,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "network/instance.h"
 #include "network/instance_json.h"
@@ -142,6 +145,44 @@ TEST_F(PlanCli, MissingInstanceFileIsBadInput) {
   EXPECT_EQ(plan.err.rfind("error: ", 0), 0u) << plan.err;
   EXPECT_NE(plan.err.find("absent.json"), std::string::npos) << plan.err;
   EXPECT_FALSE(fs::exists(plan_path));
+}
+
+// --manifests loads every departure into containers and vehicles, --geo-out writes the map
+// layers: tiny.json's 30.5 m³ fit one truck per leg even in containers, so the plan keeps its
+// two vehicles, the manifests add up to its loads, and the plan still verifies.
+TEST_F(PlanCli, ManifestsAndGeoLayersAreWrittenBesideAVerifiedPlan) {
+  const fs::path plan_path = dir_ / "plan.json";
+  const fs::path manifests = dir_ / "manifests.json";
+  const fs::path layers = dir_ / "plan.gpkg";
+  const CliRun plan = run("plan " + quote(kTiny) + " -o " + quote(plan_path.string()) +
+                          " --manifests " + quote(manifests.string()) + " --geo-out " +
+                          quote(layers.string()) + " --time-limit 20 --threads 1 --quiet");
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  EXPECT_NE(plan.out.find("loading: "), std::string::npos) << plan.out;
+  ASSERT_TRUE(fs::exists(manifests));
+  ASSERT_TRUE(fs::exists(layers));
+  const auto doc = nlohmann::json::parse(slurp(manifests));
+  ASSERT_EQ(doc.at("departures").size(), 2u);
+  for (const auto& dep : doc.at("departures")) {
+    ASSERT_EQ(dep.at("vehicles").size(), 1u);
+    double packages = 0.0;
+    for (const auto& container : dep.at("vehicles")[0].at("containers"))
+      for (const auto& d : container.at("demands")) packages += d.at("packages").get<double>();
+    EXPECT_NEAR(packages, 1200.0, 1e-6);
+  }
+  const auto written = nlohmann::json::parse(slurp(plan_path));
+  EXPECT_TRUE(written.at("kpis").contains("loading"));
+  const CliRun verify = run("verify " + quote(kTiny) + " " + quote(plan_path.string()));
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  // The layers open with GDAL's own tool (gdal-bin), as QGIS would open them.
+  std::string listing;
+  if (FILE* pipe = popen(("ogrinfo -so -q " + quote(layers.string()) + " 2>&1").c_str(), "r")) {
+    char buffer[256];
+    while (fgets(buffer, sizeof buffer, pipe)) listing += buffer;
+    pclose(pipe);
+  }
+  for (const char* layer : {"facilities", "departures", "lanes", "routes"})
+    EXPECT_NE(listing.find(layer), std::string::npos) << listing;
 }
 
 }  // namespace

@@ -162,7 +162,8 @@ TEST(SampleNetworkGenerator, DemandRunsFromOriginsToStationsInsideTheHorizon) {
                              instance.vehicle_types(),
                              instance.facilities(),
                              instance.lanes(),
-                             instance.demand()};
+                             instance.demand(),
+                             instance.loading_json()};
   for (const auto& demand : instance.demand()) {
     SCOPED_TRACE(demand.id);
     EXPECT_EQ(instance.facilities()[demand.origin].kind, FacilityKind::origin);

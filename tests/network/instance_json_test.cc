@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "network/errors.h"
 #include "network/geodesic.h"
 #include "network/instance_json.h"
@@ -350,6 +352,27 @@ TEST(InstanceJson, ProblemsInNestedAndListedValuesNameTheirPaths) {
                 R"(lanes[0].departures[2]: must be an integer (got string "60"))",
                 "lanes[0].departures[4]: duplicate departure 0 (first at lanes[0].departures[0])",
             }));
+}
+
+// The optional "loading" section (docs/LOADING.md) is kept as written, re-written by the
+// writer, and must be an object.
+TEST(InstanceJson, LoadingSectionIsKeptAndRoundTrips) {
+  const std::string section =
+      R"({"format": "middlemile-loading/1", "container_types": [{"id": "pallet", "cube_m3": 2.0, "max_weight_kg": 1000.0}]})";
+  const Instance instance = parse_instance(
+      minimal_instance("", "", R"( "loading": )" + section + ","), "with_loading.json");
+  EXPECT_EQ(nlohmann::json::parse(instance.loading_json()), nlohmann::json::parse(section));
+  const Instance again = parse_instance(write_instance_json(instance), "again.json");
+  EXPECT_EQ(again.loading_json(), instance.loading_json());
+  EXPECT_EQ(write_instance_json(again), write_instance_json(instance));
+
+  try {
+    parse_instance(minimal_instance("", "", R"( "loading": [],)"), "bad_loading.json");
+    FAIL() << "a loading section that is not an object must be rejected";
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_EQ(e.problems()[0].rfind("loading: ", 0), 0u) << e.problems()[0];
+  }
 }
 
 }  // namespace

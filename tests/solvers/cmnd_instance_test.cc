@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <sstream>
 #include <string>
 
@@ -49,7 +51,10 @@ TEST(ReadDowFile, ReadsTinyInstanceZeroBased) {
 
 TEST(ReadDowFile, ReadsCanadC33) {
   // The file's header says 20 228 39 but the benchmark's label is 20,230,40; the header rules.
-  const CmndInstance instance = read_dow_file(kBenchmarks + "/C/c33.dow");
+  const std::string path = kBenchmarks + "/C/c33.dow";
+  // The benchmarks live in ../shared beside the repository (as in CI); a bare clone has none.
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not found";
+  const CmndInstance instance = read_dow_file(path);
   EXPECT_EQ(instance.name, "c33");
   EXPECT_EQ(instance.nodes, 20u);
   ASSERT_EQ(instance.arcs.size(), 228u);

@@ -577,5 +577,25 @@ TEST(Planner, SameSeedAndThreadsGiveIdenticalPlanJson) {
   }
 }
 
+// Packing efficiency: the same two demands as case 1a (50 m³ on one 100 m³ truck), planned
+// against 40% of each vehicle (40 m³). 50 m³ no longer fits one truck, and each demand alone
+// (20 and 30 m³) does, so the optimum is two trucks at 60 (both demands must leave at 60 or
+// 180; d1 only at 60): 200. The plan's fill is still measured against the real capacity.
+TEST(Planner, PackingEfficiencyPlansAgainstAShareOfEachVehicle) {
+  const Instance instance = parse(one_lane_instance(R"(
+    {"id": "d1", "origin": "A", "destination": "B", "packages": 10, "cube_m3": 20.0,
+     "weight_kg": 200.0, "ready_minute": 0, "due_minute": 150},
+    {"id": "d2", "origin": "A", "destination": "B", "packages": 10, "cube_m3": 30.0,
+     "weight_kg": 300.0, "ready_minute": 0, "due_minute": 300})"));
+  PlannerOptions options;
+  options.time_limit_seconds = 20;
+  options.packing_efficiency = 0.4;
+  const PlannerResult result = plan_network(instance, options, nullptr);
+  expect_objective(result.plan, 200.0);
+  expect_referee_clean(instance, result.plan);
+  EXPECT_EQ(total_vehicles(result.plan), 2);
+  for (const PlannedDeparture& dep : result.plan.departures) EXPECT_LE(dep.fill_cube, 0.4 + 1e-9);
+}
+
 }  // namespace
 }  // namespace mm::solvers
