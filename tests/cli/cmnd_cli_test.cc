@@ -1,8 +1,10 @@
 // `middlemile cmnd FILE.dow` end to end: one JSON line with the six keys of FORMAT.md on
 // stdout, and a --solution file that the independent checker accepts with the same objective.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "tests/cli/cli_support.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -18,24 +20,11 @@
 
 namespace {
 
+using mm::cli_test::CliRun;
+using mm::cli_test::quote;
+using mm::cli_test::slurp;
+
 namespace fs = std::filesystem;
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string quote(const std::string& s) {
-  return "'" + s + "'";
-}
 
 class CmndCli : public ::testing::Test {
  protected:
@@ -47,18 +36,7 @@ class CmndCli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  CliRun run(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command =
-        quote(MM_CLI_PATH) + " " + args + " >" + quote(out.string()) + " 2>" + quote(err.string());
-    const int status = std::system(command.c_str());
-    CliRun result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = slurp(out);
-    result.err = slurp(err);
-    return result;
-  }
+  CliRun run(const std::string& args) const { return mm::cli_test::run_middlemile(args, dir_); }
 
   fs::path dir_;
 };

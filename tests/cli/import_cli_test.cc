@@ -2,8 +2,10 @@
 // GeoPackage (checked with `ogrinfo -so`), import it back and validate it; import CSV sources
 // with a mapping and with lane rules; a bad value exits 2 with one `error:` line.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "tests/cli/cli_support.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -18,38 +20,21 @@
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using mm::cli_test::CliRun;
+using mm::cli_test::quote;
+using mm::cli_test::slurp;
 
 std::string temp(const std::string& name) {
   return ::testing::TempDir() + "import_cli_" + std::to_string(::getpid()) + "_" + name;
 }
 
-// Runs a shell command with stdout and stderr captured in temporary files.
+// Runs a shell command (or `middlemile <arguments>`) with its output captured.
 CliRun run_shell(const std::string& command) {
-  const std::string out_path = temp("stdout"), err_path = temp("stderr");
-  int status = std::system((command + " >'" + out_path + "' 2>'" + err_path + "'").c_str());
-  CliRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = slurp(out_path);
-  run.err = slurp(err_path);
-  std::remove(out_path.c_str());
-  std::remove(err_path.c_str());
-  return run;
+  return mm::cli_test::run_shell(command, ::testing::TempDir());
 }
 
 CliRun run_cli(const std::string& arguments) {
-  return run_shell(std::string("'") + MM_CLI_PATH + "' " + arguments);
+  return mm::cli_test::run_middlemile(arguments, ::testing::TempDir());
 }
 
 std::string geo_data(const std::string& name) {

@@ -2,8 +2,10 @@
 // FORMAT.md example), its plan re-checked by `middlemile verify`; an unwritable output path and
 // a broken instance are bad input (exit 2) with one `error:` line.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "tests/cli/cli_support.h"
 
 #include <chrono>
 #include <cstdio>
@@ -22,25 +24,11 @@
 
 namespace {
 
+using mm::cli_test::CliRun;
+using mm::cli_test::quote;
+using mm::cli_test::slurp;
+
 namespace fs = std::filesystem;
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-  double seconds = 0.0;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string quote(const std::string& s) {
-  return "'" + s + "'";
-}
 
 class PlanCli : public ::testing::Test {
  protected:
@@ -52,22 +40,7 @@ class PlanCli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // Runs `middlemile ARGS` with stdout and stderr captured to files in the test's folder.
-  CliRun run(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command =
-        quote(MM_CLI_PATH) + " " + args + " >" + quote(out.string()) + " 2>" + quote(err.string());
-    const auto started = std::chrono::steady_clock::now();
-    const int status = std::system(command.c_str());
-    CliRun result;
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = slurp(out);
-    result.err = slurp(err);
-    return result;
-  }
+  CliRun run(const std::string& args) const { return mm::cli_test::run_middlemile(args, dir_); }
 
   fs::path dir_;
 };
@@ -89,8 +62,8 @@ TEST_F(PlanCli, TinyInstancePlansVerifiesAndSummarizes) {
       << plan.out;
   EXPECT_EQ(plan.err, "");  // --quiet: no progress
   ASSERT_TRUE(fs::exists(plan_path));
-  // The atomic write leaves no temporary file behind.
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator{}), 3);
+  // The atomic write leaves no temporary file behind: the plan is the folder's only file.
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator{}), 1);
 
   const mm::network::Instance instance = mm::network::read_instance_file(kTiny);
   ASSERT_EQ(instance.lanes().size(), 2u);

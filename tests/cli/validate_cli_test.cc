@@ -1,8 +1,10 @@
 // `middlemile validate` end to end: runs the built binary on the FORMAT.md example and on
 // broken files, and checks exit codes, the summary on stdout and the error lines on stderr.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "tests/cli/cli_support.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -13,34 +15,13 @@
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using mm::cli_test::CliRun;
+using mm::cli_test::quote;
+using mm::cli_test::slurp;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs `middlemile <arguments>` with stdout and stderr captured in temporary files.
+// Runs `middlemile <arguments>` with its output captured in the test temp folder.
 CliRun run_cli(const std::string& arguments) {
-  std::string base = ::testing::TempDir() + "validate_cli_" + std::to_string(::getpid());
-  std::string out_path = base + ".out";
-  std::string err_path = base + ".err";
-  std::string command = std::string("'") + MM_CLI_PATH + "' " + arguments + " >'" + out_path +
-                        "' 2>'" + err_path + "'";
-  int status = std::system(command.c_str());
-  CliRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = slurp(out_path);
-  run.err = slurp(err_path);
-  std::remove(out_path.c_str());
-  std::remove(err_path.c_str());
-  return run;
+  return mm::cli_test::run_middlemile(arguments, ::testing::TempDir());
 }
 
 std::string data(const std::string& name) {

@@ -2,8 +2,10 @@
 // tests/data/verify (the same instance and plan as tests/network/plan_verifier_test.cc), on a
 // copy with a wrong objective and a late route, and on an unreadable plan.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "tests/cli/cli_support.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,22 +18,13 @@
 
 namespace {
 
+using mm::cli_test::CliRun;
+using mm::cli_test::quote;
+using mm::cli_test::slurp;
+
 namespace fs = std::filesystem;
 
 const fs::path kData = fs::path(MM_TEST_DATA_DIR) / "verify";
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 class VerifyCli : public ::testing::Test {
  protected:
@@ -44,17 +37,8 @@ class VerifyCli : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   CliRun verify(const fs::path& instance, const fs::path& plan) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = "'" + std::string(MM_CLI_PATH) + "' verify '" + instance.string() +
-                                "' '" + plan.string() + "' >'" + out.string() + "' 2>'" +
-                                err.string() + "'";
-    const int status = std::system(command.c_str());
-    CliRun run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = slurp(out);
-    run.err = slurp(err);
-    return run;
+    return mm::cli_test::run_middlemile(
+        "verify " + quote(instance.string()) + " " + quote(plan.string()), dir_);
   }
 
   // Writes the reference plan with each `from` replaced by `to` (each must occur once).
