@@ -18,20 +18,30 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-// Vehicles each design arc needs for the given paths: ceil(load / capacity) in the tightest
-// dimension. Never above max_units when the loads come from a feasible LP.
-std::vector<double> units_for_loads(const DesignProblem& problem,
-                                    const std::vector<DesignPath>& paths) {
-  std::vector<std::array<double, kDimensions>> load(problem.design_arcs.size(), {0.0, 0.0});
-  std::vector<bool> used(problem.design_arcs.size(), false);
+using ArcLoads = std::vector<std::array<double, kDimensions>>;
+
+// Load of every design arc in each dimension; `used` (if given) marks arcs any path crosses.
+ArcLoads arc_loads(const DesignProblem& problem, const std::vector<DesignPath>& paths,
+                   std::vector<bool>* used = nullptr) {
+  ArcLoads load(problem.design_arcs.size(), {0.0, 0.0});
+  if (used) used->assign(problem.design_arcs.size(), false);
   for (const DesignPath& p : paths) {
     const Commodity& k = problem.commodities[p.commodity];
     for (std::size_t a : p.arcs)
       if (a < problem.design_arcs.size()) {
-        used[a] = used[a] || p.share > 0;
+        if (used && p.share > 0) (*used)[a] = true;
         for (int r = 0; r < kDimensions; ++r) load[a][r] += p.share * k.size[r];
       }
   }
+  return load;
+}
+
+// Vehicles each design arc needs for the given paths: ceil(load / capacity) in the tightest
+// dimension. Never above max_units when the loads come from a feasible LP.
+std::vector<double> units_for_loads(const DesignProblem& problem,
+                                    const std::vector<DesignPath>& paths) {
+  std::vector<bool> used;
+  const ArcLoads load = arc_loads(problem, paths, &used);
   std::vector<double> units(problem.design_arcs.size(), 0.0);
   for (std::size_t a = 0; a < units.size(); ++a) {
     double need = 0.0;
@@ -67,12 +77,7 @@ DesignSolution round_up(const DesignProblem& problem, const DesignSolution& lp) 
   s.units = units_for_loads(problem, s.paths);
   for (int p = violated_pool(problem, s.units); p >= 0; p = violated_pool(problem, s.units)) {
     // Load per design arc, to find the vehicle that is cheapest to give up.
-    std::vector<std::array<double, kDimensions>> load(problem.design_arcs.size(), {0.0, 0.0});
-    for (const DesignPath& path : s.paths)
-      for (std::size_t a : path.arcs)
-        if (a < problem.design_arcs.size())
-          for (int r = 0; r < kDimensions; ++r)
-            load[a][r] += path.share * problem.commodities[path.commodity].size[r];
+    const ArcLoads load = arc_loads(problem, s.paths);
     std::size_t chosen = problem.design_arcs.size();
     double best_keep = -1.0;
     for (std::size_t a : problem.vehicle_pools[p].arcs) {
@@ -312,14 +317,9 @@ class Pipeline {
   // LP is rounded up.
   void design_local_search(bool allow_swaps) {
     const std::size_t A = problem_.design_arcs.size();
-    std::vector<double> units = best_.units;
+    const std::vector<double>& units = best_.units;
     // How full each arc's last vehicle is: the cheapest vehicles to try removing first.
-    std::vector<std::array<double, kDimensions>> load(A, {0.0, 0.0});
-    for (const DesignPath& p : best_.paths)
-      for (std::size_t a : p.arcs)
-        if (a < A)
-          for (int r = 0; r < kDimensions; ++r)
-            load[a][r] += p.share * problem_.commodities[p.commodity].size[r];
+    const ArcLoads load = arc_loads(problem_, best_.paths);
     struct Candidate {
       double last_fill;
       std::size_t arc;
