@@ -148,7 +148,7 @@ class Pipeline {
     result.root_lp = r.lp_value;
     lower_bound_ = r.lower_bound;
     // A solve cut by the deadline leaves no usable solution: finish it (warm, usually quick).
-    if (!master_.solution_optimal() && !stopped()) master_.solve(1e9);
+    if (!master_.solution_optimal() && !stopped()) master_.solve(std::max(5.0, seconds_left()));
     // Penalty the root LP itself pays for reachable commodities it leaves unserved: like the
     // penalty of unreachable ones, it is in the bound and in every plan, and would otherwise
     // make any gap look tiny when penalties are large.
@@ -160,6 +160,7 @@ class Pipeline {
       // 2. Rounding.
       if (master_.solution_optimal())
         consider(round_up(problem_, master_.current_solution()), "rounding");
+      if (!done() && !problem_.vehicle_pools.empty()) pool_first_rounding();
       // 3. Dive.
       if (!done()) dive();
       // 4. Price-and-branch, then 5. local search, on all columns generated so far.
@@ -292,7 +293,7 @@ class Pipeline {
     }
     // Whole or not, the dive's paths with the vehicles their loads need — if the last LP was
     // solved to optimality (a stopped solve may be infeasible).
-    if (!master_.solution_optimal() && !stopped()) master_.solve(1e9);
+    if (!master_.solution_optimal() && !stopped()) master_.solve(std::max(5.0, seconds_left()));
     if (master_.solution_optimal())
       consider(round_up(problem_, master_.current_solution()), "dive");
     master_.reset_unit_bounds();
@@ -307,6 +308,51 @@ class Pipeline {
     o.seed = options_.seed;
     o.stop = options_.stop;
     consider(price_and_branch(master_, best_, o), "branch");
+  }
+
+  // With fleets, plain rounding overfills a pool and its repair drops flow. Here the pooled
+  // arcs are rounded first — up where the pool has room, most nearly whole first, else down —
+  // and fixed; column generation then re-routes what no longer fits, and the remaining
+  // (unpooled) arcs are rounded up, which can no longer break a pool.
+  void pool_first_rounding() {
+    if (!master_.solution_optimal()) return;
+    const DesignSolution lp = master_.current_solution();
+    // Only needed when rounding the LP up overfills a pool (plain rounding then had to drop
+    // flow); otherwise the time is better left to the dive and CBC.
+    if (violated_pool(problem_, units_for_loads(problem_, lp.paths)) < 0) return;
+    std::vector<std::size_t> pooled;
+    for (std::size_t a = 0; a < problem_.design_arcs.size(); ++a)
+      if (!pools_of_arc_[a].empty()) pooled.push_back(a);
+    std::sort(pooled.begin(), pooled.end(), [&](std::size_t l, std::size_t r) {
+      const double fl = lp.units[l] - std::floor(lp.units[l]);
+      const double fr = lp.units[r] - std::floor(lp.units[r]);
+      return fl != fr ? fl > fr : l < r;
+    });
+    std::vector<double> pool_used(problem_.vehicle_pools.size(), 0.0);
+    for (std::size_t p = 0; p < pool_used.size(); ++p)
+      for (std::size_t a : problem_.vehicle_pools[p].arcs)
+        pool_used[p] += std::floor(lp.units[a] + kIntegral);
+    for (std::size_t a : pooled) {
+      double units = std::floor(lp.units[a] + kIntegral);
+      if (lp.units[a] - units > kIntegral) {
+        bool fits = true;
+        for (std::size_t p : pools_of_arc_[a])
+          fits = fits && pool_used[p] + 1.0 <= problem_.vehicle_pools[p].limit + 1e-6;
+        if (fits) {
+          units += 1.0;
+          for (std::size_t p : pools_of_arc_[a]) pool_used[p] += 1.0;
+        }
+      }
+      master_.set_unit_bounds(a, units, units);
+    }
+    ColumnGenerationOptions o = cg_options(0.6);
+    o.separate_linking = false;
+    o.max_rounds = 30;
+    const ColumnGenerationResult r = cg_.run(o, nullptr, "rounding", started_);
+    if (r.status == LpStatus::optimal && master_.solution_optimal())
+      consider(round_up(problem_, master_.current_solution()), "pool rounding");
+    master_.reset_unit_bounds();
+    if (!stopped()) master_.solve(std::max(1.0, seconds_left()));
   }
 
   // Design local search: with every vehicle count fixed to the incumbent's, take one vehicle

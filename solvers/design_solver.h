@@ -1,11 +1,14 @@
 // The engine's pipeline for one DesignProblem (DESIGN.md, "The optimization"):
 //   1. column generation at the root, with strong linking rows separated — the lower bound;
 //   2. rounding: the root LP with every vehicle count rounded up (a feasible plan at once);
+//      with fleets, the fleet arcs are rounded first within the fleet and the rest re-priced;
 //   3. diving with re-pricing: repeatedly fix the most nearly whole vehicle counts up to their
 //      ceiling and re-run column generation, so flows re-route around what is fixed, until
 //      every count is whole;
 //   4. price-and-branch: CBC on all generated columns with y integer, cutoff at the incumbent;
-//   5. IP-based local search: CBC re-optimizes one neighbourhood of commodities (those sharing
+//   5. design local search: take one vehicle away (or swap it for another departure) and
+//      re-price with the design fixed, alternating with price-and-branch while it improves;
+//   6. IP-based local search: CBC re-optimizes one neighbourhood of commodities (those sharing
 //      an origin) with everything else fixed, cycling through neighbourhoods until time is up.
 // The best solution is kept; gap = (objective − bound) / objective.
 //
