@@ -1,4 +1,5 @@
 #include "geo/ogr_source.h"
+#include "network/json_text.h"
 
 #include <cctype>
 #include <cerrno>
@@ -19,6 +20,8 @@
 namespace mm::geo {
 namespace {
 
+using network::in_quotes;
+
 using Json = nlohmann::ordered_json;
 using network::InputError;
 
@@ -26,10 +29,6 @@ struct DatasetCloser {
   void operator()(GDALDataset* dataset) const { GDALClose(GDALDataset::ToHandle(dataset)); }
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-std::string in_quotes(const std::string& text) {
-  return "\"" + text + "\"";
-}
 
 std::string trimmed(const std::string& text) {
   std::size_t begin = 0, end = text.size();

@@ -1,4 +1,5 @@
 #include "loading/load_plan.h"
+#include "network/json_text.h"
 
 #include <algorithm>
 #include <map>
@@ -13,11 +14,9 @@ namespace mm::loading {
 
 namespace {
 
-constexpr std::size_t kEnds = static_cast<std::size_t>(-1);  // "no next lane" group key
+using network::in_quotes;
 
-std::string in_quotes(const std::string& text) {
-  return "\"" + text + "\"";
-}
+constexpr std::size_t kEnds = static_cast<std::size_t>(-1);  // "no next lane" group key
 
 std::string departure_name(const std::string& lane, int minute) {
   return "departure (lane " + in_quotes(lane) + ", minute " + std::to_string(minute) + ")";

@@ -15,6 +15,8 @@ namespace mm::loading {
 
 namespace {
 
+using network::in_quotes;
+
 using Json = nlohmann::ordered_json;
 using network::json_element_path;
 using network::json_member_path;
@@ -25,10 +27,6 @@ constexpr const char* kFormat = "middlemile-loading/1";
 // wells, the gap above a double stack or under a contoured fuselage).
 constexpr double kTruckStowage = 0.78;
 constexpr double kAirStowage = 0.80;
-
-std::string in_quotes(const std::string& text) {
-  return "\"" + text + "\"";
-}
 
 std::string number_text(double value) {
   std::ostringstream out;

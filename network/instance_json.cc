@@ -36,10 +36,6 @@ constexpr double kPenaltyTripMultiple = 100.0;
 // ... and when every trip is free (or there are no lanes), one currency unit per package.
 constexpr double kFallbackPenalty = 1.0;
 
-std::string in_quotes(const std::string& text) {
-  return Json(text).dump();
-}
-
 std::string show(const Json& value) {
   switch (value.type()) {
     case Json::value_t::null:

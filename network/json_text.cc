@@ -8,6 +8,10 @@ namespace mm::network {
 
 using Json = nlohmann::ordered_json;
 
+std::string in_quotes(const std::string& text) {
+  return nlohmann::json(text).dump();
+}
+
 std::string json_member_path(const std::string& path, const std::string& key) {
   return path.empty() ? key : path + "." + key;
 }

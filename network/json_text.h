@@ -26,4 +26,8 @@ JsonText parse_json_text(const std::string& text, const std::string& source);
 std::string json_member_path(const std::string& path, const std::string& key);
 std::string json_element_path(const std::string& path, std::size_t index);
 
+// An id or value as it appears in messages: in double quotes, JSON-escaped, so an id holding
+// a quote or a control character still reads unambiguously.
+std::string in_quotes(const std::string& text);
+
 }  // namespace mm::network

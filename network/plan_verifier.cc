@@ -1,4 +1,5 @@
 #include "network/plan_verifier.h"
+#include "network/json_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,10 +20,6 @@ std::string num(double value) {
   out.precision(10);
   out << value;
   return out.str();
-}
-
-std::string quoted(const std::string& id) {
-  return "\"" + id + "\"";
 }
 
 std::string indexed(const char* list, std::size_t i) {
@@ -91,8 +88,8 @@ class Referee {
 
   void check_header() {
     if (plan_.instance != in_.name())
-      add("instance", "plan is for instance " + quoted(plan_.instance) + " but the instance is " +
-                          quoted(in_.name()));
+      add("instance", "plan is for instance " + in_quotes(plan_.instance) +
+                          " but the instance is " + in_quotes(in_.name()));
   }
 
   void check_routes() {
@@ -103,7 +100,7 @@ class Referee {
     const Route& route = plan_.routes[r];
     const std::string where = indexed("routes", r);
     std::optional<std::size_t> demand_index = in_.demand_index(route.demand);
-    if (!demand_index) add(where + ".demand", "unknown demand " + quoted(route.demand));
+    if (!demand_index) add(where + ".demand", "unknown demand " + in_quotes(route.demand));
     const Demand* demand = demand_index ? &in_.demand()[*demand_index] : nullptr;
 
     const bool packages_usable = std::isfinite(route.packages);
@@ -123,7 +120,7 @@ class Referee {
       const std::string leg_where = where + ".legs[" + std::to_string(l) + "]";
       std::optional<std::size_t> lane_index = in_.lane_index(leg.lane);
       if (!lane_index) {
-        add(leg_where + ".lane", "unknown lane " + quoted(leg.lane));
+        add(leg_where + ".lane", "unknown lane " + in_quotes(leg.lane));
         previous = nullptr;
         continue;
       }
@@ -131,7 +128,7 @@ class Referee {
       const int minute = leg.departure_minute;
       if (!lane_departs_at(lane, minute))
         add(leg_where + ".departure_minute",
-            "lane " + quoted(lane.id) + " has no departure at minute " + std::to_string(minute));
+            "lane " + in_quotes(lane.id) + " has no departure at minute " + std::to_string(minute));
 
       if (l == 0) {
         if (demand && lane.from != demand->origin)
@@ -199,7 +196,7 @@ class Referee {
       const UnservedDemand& item = plan_.unserved[u];
       const std::string where = indexed("unserved", u);
       std::optional<std::size_t> demand_index = in_.demand_index(item.demand);
-      if (!demand_index) add(where + ".demand", "unknown demand " + quoted(item.demand));
+      if (!demand_index) add(where + ".demand", "unknown demand " + in_quotes(item.demand));
       if (!std::isfinite(item.packages) || item.packages < 0.0)
         add(where + ".packages", "must be a number >= 0, got " + num(item.packages));
       else {
@@ -213,7 +210,7 @@ class Referee {
   void check_demand_accounting() {
     for (std::size_t d = 0; d < in_.demand().size(); ++d) {
       const Demand& demand = in_.demand()[d];
-      const std::string where = "demand " + quoted(demand.id);
+      const std::string where = "demand " + in_quotes(demand.id);
       const double accounted = served_[d] + unserved_[d];
       if (!within(served_[d], demand.packages))
         add(where, "routes carry " + num(served_[d]) + " packages but the demand has only " +
@@ -232,22 +229,22 @@ class Referee {
       const std::string where = indexed("departures", j);
       std::optional<std::size_t> lane_index = in_.lane_index(dep.lane);
       if (!lane_index) {
-        add(where + ".lane", "unknown lane " + quoted(dep.lane));
+        add(where + ".lane", "unknown lane " + in_quotes(dep.lane));
         continue;
       }
       const Lane& lane = in_.lanes()[*lane_index];
       const VehicleType& type = in_.vehicle_type_of(lane);
       if (dep.from != facility_id(lane.from))
-        add(where + ".from", "is " + quoted(dep.from) + " but lane " + quoted(lane.id) +
-                                 " leaves " + quoted(facility_id(lane.from)));
+        add(where + ".from", "is " + in_quotes(dep.from) + " but lane " + in_quotes(lane.id) +
+                                 " leaves " + in_quotes(facility_id(lane.from)));
       if (dep.to != facility_id(lane.to))
-        add(where + ".to", "is " + quoted(dep.to) + " but lane " + quoted(lane.id) + " goes to " +
-                               quoted(facility_id(lane.to)));
+        add(where + ".to", "is " + in_quotes(dep.to) + " but lane " + in_quotes(lane.id) +
+                               " goes to " + in_quotes(facility_id(lane.to)));
       if (dep.vehicle_type != type.id)
-        add(where + ".vehicle_type", "is " + quoted(dep.vehicle_type) + " but lane " +
-                                         quoted(lane.id) + " uses " + quoted(type.id));
+        add(where + ".vehicle_type", "is " + in_quotes(dep.vehicle_type) + " but lane " +
+                                         in_quotes(lane.id) + " uses " + in_quotes(type.id));
       if (!lane_departs_at(lane, dep.departure_minute))
-        add(where + ".departure_minute", "lane " + quoted(lane.id) +
+        add(where + ".departure_minute", "lane " + in_quotes(lane.id) +
                                              " has no departure at minute " +
                                              std::to_string(dep.departure_minute));
       const int arrival = dep.departure_minute + lane.transit_minutes;
@@ -260,7 +257,7 @@ class Referee {
         add(where + ".vehicles", "must be >= 0, got " + std::to_string(dep.vehicles));
       if (lane.max_vehicles_per_departure && dep.vehicles > *lane.max_vehicles_per_departure)
         add(where + ".vehicles", std::to_string(dep.vehicles) + " vehicles exceed lane " +
-                                     quoted(lane.id) + "'s max_vehicles_per_departure " +
+                                     in_quotes(lane.id) + "'s max_vehicles_per_departure " +
                                      std::to_string(*lane.max_vehicles_per_departure));
 
       result_.recomputed_cost.vehicles += dep.vehicles * lane.cost_per_trip;
@@ -273,8 +270,9 @@ class Referee {
       auto [it, inserted] = first_entry.emplace(slot, j);
       if (!inserted) {
         // The load of a slot is compared with its first entry only; a second one is an error.
-        add(where, "duplicates " + indexed("departures", it->second) + " (lane " + quoted(lane.id) +
-                       " at minute " + std::to_string(dep.departure_minute) + ")");
+        add(where, "duplicates " + indexed("departures", it->second) + " (lane " +
+                       in_quotes(lane.id) + " at minute " + std::to_string(dep.departure_minute) +
+                       ")");
         continue;
       }
       check_departure_load(where, dep, lane, type, slot);
@@ -302,7 +300,7 @@ class Referee {
     const double cube_capacity = vehicles * type.capacity.cube_m3;
     const double weight_capacity = vehicles * type.capacity.weight_kg;
     const std::string fleet_text = std::to_string(std::max(0, dep.vehicles)) + " vehicle(s) of " +
-                                   quoted(type.id) + " on " + quoted(lane.id);
+                                   in_quotes(type.id) + " on " + in_quotes(lane.id);
     if (!within(carried.cube_m3, cube_capacity))
       add(where, "routes load " + num(carried.cube_m3) + " m3 but " + fleet_text +
                      " carry at most " + num(cube_capacity) + " m3");
@@ -330,7 +328,7 @@ class Referee {
                                   ? "there is no departures entry for it"
                                   : "its departures entry has no vehicles";
       for (const std::string& leg_where : legs)
-        add(leg_where, "rides lane " + quoted(in_.lanes()[slot.first].id) + " at minute " +
+        add(leg_where, "rides lane " + in_quotes(in_.lanes()[slot.first].id) + " at minute " +
                            std::to_string(slot.second) + " but " + why);
     }
   }
@@ -341,7 +339,7 @@ class Referee {
       if (!facility.sort_capacity_per_hour) continue;
       const int hour = facility_hour.second;
       if (!within(packages, *facility.sort_capacity_per_hour))
-        add("facility " + quoted(facility.id) + " hour " + std::to_string(hour),
+        add("facility " + in_quotes(facility.id) + " hour " + std::to_string(hour),
             num(packages) + " packages leave during minutes [" + std::to_string(60 * hour) + ", " +
                 std::to_string(60 * hour + 60) + ") but the sort capacity is " +
                 num(*facility.sort_capacity_per_hour) + " per hour");
@@ -370,7 +368,7 @@ class Referee {
           if (!excess_since) excess_since = minute;
           peak = std::max(peak, en_route);
         } else if (excess_since) {
-          add("vehicle_type " + quoted(type.id),
+          add("vehicle_type " + in_quotes(type.id),
               "up to " + std::to_string(peak) + " vehicles en route during minutes [" +
                   std::to_string(*excess_since) + ", " + std::to_string(minute) +
                   ") but the fleet is " + std::to_string(*type.fleet));
@@ -427,7 +425,7 @@ class Referee {
       for (const auto& [mode, trips] : kpis.vehicle_trips) {
         auto found = trips_by_mode_.find(mode);
         if (mode != "truck" && mode != "air")
-          add("kpis.vehicle_trips." + mode, "unknown mode " + quoted(mode));
+          add("kpis.vehicle_trips." + mode, "unknown mode " + in_quotes(mode));
         else if (trips != (found == trips_by_mode_.end() ? 0 : found->second))
           add("kpis.vehicle_trips." + mode,
               "is " + std::to_string(trips) + " but the departures run " +
