@@ -1,4 +1,5 @@
 #include "geo/geodata_import.h"
+#include "network/text_file.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -53,14 +54,6 @@ const std::vector<FieldSpec> kLaneFields = {
     {"cost_per_package", FieldKind::number, false},
 };
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // One layer's renames (instance field -> source field) and, for facilities, its CRS.
 struct LayerMapping {
   std::map<std::string, std::string> fields;
@@ -76,7 +69,7 @@ Mapping read_mapping(const std::optional<std::string>& path) {
   Mapping mapping;
   if (!path) return mapping;
   mapping.source = *path;
-  network::JsonText parsed = network::parse_json_text(read_text(*path), *path);
+  network::JsonText parsed = network::parse_json_text(network::read_text_file(*path), *path);
   auto fail = [&](const std::string& at, const std::string& what) {
     throw InputError(*path + ": " + at + ": " + what);
   };
@@ -130,7 +123,7 @@ std::vector<FieldRequest> requests(const std::vector<FieldSpec>& specs, const Ma
 }
 
 Json read_vehicle_types(const std::string& path) {
-  network::JsonText parsed = network::parse_json_text(read_text(path), path);
+  network::JsonText parsed = network::parse_json_text(network::read_text_file(path), path);
   if (!parsed.duplicate_fields.empty())
     throw InputError(path + ": " + parsed.duplicate_fields.front() + ": duplicate field");
   const Json& root = parsed.value;

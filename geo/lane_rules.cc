@@ -1,4 +1,5 @@
 #include "geo/lane_rules.h"
+#include "network/text_file.h"
 
 #include <fstream>
 #include <limits>
@@ -155,11 +156,7 @@ LaneRules parse_lane_rules(const std::string& json_text, const std::string& sour
 }
 
 LaneRules read_lane_rules_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_lane_rules(text.str(), path);
+  return parse_lane_rules(network::read_text_file(path), path);
 }
 
 std::vector<GeneratedLane> generate_lanes(const LaneRules& rules,

@@ -1,4 +1,5 @@
 #include "loading/loading_config.h"
+#include "network/text_file.h"
 
 #include <cmath>
 #include <filesystem>
@@ -235,14 +236,7 @@ LoadingConfig parse_loading_config(const std::string& json_text, const std::stri
 }
 
 LoadingConfig read_loading_config_file(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error))
-    throw network::InputError(path + ": cannot read file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw network::InputError(path + ": cannot read file");
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw network::InputError(path + ": cannot read file");
-  return parse_loading_config(text, path);
+  return parse_loading_config(network::read_text_file(path), path);
 }
 
 std::vector<VehicleLoadingSpec> resolve_loading(const network::Instance& instance,

@@ -6,6 +6,7 @@
 // does the second derive the optional values (distances, transit times, trip costs, default
 // departures, the unserved penalty) and build the Instance.
 #include "network/instance_json.h"
+#include "network/text_file.h"
 
 #include <algorithm>
 #include <climits>
@@ -699,13 +700,7 @@ Instance parse_instance(const std::string& json_text, const std::string& source)
 }
 
 Instance read_instance_file(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) throw InputError(path + ": cannot read file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read file");
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw InputError(path + ": cannot read file");
-  return parse_instance(text, path);
+  return parse_instance(read_text_file(path), path);
 }
 
 std::string write_instance_json(const Instance& instance) {

@@ -1,4 +1,5 @@
 #include "network/plan_json.h"
+#include "network/text_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -427,17 +428,7 @@ Plan parse_plan(const std::string& json_text, const std::string& source) {
 }
 
 Plan read_plan_file(const std::string& path) {
-  // An ifstream "opens" a folder and then reads nothing; say what is wrong instead of
-  // reporting empty JSON.
-  std::error_code ignored;
-  if (std::filesystem::is_directory(path, ignored))
-    throw InputError(path + ": cannot read: " + std::strerror(EISDIR));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read: " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw InputError(path + ": cannot read: " + std::strerror(errno));
-  return parse_plan(text.str(), path);
+  return parse_plan(read_text_file(path), path);
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {

@@ -77,7 +77,7 @@ TEST(ValidateCli, InvalidJsonAndMissingFilesExitTwo) {
   std::string missing = data("no_such_instance.json");
   CliRun absent = run_cli("validate '" + missing + "'");
   EXPECT_EQ(absent.exit_code, 2);
-  EXPECT_EQ(absent.err, "error: " + missing + ": cannot read file\n");
+  EXPECT_EQ(absent.err, "error: " + missing + ": cannot read: No such file or directory\n");
 }
 
 TEST(ValidateCli, MissingArgumentIsAUsageError) {

@@ -100,7 +100,7 @@ TEST(LoadingConfig, SyntaxErrorsAndMissingFilesAreInputErrors) {
     read_loading_config_file("/nonexistent/loading.json");
     FAIL() << "no exception";
   } catch (const network::InputError& e) {
-    EXPECT_STREQ(e.what(), "/nonexistent/loading.json: cannot read file");
+    EXPECT_STREQ(e.what(), "/nonexistent/loading.json: cannot read: No such file or directory");
   }
 }
 
