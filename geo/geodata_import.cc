@@ -245,14 +245,7 @@ network::Instance import_instance(const ImportOptions& options) {
   const network::Instance without_lanes = parse_translated(root, origins, source);
   const LaneRules rules = read_lane_rules_file(*options.lane_rules);
   for (const GeneratedLane& lane : generate_lanes(rules, without_lanes)) {
-    Json item = Json::object();
-    item["from"] = without_lanes.facilities()[lane.from].id;
-    item["to"] = without_lanes.facilities()[lane.to].id;
-    item["vehicle_type"] = without_lanes.vehicle_types()[lane.vehicle_type].id;
-    if (lane.departures) item["departures"] = *lane.departures;
-    if (lane.max_vehicles_per_departure)
-      item["max_vehicles_per_departure"] = *lane.max_vehicles_per_departure;
-    root["lanes"].push_back(item);
+    root["lanes"].push_back(lane_json(lane, without_lanes));
     origins.lanes.push_back(rules.source + ": " + network::json_element_path("rules", lane.rule));
   }
   return parse_translated(root, origins, source);

@@ -205,4 +205,15 @@ std::vector<GeneratedLane> generate_lanes(const LaneRules& rules,
   return lanes;
 }
 
+nlohmann::ordered_json lane_json(const GeneratedLane& lane, const network::Instance& instance) {
+  nlohmann::ordered_json item = nlohmann::ordered_json::object();
+  item["from"] = instance.facilities()[lane.from].id;
+  item["to"] = instance.facilities()[lane.to].id;
+  item["vehicle_type"] = instance.vehicle_types()[lane.vehicle_type].id;
+  if (lane.departures) item["departures"] = *lane.departures;
+  if (lane.max_vehicles_per_departure)
+    item["max_vehicles_per_departure"] = *lane.max_vehicles_per_departure;
+  return item;
+}
+
 }  // namespace mm::geo

@@ -32,6 +32,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "network/instance.h"
 
 namespace mm::geo {
@@ -74,5 +76,9 @@ struct GeneratedLane {
 // type the instance does not have.
 std::vector<GeneratedLane> generate_lanes(const LaneRules& rules,
                                           const network::Instance& instance);
+
+// A generated lane as an instance/1 lane object (from, to, vehicle_type and what the rule set;
+// the rest takes the instance defaults when parsed).
+nlohmann::ordered_json lane_json(const GeneratedLane& lane, const network::Instance& instance);
 
 }  // namespace mm::geo

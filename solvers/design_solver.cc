@@ -107,6 +107,50 @@ DesignSolution round_up(const DesignProblem& problem, const DesignSolution& lp) 
   return s;
 }
 
+// The paths of a related solve made to fit this problem: shares per commodity at most 1, then
+// cut back on every arc beyond its vehicles per departure and in every resource group beyond
+// its limit (loads only shrink, so one pass of each suffices), then rounded up with the pool
+// repair. The difference is unserved.
+DesignSolution fit_warm_incumbent(const DesignProblem& problem, std::vector<DesignPath> paths) {
+  std::vector<double> served(problem.commodities.size(), 0.0);
+  for (const DesignPath& p : paths) served[p.commodity] += p.share;
+  for (DesignPath& p : paths)
+    if (served[p.commodity] > 1.0) p.share /= served[p.commodity];
+  const ArcLoads load = arc_loads(problem, paths);
+  std::vector<double> keep_arc(problem.design_arcs.size(), 1.0);
+  for (std::size_t a = 0; a < problem.design_arcs.size(); ++a) {
+    const DesignArc& arc = problem.design_arcs[a];
+    if (!std::isfinite(arc.max_units)) continue;
+    for (int r = 0; r < kDimensions; ++r)
+      if (std::isfinite(arc.capacity[r]) && load[a][r] > arc.max_units * arc.capacity[r])
+        keep_arc[a] = std::min(keep_arc[a], arc.max_units * arc.capacity[r] / load[a][r]);
+  }
+  for (DesignPath& p : paths)
+    for (std::size_t a : p.arcs)
+      if (a < keep_arc.size()) p.share *= keep_arc[a] < 1.0 ? keep_arc[a] * (1 - 1e-12) : 1.0;
+  std::vector<double> group_load(problem.resource_limits.size(), 0.0);
+  for (const DesignPath& p : paths)
+    for (std::size_t a : p.arcs)
+      if (a < problem.design_arcs.size() && problem.design_arcs[a].resource_group >= 0)
+        group_load[problem.design_arcs[a].resource_group] +=
+            p.share * problem.commodities[p.commodity].packages;
+  for (DesignPath& p : paths) {
+    double keep = 1.0;
+    for (std::size_t a : p.arcs) {
+      const int g = a < problem.design_arcs.size() ? problem.design_arcs[a].resource_group : -1;
+      if (g >= 0 && group_load[g] > problem.resource_limits[g])
+        keep = std::min(keep, problem.resource_limits[g] / group_load[g] * (1 - 1e-12));
+    }
+    p.share *= keep;
+  }
+  paths.erase(std::remove_if(paths.begin(), paths.end(),
+                             [](const DesignPath& p) { return p.share <= 1e-9; }),
+              paths.end());
+  DesignSolution lp;
+  lp.paths = std::move(paths);
+  return round_up(problem, lp);
+}
+
 // Nothing served, no vehicles: always feasible, so a plan exists whatever the time limit.
 DesignSolution all_unserved(const DesignProblem& problem) {
   DesignSolution s;
@@ -139,9 +183,19 @@ class Pipeline {
       if (!result.reachable[k]) unavoidable_ += problem_.commodities[k].penalty;
     }
 
+    consider(all_unserved(problem_), "start");
+    if (const DesignWarmStart* warm = options_.warm_start) {
+      master_.add_paths(warm->columns);
+      master_.add_paths(warm->incumbent);
+      if (!warm->incumbent.empty()) {
+        DesignSolution fitted = fit_warm_incumbent(problem_, warm->incumbent);
+        result.warm_start_objective = fitted.objective;
+        consider(std::move(fitted), "warm start");
+      }
+    }
+
     // 1. Root column generation.
     ColumnGenerationOptions root = cg_options(0.45);
-    consider(all_unserved(problem_), "start");
     ColumnGenerationResult r = cg_.run(root, progress_, "columns", started_);
     result.cg_rounds = r.rounds;
     result.lower_bound = r.lower_bound;
@@ -184,6 +238,11 @@ class Pipeline {
     result.interrupted = stopped();
     result.penalty_floor = penalty_floor_;
     result.controllable_gap = relative_gap();
+    if (options_.keep_columns) {
+      result.column_pool.reserve(master_.path_columns().size());
+      for (const RestrictedMaster::PathColumn& c : master_.path_columns())
+        result.column_pool.push_back({c.commodity, c.arcs, 0.0});
+    }
     if (best_.empty()) {
       result.status = SolveStatus::no_solution;
     } else {

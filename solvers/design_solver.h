@@ -25,12 +25,23 @@
 
 namespace mm::solvers {
 
+// A head start from a related solve (scenario evaluation): columns for the master, and a
+// solution whose paths are kept where they still fit — shares beyond vehicles per departure,
+// sort capacity or fleet are cut back (the rest left unserved), vehicles recomputed — and used
+// as the first incumbent.
+struct DesignWarmStart {
+  std::vector<DesignPath> columns;
+  std::vector<DesignPath> incumbent;
+};
+
 struct DesignSolverOptions {
   double time_limit_seconds = 60.0;
   int threads = 1;
   std::uint64_t seed = 1;
   double gap = 1e-4;  // stop once (objective − bound)/objective is below this
   const std::atomic<bool>* stop = nullptr;
+  const DesignWarmStart* warm_start = nullptr;
+  bool keep_columns = false;  // return every generated column in DesignSolverResult::columns
 };
 
 enum class SolveStatus { optimal, feasible, no_solution };
@@ -51,6 +62,8 @@ struct DesignSolverResult {
   // the solver stops on.
   double penalty_floor = 0.0;
   double controllable_gap = kInfinity;
+  std::vector<DesignPath> column_pool;  // with keep_columns: the master's paths (share 0)
+  double warm_start_objective = kInfinity;  // the repaired warm incumbent, if any
 };
 
 DesignSolverResult solve_design(const DesignProblem& problem, const DesignSolverOptions& options,

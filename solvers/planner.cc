@@ -47,7 +47,24 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   engine.seed = options.seed;
   engine.gap = options.gap;
   engine.stop = options.stop;
+  engine.keep_columns = options.keep_columns;
+  DesignWarmStart warm;
+  if (options.warm_start) {
+    const RouteColumnMapper mapper(instance, ten, problem);
+    std::size_t refused_columns = 0, refused_routes = 0;
+    warm.columns = map_route_columns(mapper, options.warm_start->columns, &refused_columns);
+    warm.incumbent = map_route_columns(mapper, options.warm_start->routes, &refused_routes);
+    result.warm_columns_mapped = warm.columns.size() + warm.incumbent.size();
+    result.warm_columns_refused = refused_columns + refused_routes;
+    engine.warm_start = &warm;
+  }
   const DesignSolverResult solved = solve_design(problem, engine, progress);
+  result.warm_start_objective = solved.warm_start_objective;
+  if (options.keep_columns) {
+    result.column_pool.reserve(solved.column_pool.size());
+    for (const DesignPath& path : solved.column_pool)
+      result.column_pool.push_back(to_route_column(instance, ten, path));
+  }
   result.status = solved.status;
   result.columns = solved.columns;
   result.cg_rounds = solved.cg_rounds;

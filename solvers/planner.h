@@ -12,8 +12,16 @@
 #include "network/instance.h"
 #include "network/plan.h"
 #include "solvers/design_solver.h"
+#include "solvers/route_columns.h"
 
 namespace mm::solvers {
+
+// A head start from the plan and columns of a related instance (scenario evaluation): routes
+// and columns still valid in this instance are mapped onto its network, the rest dropped.
+struct PlannerWarmStart {
+  std::vector<RouteColumn> columns;  // column pool of the related solve
+  std::vector<RouteColumn> routes;   // its plan's routes, with shares
+};
 
 struct PlannerOptions {
   double time_limit_seconds = 60.0;
@@ -24,6 +32,8 @@ struct PlannerOptions {
   // below 1 it anticipates containerization, so loading rarely has to add vehicles.
   double packing_efficiency = 1.0;
   const std::atomic<bool>* stop = nullptr;
+  const PlannerWarmStart* warm_start = nullptr;
+  bool keep_columns = false;  // return the column pool in PlannerResult::column_pool
 };
 
 struct PlannerResult {
@@ -36,6 +46,12 @@ struct PlannerResult {
   double root_lp = 0.0;
   bool interrupted = false;
   double controllable_gap = 0.0;  // see DesignSolverResult::controllable_gap
+  std::vector<RouteColumn> column_pool;  // with keep_columns
+  // With a warm start: columns and routes mapped onto this instance and refused, and the
+  // objective of the warm plan made to fit (infinity without routes).
+  std::size_t warm_columns_mapped = 0;
+  std::size_t warm_columns_refused = 0;
+  double warm_start_objective = kInfinity;
 };
 
 PlannerResult plan_network(const network::Instance& instance, const PlannerOptions& options,

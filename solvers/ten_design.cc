@@ -39,7 +39,7 @@ DesignProblem ten_design_problem(const network::Instance& instance,
   }
   for (std::size_t n = 0; n < ten.node_count(); ++n)
     if (ten.next_at_facility(n) != network::TimeExpandedNetwork::npos)
-      arcs.push_back({n, ten.next_at_facility(n)});
+      arcs.push_back({n, ten.next_at_facility(n)});  // id holding_arc_ids(ten)[n]
   problem.graph = routing::PricingGraph(ten.node_count(), std::move(arcs), true);
 
   for (const network::Demand& demand : instance.demand()) {
@@ -81,6 +81,14 @@ DesignProblem ten_design_problem(const network::Instance& instance,
     }
   }
   return problem;
+}
+
+std::vector<std::size_t> holding_arc_ids(const network::TimeExpandedNetwork& ten) {
+  std::vector<std::size_t> ids(ten.node_count(), network::TimeExpandedNetwork::npos);
+  std::size_t next_id = ten.dispatch_count();
+  for (std::size_t n = 0; n < ten.node_count(); ++n)
+    if (ten.next_at_facility(n) != network::TimeExpandedNetwork::npos) ids[n] = next_id++;
+  return ids;
 }
 
 TenSolution to_ten_solution(const DesignProblem& problem, const DesignSolution& solution,

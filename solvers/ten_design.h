@@ -10,6 +10,9 @@
 // distinct departure minute of its type (vehicles en route then).
 #pragma once
 
+#include <cstddef>
+#include <vector>
+
 #include "network/instance.h"
 #include "network/time_expanded_network.h"
 #include "solvers/design_problem.h"
@@ -22,6 +25,10 @@ namespace mm::solvers {
 DesignProblem ten_design_problem(const network::Instance& instance,
                                  const network::TimeExpandedNetwork& ten,
                                  double packing_efficiency = 1.0);
+
+// The pricing-graph arc id of the holding arc out of each TEN node (npos at a facility's last
+// node). Holding arcs follow the dispatch arcs, in node order; ten_design_problem uses this.
+std::vector<std::size_t> holding_arc_ids(const network::TimeExpandedNetwork& ten);
 
 // Keeps the design arcs of each path (the dispatch arcs) and whole vehicle counts.
 TenSolution to_ten_solution(const DesignProblem& problem, const DesignSolution& solution,
