@@ -48,12 +48,19 @@ DepartureExplanation explain_departure(const network::Instance& instance, const 
     out.fill_cube = use.load.cube_m3 / (use.vehicles * vt.capacity.cube_m3);
     out.fill_weight = use.load.weight_kg / (use.vehicles * vt.capacity.weight_kg);
   }
+  // One line per demand: a demand split over several routes may ride the departure on more
+  // than one of them.
   for (std::size_t r = 0; r < plan.routes.size(); ++r) {
     const auto& arcs = on_ten.route_arcs(r);
     if (std::find(arcs.begin(), arcs.end(), arc) == arcs.end()) continue;
     const network::Demand& d = instance.demand()[on_ten.route_demand(r)];
     const double share = plan.routes[r].packages / d.packages;
-    out.riders.push_back({d.id, plan.routes[r].packages, share * d.cube_m3, share * d.weight_kg});
+    auto rider = std::find_if(out.riders.begin(), out.riders.end(),
+                              [&](const Rider& x) { return x.demand == d.id; });
+    if (rider == out.riders.end()) rider = out.riders.insert(out.riders.end(), Rider{d.id});
+    rider->packages += plan.routes[r].packages;
+    rider->cube_m3 += share * d.cube_m3;
+    rider->weight_kg += share * d.weight_kg;
   }
   std::sort(out.riders.begin(), out.riders.end(),
             [](const Rider& x, const Rider& y) { return x.cube_m3 > y.cube_m3; });

@@ -45,8 +45,9 @@ FacilityExplanation explain_facility(const network::Instance& instance, const ne
     hours[key.second].packages = packages;
     out.packages_out += packages;
   }
+  // Hours with packages in the plan, or with sort capacity worth something in the LP.
   for (const SortMarginal& s : values.sort) {
-    if (s.facility != *f) continue;
+    if (s.facility != *f || (s.per_package <= 0.0 && !hours.count(s.hour))) continue;
     SortHour& h = hours[s.hour];
     h.hour = s.hour;
     h.in_lp = s.in_lp;

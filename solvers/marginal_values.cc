@@ -66,7 +66,7 @@ MarginalValues root_marginal_values(const network::Instance& instance,
     if (!m.in_lp) continue;
     const DesignArc& arc = problem.design_arcs[a];
     for (int r = 0; r < kDimensions; ++r) {
-      m.price[r] = -duals.capacity[a][r];
+      m.price[r] = std::max(0.0, -duals.capacity[a][r]);  // never prints -0
       if (std::isfinite(arc.capacity[r])) m.vehicle_capacity_value += m.price[r] * arc.capacity[r];
     }
     m.extra_vehicle_value = std::max(0.0, -reduced[master.y_column(a)]);
@@ -82,7 +82,7 @@ MarginalValues root_marginal_values(const network::Instance& instance,
     SortMarginal s;
     s.facility = instance.lanes()[ten.dispatch(a).lane].from;
     s.hour = ten.dispatch(a).departure_minute / 60;
-    s.per_package = -duals.resource[g];
+    s.per_package = std::max(0.0, -duals.resource[g]);
     values.sort.push_back(s);
   }
   const DesignSolution lp = master.current_solution();

@@ -132,7 +132,9 @@ void print_explanation(const solvers::DepartureExplanation& e, std::ostream& out
   if (!c.resolved) {
     out << "  " << c.note << "\n";
   } else {
-    auto gap = [](const std::optional<double>& g) { return g ? percent(*g) : std::string("?"); };
+    auto gap = [](const std::optional<double>& g) {
+      return g ? fixed(100.0 * *g, 3) + "%" : std::string("?");
+    };
     out << "  plan        " << fixed(c.plan_objective) << " (gap " << gap(c.plan_gap) << ")\n";
     if (c.closed_status == "no_solution") {
       out << "  without it  no solution in " << fixed(c.seconds, 1) << " s\n";
@@ -178,7 +180,7 @@ void print_explanation(const solvers::FacilityExplanation& e, std::ostream& out)
       rows.push_back({std::to_string(h.hour),
                       std::to_string(60 * h.hour) + "-" + std::to_string(60 * h.hour + 59),
                       number(h.packages), h.utilization ? percent(*h.utilization) : "-",
-                      h.in_lp ? fixed(h.value_per_package, 4) : "not binding in the LP"});
+                      h.in_lp ? fixed(h.value_per_package, 4) : "no row: not binding in the LP"});
     print_table(rows, {true, true, true, true, true}, out);
   }
   out << "\nlater due minutes (" << e.due_method << "):\n";
