@@ -250,7 +250,8 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
   };
   for (const auto& p : found_on_time) {
     if (out.alternatives.size() >= options.alternatives) break;
-    if (planned.count(dispatch_only(p.arcs, D))) continue;
+    // For the unserved part, a planned route is an alternative too: why not more of it there?
+    if (!unserved && planned.count(dispatch_only(p.arcs, D))) continue;
     out.alternatives.push_back(make_alternative(p));
   }
   for (const auto& p : found_late)

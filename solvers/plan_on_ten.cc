@@ -35,6 +35,13 @@ PlanOnTen::PlanOnTen(const network::Instance& instance, const network::TimeExpan
                                 " in instance " + network::in_quotes(instance.name()));
     return a;
   };
+  type_minutes_.resize(instance.vehicle_types().size());
+  for (const network::DispatchArc& arc : ten.dispatch_arcs())
+    type_minutes_[instance.lanes()[arc.lane].vehicle_type].push_back(arc.departure_minute);
+  for (auto& minutes : type_minutes_) {
+    std::sort(minutes.begin(), minutes.end());
+    minutes.erase(std::unique(minutes.begin(), minutes.end()), minutes.end());
+  }
   for (std::size_t i = 0; i < plan.departures.size(); ++i) {
     const network::PlannedDeparture& d = plan.departures[i];
     const std::size_t a =
@@ -149,10 +156,10 @@ DepartureFit PlanOnTen::fit(std::size_t arc, const network::Load& load,
   if (fit.extra_vehicles > 0 && vt.fleet) {
     // The fleet is counted at every minute a vehicle of the type departs while this one is out.
     int peak = en_route(lane.vehicle_type, d.departure_minute);
-    for (const network::DispatchArc& other : ten_.dispatch_arcs())
-      if (instance_.lanes()[other.lane].vehicle_type == lane.vehicle_type &&
-          other.departure_minute > d.departure_minute && other.departure_minute < d.arrival_minute)
-        peak = std::max(peak, en_route(lane.vehicle_type, other.departure_minute));
+    const auto& minutes = type_minutes_[lane.vehicle_type];
+    for (auto t = std::upper_bound(minutes.begin(), minutes.end(), d.departure_minute);
+         t != minutes.end() && *t < d.arrival_minute; ++t)
+      peak = std::max(peak, en_route(lane.vehicle_type, *t));
     if (peak + fit.extra_vehicles > *vt.fleet) {
       fit.blocked = true;
       fit.blocked_by = "fleet of " + vt.id + " (" + std::to_string(*vt.fleet) + ")";

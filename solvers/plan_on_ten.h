@@ -76,6 +76,7 @@ class PlanOnTen {
   std::vector<double> unserved_;
   std::map<std::pair<std::size_t, int>, double> leaving_;
   mutable std::map<std::pair<std::size_t, int>, int> en_route_cache_;  // (type, minute)
+  std::vector<std::vector<int>> type_minutes_;  // per vehicle type: its departure minutes, sorted
 };
 
 }  // namespace mm::solvers

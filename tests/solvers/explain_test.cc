@@ -252,6 +252,24 @@ TEST(ExplainDeparture, FullTruckRidersClosingAndShadowPrice) {
   }
 }
 
+// d's 50 unserved packages could only ride the 60 departure, whose one allowed truck is full.
+TEST(ExplainDemand, UnservedBehindAFullDepartureIsCapacity) {
+  const Instance instance = network::parse_instance(kFullTruck, "inline.json");
+  const Plan plan = solve_and_check(instance, 5100.0);
+  const DemandExplanation e = explain_demand(instance, plan, "d", {});
+  EXPECT_NEAR(e.served_packages, 100.0, 1e-6);
+  EXPECT_NEAR(e.moved_packages, 50.0, 1e-6);
+  ASSERT_EQ(e.alternatives.size(), 1u);
+  EXPECT_EQ(e.alternatives[0].why_not, "no capacity");
+  EXPECT_EQ(e.alternatives[0].detail, "A>B@60 is at its max vehicles per departure (1)");
+  ASSERT_TRUE(e.unserved.has_value());
+  EXPECT_EQ(e.unserved->reason, "capacity");
+  EXPECT_EQ(e.unserved->detail,
+            "every on-time route is blocked by a limit the plan has reached; A>B@60 is at its max "
+            "vehicles per departure (1)");
+  EXPECT_FALSE(e.unserved->cheapest_serving.has_value());
+}
+
 // A sort center S between A and B that sorts at most 40 packages per hour. d1 (60 packages,
 // 60 m³, due 400) and the A>S truck at 60, then S>B at 180 (both 60 min, 100 per trip).
 // 40 of the 60 packages can leave S in hour 3; the other 20 are unserved (100 each): 200 + 2000.
