@@ -31,5 +31,6 @@ void add_generate_command(CLI::App& app, int* result);
 void add_import_command(CLI::App& app, int* result);
 void add_export_command(CLI::App& app, int* result);
 void add_evaluate_command(CLI::App& app, int* result);
+void add_explain_command(CLI::App& app, int* result);
 
 }  // namespace mm::tools

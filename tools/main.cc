@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   mm::tools::add_import_command(app, &result);
   mm::tools::add_export_command(app, &result);
   mm::tools::add_evaluate_command(app, &result);
+  mm::tools::add_explain_command(app, &result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

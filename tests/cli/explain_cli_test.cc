@@ -1,0 +1,112 @@
+// `middlemile explain` end to end on tests/data/explain/late_alternative.json (worked out in
+// tests/solvers/explain_test.cc): the instance is planned with `middlemile plan`, then
+// explained per demand, departure and facility, as JSON and as text; unknown ids exit 2.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/cli_support.h"
+
+namespace {
+
+using mm::cli_test::CliRun;
+using mm::cli_test::quote;
+
+namespace fs = std::filesystem;
+
+const fs::path kInstance = fs::path(MM_TEST_DATA_DIR) / "explain" / "late_alternative.json";
+
+class ExplainCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("mm_explain_cli_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    const CliRun plan = mm::cli_test::run_middlemile("plan " + quote(kInstance.string()) + " -o " +
+                                                         quote((dir_ / "plan.json").string()) +
+                                                         " --time-limit 20 --threads 1 --quiet",
+                                                     dir_);
+    ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+  static CliRun explain(const std::string& args) {
+    return mm::cli_test::run_middlemile("explain " + quote(kInstance.string()) + " " +
+                                            quote((dir_ / "plan.json").string()) + " " + args,
+                                        dir_);
+  }
+
+  static fs::path dir_;
+};
+
+fs::path ExplainCli::dir_;
+
+TEST_F(ExplainCli, DemandJsonHasRoutesAndAlternativesWithWhyNot) {
+  const CliRun run = explain("--demand d1 --json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  ASSERT_TRUE(json.contains("demand"));
+  EXPECT_EQ(json["demand"]["id"], "d1");
+  ASSERT_EQ(json["routes"].size(), 1u);
+  EXPECT_EQ(json["routes"][0]["legs"][0]["lane"], "fast");
+  ASSERT_EQ(json["alternatives"].size(), 2u);
+  for (const auto& alt : json["alternatives"]) {
+    EXPECT_TRUE(alt.contains("legs"));
+    EXPECT_TRUE(alt.contains("cost"));
+    EXPECT_TRUE(alt.contains("why_not"));
+  }
+  EXPECT_EQ(json["alternatives"][0]["why_not"], "arrives late");
+  EXPECT_EQ(json["alternatives"][1]["why_not"], "would need another vehicle");
+  EXPECT_TRUE(json["unserved"].is_null());
+}
+
+TEST_F(ExplainCli, UnservedDemandTextNamesTheReason) {
+  const CliRun run = explain("--demand d_nowhere");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("unserved 5 packages: no path in window\n"
+                         "  no route at all: no lane path from A to C\n"),
+            std::string::npos)
+      << run.out;
+}
+
+TEST_F(ExplainCli, DepartureAndFacilityJson) {
+  const CliRun unused = explain("--departure slow@60 --json");
+  ASSERT_EQ(unused.exit_code, 0) << unused.err;
+  const auto departure = nlohmann::json::parse(unused.out);
+  EXPECT_EQ(departure["departure"]["vehicles"], 0);
+  EXPECT_EQ(departure["closing"]["resolved"], false);
+  EXPECT_EQ(departure["shadow_prices"]["capacity_in_lp"], false);
+  const CliRun facility = explain("--facility A --json");
+  ASSERT_EQ(facility.exit_code, 0) << facility.err;
+  const auto f = nlohmann::json::parse(facility.out);
+  EXPECT_EQ(f["facility"]["packages_out"], 100.0);
+  EXPECT_TRUE(f["due_values"].contains("method"));
+}
+
+TEST_F(ExplainCli, UnknownIdsAreBadInput) {
+  CliRun run = explain("--demand nope");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "error: --demand: demand \"nope\" is not in instance \"late_alternative\"\n");
+  run = explain("--departure ferry@60");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "error: --departure: lane \"ferry\" is not in instance \"late_alternative\"\n");
+  run = explain("--departure fast");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "error: --departure: expected LANE@MINUTE (e.g. SEA1>SC-PDX@360), got \"fast\"\n");
+  run = explain("--facility Z");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "error: --facility: facility \"Z\" is not in instance \"late_alternative\"\n");
+  run = explain("");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "error: explain: give one of --demand ID, --departure LANE@MINUTE, --facility ID\n");
+  run = explain("--demand d1 --facility A");
+  EXPECT_EQ(run.exit_code, 2);
+}
+
+}  // namespace
