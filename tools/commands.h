@@ -30,5 +30,6 @@ void add_cmnd_command(CLI::App& app, int* result);
 void add_generate_command(CLI::App& app, int* result);
 void add_import_command(CLI::App& app, int* result);
 void add_export_command(CLI::App& app, int* result);
+void add_report_command(CLI::App& app, int* result);
 
 }  // namespace mm::tools
