@@ -56,7 +56,8 @@ std::string render_fill_histogram(const PlanFigures& figures) {
   int max_count = 0;
   for (const auto& [mode, counts] : bins)
     for (const int c : counts) max_count = std::max(max_count, c);
-  const double axis_max = nice_ceiling(max_count);
+  // At least 5, so five grid steps are whole numbers of trips.
+  const double axis_max = nice_ceiling(std::max(max_count, 5));
   const double plot_w = kWidth - left - right, plot_h = height - top - bottom;
   const double base = top + plot_h;
   // Legend.
@@ -67,10 +68,11 @@ std::string render_fill_histogram(const PlanFigures& figures) {
     lx += 170;
   }
   // Axes and grid.
-  for (int g = 0; g <= 4; ++g) {
-    const double y = base - plot_h * g / 4.0;
+  for (int g = 0; g <= 5; ++g) {
+    const double y = base - plot_h * g / 5.0;
     svg.line(left, y, kWidth - right, y, {{"stroke", g == 0 ? "#64748b" : "#e2e8f0"}});
-    svg.text(left - 6, y + 4, format_number(axis_max * g / 4.0), {{"class", "tick"}, {"text-anchor", "end"}});
+    svg.text(left - 6, y + 4, format_number(axis_max * g / 5.0),
+             {{"class", "tick"}, {"text-anchor", "end"}});
   }
   const double bin_w = plot_w / 10.0;
   const std::size_t series = std::max<std::size_t>(1, bins.size());
@@ -118,8 +120,7 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
   svg.line(left + 320, 16, left + 344, 16,
            {{"stroke", "#be185d"}, {"stroke-width", "2"}, {"stroke-dasharray", "4 3"}});
   svg.text(left + 350, 20, "vehicles arriving", {{"class", "tick"}});
-  svg.text(kWidth - right, 20,
-           "bucket " + std::to_string(figures.bucket_minutes) + " min",
+  svg.text(kWidth - right, 20, "bucket " + std::to_string(figures.bucket_minutes) + " min",
            {{"class", "tick"}, {"text-anchor", "end"}});
 
   double y0 = top;
@@ -129,14 +130,16 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
     svg.open_group({{"class", "timeline-row"}, {"data-facility", instance.facilities()[f].id}});
     svg.text(left - 8, y0 + row_h / 2, instance.facilities()[f].id,
              {{"class", "label"}, {"text-anchor", "end"}});
-    svg.text(left - 8, y0 + row_h / 2 + 14, format_number(a.packages_out) + " pkgs out",
+    svg.text(left - 8, y0 + row_h / 2 + 14,
+             format_number(a.packages_in) + " in · " + format_number(a.packages_out) + " out",
              {{"class", "tick"}, {"text-anchor", "end"}});
     svg.rect(left, y0, plot_w, row_h, {{"fill", "#f8fafc"}, {"stroke", "#e2e8f0"}});
     double max_packages = 0.0;
     int max_vehicles = 0;
     for (int b = 0; b < figures.buckets; ++b) {
       max_packages = std::max(max_packages, a.packages_out_by_bucket[b]);
-      max_vehicles = std::max({max_vehicles, a.vehicles_out_by_bucket[b], a.vehicles_in_by_bucket[b]});
+      max_vehicles =
+          std::max({max_vehicles, a.vehicles_out_by_bucket[b], a.vehicles_in_by_bucket[b]});
     }
     const double bucket_w = plot_w / figures.buckets;
     for (int b = 0; b < figures.buckets; ++b) {
@@ -166,7 +169,7 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
     }
     svg.text(kWidth - right - 4, y0 + 12,
              "max " + format_number(max_packages) + " packages, " + std::to_string(max_vehicles) +
-                 " vehicles per bucket",
+                 (max_vehicles == 1 ? " vehicle" : " vehicles") + " per bucket",
              {{"class", "tick"}, {"text-anchor", "end"}});
     svg.close_group();
     y0 += row_h + gap;
@@ -178,7 +181,9 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
   for (int day = 0; day * 1440 <= horizon; ++day) {
     const double x = x_of(day * 1440.0);
     svg.line(x, top, x, y0 - gap + 4, {{"stroke", "#94a3b8"}, {"stroke-dasharray", "2 3"}});
-    svg.text(x, y0 - gap + 18, "day " + std::to_string(day + 1) + " (min " + std::to_string(day * 1440) + ")",
+    if (x > kWidth - 90) break;  // no room for a label at the right edge
+    svg.text(x, y0 - gap + 18,
+             "day " + std::to_string(day + 1) + " (min " + std::to_string(day * 1440) + ")",
              {{"class", "tick"}});
   }
   return svg.str();
@@ -205,9 +210,10 @@ std::string render_service_chart(const PlanFigures& figures) {
     const double w = plot_w * p.packages / total;
     const std::string label = std::string(p.name) + ": " + format_number(p.packages) +
                               " packages (" + format_percent(p.packages / total) + ")";
-    svg.rect(x, 14, w, 40,
-             {{"class", p.cls}, {"data-packages", format_number(p.packages, 2)}, {"fill", p.colour}},
-             label);
+    svg.rect(
+        x, 14, w, 40,
+        {{"class", p.cls}, {"data-packages", format_number(p.packages, 2)}, {"fill", p.colour}},
+        label);
     x += w;
     svg.rect(lx, 72, 14, 14, {{"fill", p.colour}});
     svg.text(lx + 20, 84, label, {{"class", "tick"}});

@@ -54,7 +54,8 @@ std::string render_lane_table(const network::Instance& instance, const PlanFigur
     html += "<tr>" + cell(lane.id) +
             cell(instance.facilities()[lane.from].id + " → " + instance.facilities()[lane.to].id) +
             cell(l.mode) + cell(std::to_string(l.departures), true) +
-            cell(std::to_string(l.vehicle_trips), true) + cell(format_number(l.load.packages), true) +
+            cell(std::to_string(l.vehicle_trips), true) +
+            cell(format_number(l.load.packages), true) +
             "<td class=\"num\"><span class=\"swatch\" style=\"background:" +
             fill_colour(l.fill_cube()) + "\"></span>" + format_percent(l.fill_cube()) + "</td>" +
             "<td class=\"num\"><span class=\"swatch\" style=\"background:" +

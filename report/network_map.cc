@@ -126,8 +126,7 @@ void legend(SvgWriter& svg, double top) {
 std::string render_network_map(const network::Instance& instance, const PlanFigures& figures) {
   const Projection project = fit(instance);
   const double height = project.height + kLegendHeight;
-  SvgWriter svg(kWidth, height, "map",
-                "Map of facilities and planned lanes, coloured by fill");
+  SvgWriter svg(kWidth, height, "map", "Map of facilities and planned lanes, coloured by fill");
   svg.rect(0, 0, kWidth, project.height, {{"fill", "#f1f5f9"}});
 
   const auto& facilities = instance.facilities();
@@ -141,9 +140,10 @@ std::string render_network_map(const network::Instance& instance, const PlanFigu
   for (std::size_t i = 0; i < instance.lanes().size(); ++i) {
     const network::Lane& lane = instance.lanes()[i];
     if (used.count(i) > 0 || !idle_pairs.insert({lane.from, lane.to}).second) continue;
-    svg.path(curve(at[lane.from], at[lane.to]),
-             {{"class", "lane-idle"}, {"fill", "none"}, {"stroke", "#cbd5e1"}, {"stroke-width", "1"}},
-             "unused lane " + lane.id);
+    svg.path(
+        curve(at[lane.from], at[lane.to]),
+        {{"class", "lane-idle"}, {"fill", "none"}, {"stroke", "#cbd5e1"}, {"stroke-width", "1"}},
+        "unused lane " + lane.id);
   }
   svg.close_group();
 
@@ -159,11 +159,11 @@ std::string render_network_map(const network::Instance& instance, const PlanFigu
   for (const LaneFigures* l : order) {
     const network::Lane& lane = instance.lanes()[l->lane];
     const double width = 1.5 + 5.0 * std::sqrt(static_cast<double>(l->vehicle_trips) / max_trips);
-    const std::string tooltip =
-        lane.id + " (" + l->mode + "): " + std::to_string(l->departures) + " departures, " +
-        std::to_string(l->vehicle_trips) + " vehicle trips, " + format_number(l->load.packages) +
-        " packages, fill cube " + format_percent(l->fill_cube()) + ", weight " +
-        format_percent(l->fill_weight());
+    const std::string tooltip = lane.id + " (" + l->mode + "): " + std::to_string(l->departures) +
+                                " departures, " + std::to_string(l->vehicle_trips) +
+                                " vehicle trips, " + format_number(l->load.packages) +
+                                " packages, fill cube " + format_percent(l->fill_cube()) +
+                                ", weight " + format_percent(l->fill_weight());
     Attributes a = {{"class", "lane-line"},
                     {"data-lane", lane.id},
                     {"fill", "none"},
@@ -179,14 +179,21 @@ std::string render_network_map(const network::Instance& instance, const PlanFigu
   for (std::size_t f = 0; f < facilities.size(); ++f) {
     const FacilityActivity& activity = figures.facilities[f];
     facility_marker(svg, facilities[f].kind, at[f].first, at[f].second,
-                    facilities[f].id + " (" + network::to_string(facilities[f].kind) + "): " +
-                        format_number(activity.packages_out) + " packages out, " +
+                    facilities[f].id + " (" + network::to_string(facilities[f].kind) +
+                        "): " + format_number(activity.packages_out) + " packages out, " +
                         format_number(activity.packages_in) + " in");
   }
   // Labels only while they stay readable.
   if (facilities.size() <= 40)
-    for (std::size_t f = 0; f < facilities.size(); ++f)
-      svg.text(at[f].first + 9, at[f].second - 7, facilities[f].id, {{"class", "label"}});
+    for (std::size_t f = 0; f < facilities.size(); ++f) {
+      // Labels of facilities near the right edge go to the left of the marker, inside the map.
+      // (12 px bold text is about 7.5 units a character.)
+      if (at[f].first + 9 + 7.5 * facilities[f].id.size() > kWidth - 4)
+        svg.text(at[f].first - 9, at[f].second - 7, facilities[f].id,
+                 {{"class", "label"}, {"text-anchor", "end"}});
+      else
+        svg.text(at[f].first + 9, at[f].second - 7, facilities[f].id, {{"class", "label"}});
+    }
   svg.close_group();
   legend(svg, project.height + 4);
   return svg.str();

@@ -16,10 +16,18 @@ int bucket_of(int minute, const PlanFigures& figures) {
 }
 }  // namespace
 
-double ModeFigures::fill_cube() const { return ratio(load_cube_m3, capacity_cube_m3); }
-double ModeFigures::fill_weight() const { return ratio(load_weight_kg, capacity_weight_kg); }
-double LaneFigures::fill_cube() const { return ratio(load.cube_m3, capacity_cube_m3); }
-double LaneFigures::fill_weight() const { return ratio(load.weight_kg, capacity_weight_kg); }
+double ModeFigures::fill_cube() const {
+  return ratio(load_cube_m3, capacity_cube_m3);
+}
+double ModeFigures::fill_weight() const {
+  return ratio(load_weight_kg, capacity_weight_kg);
+}
+double LaneFigures::fill_cube() const {
+  return ratio(load.cube_m3, capacity_cube_m3);
+}
+double LaneFigures::fill_weight() const {
+  return ratio(load.weight_kg, capacity_weight_kg);
+}
 double KpiFigures::on_time_share() const {
   return demand_packages > 0.0 ? on_time_packages / demand_packages : 0.0;
 }
@@ -37,8 +45,8 @@ PlanFigures plan_figures(const network::Instance& instance, const network::Plan&
   const int step = std::max(1, instance.time_step_minutes());
   const int steps = std::max(1, (instance.horizon_minutes() + step - 1) / step);
   figures.bucket_minutes = step * std::max(1, (steps + 47) / 48);
-  figures.buckets =
-      std::max(1, (instance.horizon_minutes() + figures.bucket_minutes - 1) / figures.bucket_minutes);
+  figures.buckets = std::max(
+      1, (instance.horizon_minutes() + figures.bucket_minutes - 1) / figures.bucket_minutes);
   figures.facilities.resize(instance.facilities().size());
   for (std::size_t f = 0; f < figures.facilities.size(); ++f) {
     FacilityActivity& a = figures.facilities[f];

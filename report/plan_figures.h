@@ -25,7 +25,7 @@ struct ModeFigures {
   int departures = 0;
   double load_cube_m3 = 0.0;
   double load_weight_kg = 0.0;
-  double capacity_cube_m3 = 0.0;   // vehicles × capacity, summed over departures
+  double capacity_cube_m3 = 0.0;  // vehicles × capacity, summed over departures
   double capacity_weight_kg = 0.0;
   double fill_cube() const;
   double fill_weight() const;
@@ -66,7 +66,7 @@ struct DepartureFill {
 };
 
 struct FacilityActivity {
-  std::size_t facility = 0;  // instance index
+  std::size_t facility = 0;   // instance index
   double packages_out = 0.0;  // packages leaving over the horizon
   double packages_in = 0.0;
   std::vector<double> packages_out_by_bucket;
@@ -76,8 +76,8 @@ struct FacilityActivity {
 
 struct PlanFigures {
   KpiFigures kpis;
-  std::vector<LaneFigures> lanes;  // lanes with at least one departure, in instance order
-  std::vector<DepartureFill> departures;  // departures with at least one vehicle
+  std::vector<LaneFigures> lanes;            // lanes with at least one departure, in instance order
+  std::vector<DepartureFill> departures;     // departures with at least one vehicle
   std::vector<FacilityActivity> facilities;  // every facility, in instance order
   int bucket_minutes = 0;
   int buckets = 0;

@@ -12,7 +12,8 @@ namespace mm::report {
 namespace {
 std::string attribute_text(const Attributes& attributes) {
   std::string out;
-  for (const auto& [name, value] : attributes) out += " " + name + "=\"" + escape_html(value) + "\"";
+  for (const auto& [name, value] : attributes)
+    out += " " + name + "=\"" + escape_html(value) + "\"";
   return out;
 }
 }  // namespace
@@ -34,8 +35,10 @@ void SvgWriter::element(const std::string& tag, const Attributes& attributes,
 
 void SvgWriter::line(double x1, double y1, double x2, double y2, const Attributes& attributes,
                      const std::string& tooltip) {
-  Attributes all = {{"x1", svg_number(x1)}, {"y1", svg_number(y1)},
-                    {"x2", svg_number(x2)}, {"y2", svg_number(y2)}};
+  Attributes all = {{"x1", svg_number(x1)},
+                    {"y1", svg_number(y1)},
+                    {"x2", svg_number(x2)},
+                    {"y2", svg_number(y2)}};
   all.insert(all.end(), attributes.begin(), attributes.end());
   element("line", all, "", tooltip);
 }
@@ -67,7 +70,8 @@ void SvgWriter::path(const std::string& d, const Attributes& attributes,
 void SvgWriter::polyline(const std::vector<std::pair<double, double>>& points,
                          const Attributes& attributes) {
   std::string list;
-  for (const auto& [x, y] : points) list += (list.empty() ? "" : " ") + svg_number(x) + "," + svg_number(y);
+  for (const auto& [x, y] : points)
+    list += (list.empty() ? "" : " ") + svg_number(x) + "," + svg_number(y);
   Attributes all = {{"points", list}};
   all.insert(all.end(), attributes.begin(), attributes.end());
   element("polyline", all);
@@ -83,7 +87,9 @@ void SvgWriter::open_group(const Attributes& attributes) {
   body_ += "<g" + attribute_text(attributes) + ">\n";
 }
 
-void SvgWriter::close_group() { body_ += "</g>\n"; }
+void SvgWriter::close_group() {
+  body_ += "</g>\n";
+}
 
 std::string SvgWriter::str() const {
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\"";
@@ -95,11 +101,8 @@ std::string SvgWriter::str() const {
 
 std::string fill_colour(double fill) {
   // ColorBrewer RdYlGn stops at 0, 0.25, 0.5, 0.75, 1.
-  static constexpr std::array<std::array<double, 3>, 5> stops = {{{215, 48, 39},
-                                                                  {252, 141, 89},
-                                                                  {254, 224, 139},
-                                                                  {145, 207, 96},
-                                                                  {26, 152, 80}}};
+  static constexpr std::array<std::array<double, 3>, 5> stops = {
+      {{215, 48, 39}, {252, 141, 89}, {254, 224, 139}, {145, 207, 96}, {26, 152, 80}}};
   const double t = std::clamp(std::isfinite(fill) ? fill : 0.0, 0.0, 1.0) * 4.0;
   const int i = std::min(3, static_cast<int>(t));
   const double f = t - i;

@@ -26,8 +26,7 @@ class SvgWriter {
               const std::string& tooltip = "");
   // `d` is path data built from svg_number values (never input text).
   void path(const std::string& d, const Attributes& attributes, const std::string& tooltip = "");
-  void polyline(const std::vector<std::pair<double, double>>& points,
-                const Attributes& attributes);
+  void polyline(const std::vector<std::pair<double, double>>& points, const Attributes& attributes);
   void text(double x, double y, const std::string& content, const Attributes& attributes = {});
   // Any element with escaped attributes and escaped text content (may be empty).
   void element(const std::string& tag, const Attributes& attributes,

@@ -65,7 +65,8 @@ void add_report_command(CLI::App& app, int* result) {
   cmd->add_option("plan", flags->plan, "Plan JSON (middlemile-plan/1) of that instance")
       ->required();
   cmd->add_option("-o,--output", flags->output, "HTML file to write (atomically)")->required();
-  cmd->add_option("--rows", flags->rows, "Rows of the busiest and emptiest lane tables (default 10)")
+  cmd->add_option("--rows", flags->rows,
+                  "Rows of the busiest and emptiest lane tables (default 10)")
       ->check(CLI::PositiveNumber);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_report(*flags); }); });
 }

@@ -15,8 +15,8 @@ void init_logging() {
 }
 
 void set_log_level(const std::string& level) {
-  spdlog::set_level(level == "error"  ? spdlog::level::err
-                    : level == "info" ? spdlog::level::info
+  spdlog::set_level(level == "error"   ? spdlog::level::err
+                    : level == "info"  ? spdlog::level::info
                     : level == "debug" ? spdlog::level::debug
                                        : spdlog::level::warn);
 }

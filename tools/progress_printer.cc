@@ -34,8 +34,7 @@ std::string progress_line_text(const solvers::SolveProgress& p) {
                 number(gap_percent(p)).c_str(), p.columns);
   std::string line = buf;
   if (p.lp_seconds > 0 || p.pricing_seconds > 0) {
-    std::snprintf(buf, sizeof buf, "  (clp %.1fs, pricing %.1fs)", p.lp_seconds,
-                  p.pricing_seconds);
+    std::snprintf(buf, sizeof buf, "  (clp %.1fs, pricing %.1fs)", p.lp_seconds, p.pricing_seconds);
     line += buf;
   }
   return line;
@@ -49,9 +48,8 @@ std::string progress_bar_text(const solvers::SolveProgress& p, double time_limit
   std::string bar = "[" + std::string(filled, '#') + std::string(width - filled, '.') + "]";
   char buf[256];
   std::snprintf(buf, sizeof buf, " %3d%%  %.1f s of %g s  ETA %.0f s  %s",
-                static_cast<int>(std::lround(100.0 * share)), p.elapsed_seconds,
-                time_limit_seconds, std::max(0.0, time_limit_seconds - p.elapsed_seconds),
-                p.phase.c_str());
+                static_cast<int>(std::lround(100.0 * share)), p.elapsed_seconds, time_limit_seconds,
+                std::max(0.0, time_limit_seconds - p.elapsed_seconds), p.phase.c_str());
   std::string text = bar + buf;
   const double gap = gap_percent(p);
   if (std::isfinite(gap)) {
@@ -80,7 +78,9 @@ ProgressDisplay::ProgressDisplay(bool quiet, double time_limit_seconds, bool ter
   state_->time_limit = time_limit_seconds;
 }
 
-ProgressDisplay::~ProgressDisplay() { finish(); }
+ProgressDisplay::~ProgressDisplay() {
+  finish();
+}
 
 solvers::ProgressCallback ProgressDisplay::callback() {
   if (state_->quiet) return nullptr;

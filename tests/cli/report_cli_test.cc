@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -50,7 +50,8 @@ class ReportCli : public ::testing::Test {
 
 TEST_F(ReportCli, WritesTheReportOfAVerifiedPlan) {
   const fs::path html = dir_ / "report.html";
-  const CliRun r = run("report " + quote(kInstance) + " " + quote(kPlan) + " -o " + quote(html.string()));
+  const CliRun r =
+      run("report " + quote(kInstance) + " " + quote(kPlan) + " -o " + quote(html.string()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "report written to " + html.string() + " (plan verified)\n");
   EXPECT_EQ(r.err, "");
@@ -65,32 +66,38 @@ TEST_F(ReportCli, WritesTheReportOfAVerifiedPlan) {
 TEST_F(ReportCli, ShowsViolationsInsteadOfRefusing) {
   const std::string plan = edited_plan([](nlohmann::json& p) { p["objective"] = 7000.0; });
   const fs::path html = dir_ / "report.html";
-  const std::string args = "report " + quote(kInstance) + " " + quote(plan) + " -o " + quote(html.string());
+  const std::string args =
+      "report " + quote(kInstance) + " " + quote(plan) + " -o " + quote(html.string());
   const CliRun r = run(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "report written to " + html.string() + " (1 violation shown)\n");
+  EXPECT_EQ(r.out, "report written to " + html.string() + " (2 violations shown)\n");
   EXPECT_EQ(r.err, "warning: " + plan +
-                       ": 1 violation (shown in the report; `middlemile verify` lists them)\n");
+                       ": 2 violations (shown in the report; `middlemile verify` lists them)\n");
   const std::string page = slurp(html);
   EXPECT_NE(page.find("id=\"violations\""), std::string::npos);
-  EXPECT_NE(page.find("The referee found 1 violation</h2>"), std::string::npos);
+  EXPECT_NE(page.find("<li>objective: is 7000 but recomputed 6044</li>"), std::string::npos);
+  EXPECT_NE(page.find("The referee found 2 violations</h2>"), std::string::npos);
   // --log-level error keeps the warning off stderr; the report still shows it.
   const CliRun quiet = run(args + " --log-level error");
   EXPECT_EQ(quiet.exit_code, 0);
   EXPECT_EQ(quiet.err, "");
 }
 
+// tests/data/tiny.json names its first lane "SEA1>SC-PDX" too, but derives the second lane's id
+// ("SC-PDX>DS-EUG:truck53"): the first unknown item is the plan's second departure.
 TEST_F(ReportCli, APlanOfAnotherInstanceIsBadInput) {
   const fs::path html = dir_ / "report.html";
-  const CliRun r = run("report " + quote(kTiny) + " " + quote(kPlan) + " -o " + quote(html.string()));
+  const CliRun r =
+      run("report " + quote(kTiny) + " " + quote(kPlan) + " -o " + quote(html.string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "error: " + kPlan +
-                       ": departures[0].lane: unknown lane \"SEA1>SC-PDX\" (the plan does not "
+                       ": departures[1].lane: unknown lane \"SC-PDX>DS-EUG\" (the plan does not "
                        "belong to instance \"tiny\")\n");
   EXPECT_FALSE(fs::exists(html));
 
   const std::string renamed = edited_plan([](nlohmann::json& p) { p["instance"] = "other"; });
-  const CliRun other = run("report " + quote(kInstance) + " " + quote(renamed) + " -o " + quote(html.string()));
+  const CliRun other =
+      run("report " + quote(kInstance) + " " + quote(renamed) + " -o " + quote(html.string()));
   EXPECT_EQ(other.exit_code, 2);
   EXPECT_EQ(other.err, "error: " + renamed +
                            ": instance: plan is for instance \"other\" (the plan does not belong "
@@ -104,16 +111,16 @@ TEST_F(ReportCli, UnwritableOutputAndOverwritingAnInputAreBadInput) {
   EXPECT_EQ(missing_dir.err.rfind("error: ", 0), 0u) << missing_dir.err;
   const fs::path copy = dir_ / "plan.json";
   fs::copy_file(kPlan, copy);
-  const CliRun overwrite =
-      run("report " + quote(kInstance) + " " + quote(copy.string()) + " -o " + quote(copy.string()));
+  const CliRun overwrite = run("report " + quote(kInstance) + " " + quote(copy.string()) + " -o " +
+                               quote(copy.string()));
   EXPECT_EQ(overwrite.exit_code, 2);
   EXPECT_EQ(overwrite.err, "error: " + copy.string() + ": refusing to overwrite an input\n");
   EXPECT_EQ(slurp(copy), slurp(kPlan));
 }
 
 TEST_F(ReportCli, EveryCommandTakesTheSharedLogLevelFlag) {
-  for (const char* command : {"validate", "plan", "verify", "cmnd", "generate", "import", "export",
-                              "report"}) {
+  for (const char* command :
+       {"validate", "plan", "verify", "cmnd", "generate", "import", "export", "report"}) {
     const CliRun help = run(std::string(command) + " --help");
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("--log-level"), std::string::npos) << command;
@@ -138,8 +145,8 @@ TEST_F(ReportCli, EveryCommandTakesTheSharedLogLevelFlag) {
 
 TEST_F(ReportCli, ProgressIsLinesInAPipeAndABarOnATerminal) {
   const fs::path plan = dir_ / "plan.json";
-  const std::string args = "plan " + quote(kTiny) + " -o " + quote(plan.string()) +
-                           " --time-limit 10 --threads 1";
+  const std::string args =
+      "plan " + quote(kTiny) + " -o " + quote(plan.string()) + " --time-limit 10 --threads 1";
   const CliRun piped = run(args);
   ASSERT_EQ(piped.exit_code, 0) << piped.err;
   EXPECT_EQ(piped.err.rfind("[    0.0s] start", 0), 0u) << piped.err;

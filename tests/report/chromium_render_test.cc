@@ -37,7 +37,9 @@ std::string slurp(const fs::path& path) {
   return text.str();
 }
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+std::string quote(const std::string& s) {
+  return "'" + s + "'";
+}
 
 // The Chromium binary: $MM_CHROMIUM, else `chromium` or `chromium-browser` on the PATH.
 std::string find_chromium() {
@@ -61,8 +63,9 @@ struct ChromiumRun {
 
 // Chromium with the flags that make it run as root, offline and without a display; each run
 // gets its own profile folder so parallel tests never share one.
-ChromiumRun run_chromium(const std::string& chromium, const fs::path& dir, const std::string& mode_flags,
-                 const fs::path& html, const fs::path& stdout_file) {
+ChromiumRun run_chromium(const std::string& chromium, const fs::path& dir,
+                         const std::string& mode_flags, const fs::path& html,
+                         const fs::path& stdout_file) {
   static int runs = 0;
   const fs::path profile = dir / ("profile" + std::to_string(++runs));
   const fs::path err = dir / ("chromium" + std::to_string(runs) + ".err");
@@ -82,7 +85,8 @@ ChromiumRun run_chromium(const std::string& chromium, const fs::path& dir, const
 
 std::string last_lines(const std::string& text, int lines) {
   std::size_t at = text.size();
-  for (int i = 0; i <= lines && at != std::string::npos && at > 0; ++i) at = text.rfind('\n', at - 1);
+  for (int i = 0; i <= lines && at != std::string::npos && at > 0; ++i)
+    at = text.rfind('\n', at - 1);
   return at == std::string::npos ? text : text.substr(at + 1);
 }
 
@@ -141,11 +145,11 @@ class ChromiumRender : public ::testing::Test {
 
 // Chromium missing or unable to run: a failure under scripts/test.sh, a skip with the reason
 // otherwise.
-#define MM_CHROMIUM_UNAVAILABLE(reason)                                                   \
-  do {                                                                                    \
-    const std::string why_ = (reason);                                                    \
-    if (chromium_required()) FAIL() << why_ << " (MM_REQUIRE_CHROMIUM=1)";                \
-    GTEST_SKIP() << why_ << " (set MM_REQUIRE_CHROMIUM=1 to make this a failure)";        \
+#define MM_CHROMIUM_UNAVAILABLE(reason)                                            \
+  do {                                                                             \
+    const std::string why_ = (reason);                                             \
+    if (chromium_required()) FAIL() << why_ << " (MM_REQUIRE_CHROMIUM=1)";         \
+    GTEST_SKIP() << why_ << " (set MM_REQUIRE_CHROMIUM=1 to make this a failure)"; \
   } while (false)
 
 TEST_F(ChromiumRender, ScreenshotIsNotBlankAndDomHoldsEverySection) {
@@ -160,17 +164,17 @@ TEST_F(ChromiumRender, ScreenshotIsNotBlankAndDomHoldsEverySection) {
   options.instance_source = "tiny_instance.json";
   options.plan_source = "tiny_plan.json";
   const fs::path html = dir_ / "report.html";
-  std::ofstream(html) << render_report(instance, plan, network::check_plan(instance, plan).violations,
-                                       options);
+  std::ofstream(html) << render_report(instance, plan,
+                                       network::check_plan(instance, plan).violations, options);
 
   const fs::path png = dir_ / "report.png";
-  const ChromiumRun shot = run_chromium(chromium, dir_,
-                                "--window-size=1280,2000 --screenshot=" + quote(png.string()),
-                                html, dir_ / "screenshot.out");
+  const ChromiumRun shot =
+      run_chromium(chromium, dir_, "--window-size=1280,2000 --screenshot=" + quote(png.string()),
+                   html, dir_ / "screenshot.out");
   if (shot.exit_code != 0 || !fs::exists(png))
     MM_CHROMIUM_UNAVAILABLE("Chromium (" + chromium + ") could not take a screenshot: exit " +
-                            std::to_string(shot.exit_code) + "; stderr ends: " +
-                            last_lines(shot.err, 3));
+                            std::to_string(shot.exit_code) +
+                            "; stderr ends: " + last_lines(shot.err, 3));
 
   PixelStats stats;
   std::string why;

@@ -52,7 +52,7 @@ TEST(PlanFigures, LanesFacilitiesAndBuckets) {
   EXPECT_DOUBLE_EQ(pdx.packages_in, 1600.0);
   EXPECT_DOUBLE_EQ(pdx.packages_out, 1200.0);
   EXPECT_DOUBLE_EQ(pdx.packages_out_by_bucket[12], 1200.0);  // leaves at 720
-  EXPECT_EQ(pdx.vehicles_in_by_bucket[10], 1);                // arrives at 360 + 240 = 600
+  EXPECT_EQ(pdx.vehicles_in_by_bucket[10], 1);               // arrives at 360 + 240 = 600
   EXPECT_EQ(busiest_facilities(f, 6), (std::vector<std::size_t>{1, 0, 2}));
 }
 

@@ -26,8 +26,8 @@ std::string render(const network::Instance& instance, const network::Plan& plan)
 
 TEST(ReportPage, HoldsEverySectionOnceAndNoExternalResource) {
   const std::string html = render(tiny_instance(), tiny_plan());
-  for (const char* id : {"kpis", "map", "fill-histogram", "timeline", "service", "busiest-lanes",
-                         "emptiest-lanes"})
+  for (const char* id :
+       {"kpis", "map", "fill-histogram", "timeline", "service", "busiest-lanes", "emptiest-lanes"})
     EXPECT_EQ(count(html, std::string("id=\"") + id + "\""), 1u) << id;
   EXPECT_EQ(count(html, "id=\"violations\""), 0u);  // the plan verifies
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
@@ -74,8 +74,10 @@ TEST(ReportPage, MapDrawsOneLinePerLaneThePlanRuns) {
   // Busiest lanes: SEA1>SC-PDX first; emptiest: SC-PDX>DS-EUG first.
   const std::size_t busiest = html.find("id=\"busiest-lanes\"");
   const std::size_t emptiest = html.find("id=\"emptiest-lanes\"");
-  EXPECT_LT(html.find("<td>SEA1&gt;SC-PDX</td>", busiest), html.find("<td>SC-PDX&gt;DS-EUG</td>", busiest));
-  EXPECT_LT(html.find("<td>SC-PDX&gt;DS-EUG</td>", emptiest), html.find("<td>SEA1&gt;SC-PDX</td>", emptiest));
+  EXPECT_LT(html.find("<td>SEA1&gt;SC-PDX</td>", busiest),
+            html.find("<td>SC-PDX&gt;DS-EUG</td>", busiest));
+  EXPECT_LT(html.find("<td>SC-PDX&gt;DS-EUG</td>", emptiest),
+            html.find("<td>SEA1&gt;SC-PDX</td>", emptiest));
 }
 
 TEST(ReportPage, IsDeterministic) {

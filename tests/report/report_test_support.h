@@ -11,11 +11,16 @@
 
 namespace mm::report_test {
 
-inline const std::string kTinyInstance = std::string(MM_TEST_DATA_DIR) + "/verify/tiny_instance.json";
+inline const std::string kTinyInstance =
+    std::string(MM_TEST_DATA_DIR) + "/verify/tiny_instance.json";
 inline const std::string kTinyPlan = std::string(MM_TEST_DATA_DIR) + "/verify/tiny_plan.json";
 
-inline network::Instance tiny_instance() { return network::read_instance_file(kTinyInstance); }
-inline network::Plan tiny_plan() { return network::read_plan_file(kTinyPlan); }
+inline network::Instance tiny_instance() {
+  return network::read_instance_file(kTinyInstance);
+}
+inline network::Plan tiny_plan() {
+  return network::read_plan_file(kTinyPlan);
+}
 
 inline std::size_t count(const std::string& text, const std::string& part) {
   std::size_t n = 0;
