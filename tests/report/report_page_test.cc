@@ -80,6 +80,24 @@ TEST(ReportPage, MapDrawsOneLinePerLaneThePlanRuns) {
             html.find("<td>SEA1&gt;SC-PDX</td>", emptiest));
 }
 
+TEST(ReportPage, APlanThatRunsNothingStillRenders) {
+  const network::Instance instance = tiny_instance();
+  network::Plan plan;
+  plan.instance = "tiny";
+  plan.status = network::PlanStatus::feasible;
+  plan.objective = 85000.0;
+  plan.cost.unserved = 85000.0;
+  plan.unserved = {{"d1", 1200.0, "no path"}, {"d2", 500.0, "no path"}};
+  const std::string html = render(instance, plan);
+  EXPECT_EQ(count(html, "class=\"lane-line\""), 0u);
+  EXPECT_EQ(count(html, "class=\"lane-idle\""), 3u);
+  EXPECT_EQ(count(html, "no departures in this plan"), 1u);
+  EXPECT_EQ(count(html, "no facility sends or receives anything"), 1u);
+  EXPECT_EQ(count(html, "no lane runs in this plan"), 2u);
+  EXPECT_NE(html.find("<div class=\"value\">1,700</div><div class=\"detail\">2 of 2 demands"),
+            std::string::npos);
+}
+
 TEST(ReportPage, IsDeterministic) {
   EXPECT_EQ(render(tiny_instance(), tiny_plan()), render(tiny_instance(), tiny_plan()));
 }
