@@ -46,4 +46,9 @@ if(NOT CLI11_FOUND)
   message(FATAL_ERROR "CLI11 not found: install the Debian package 'libcli11-dev'")
 endif()
 
+find_package(spdlog QUIET)
+if(NOT spdlog_FOUND)
+  message(FATAL_ERROR "spdlog not found: install the Debian package 'libspdlog-dev'")
+endif()
+
 find_package(Threads REQUIRED)

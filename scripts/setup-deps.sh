@@ -6,6 +6,8 @@ packages=(
   build-essential cmake pkg-config
   coinor-libcbc-dev liblemon-dev libtbb-dev libboost-dev
   libgdal-dev gdal-bin nlohmann-json3-dev libgtest-dev libcli11-dev
+  libspdlog-dev
+  chromium  # the report's rendering test (tests/report_render/)
 )
 missing=()
 for p in "${packages[@]}"; do

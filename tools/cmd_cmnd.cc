@@ -2,7 +2,6 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +13,7 @@
 #include "tools/commands.h"
 #include "tools/interrupt.h"
 #include "tools/progress_printer.h"
+#include "tools/shared_flags.h"
 
 namespace mm::tools {
 
@@ -55,10 +55,11 @@ int run_cmnd(const CmndFlags& flags) {
   } else {
     solvers::DesignSolverOptions options;
     options.time_limit_seconds = flags.time_limit;
-    options.threads =
-        flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
+    options.threads = resolve_threads(flags.threads);
     options.stop = install_interrupt_handler();
-    const auto r = solvers::solve_cmnd(instance, options, progress_printer(flags.quiet));
+    ProgressDisplay progress(flags.quiet, flags.time_limit);
+    const auto r = solvers::solve_cmnd(instance, options, progress.callback());
+    progress.finish();
     status = r.status;
     objective = r.objective;
     bound = r.lower_bound;
@@ -87,17 +88,15 @@ void add_cmnd_command(CLI::App& app, int* result) {
   CLI::App* cmd =
       app.add_subcommand("cmnd", "Solve a CMND benchmark instance (.dow) and print one JSON line");
   cmd->add_option("file", flags->file, "Canad .dow file")->required();
-  cmd->add_option("--time-limit", flags->time_limit, "Seconds (default 60)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--threads", flags->threads, "Pricing threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+  add_time_limit_flag(*cmd, &flags->time_limit);
+  add_threads_flag(*cmd, &flags->threads);
   cmd->add_option("--solution", flags->solution, "Write open arcs and flows to this JSON file");
   cmd->add_option("--method", flags->method,
                   "cg: column generation engine (default); compact: strong arc MIP in CBC; "
                   "strong-lp: only the LP relaxation of the strong arc formulation")
       ->check(CLI::IsMember({"cg", "compact", "strong-lp"}));
-  cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
-  cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
+  add_quiet_flag(*cmd, &flags->quiet);
+  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_cmnd(*flags); }); });
 }
 

@@ -5,7 +5,8 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
-#include <thread>
+
+#include <spdlog/spdlog.h>
 
 #include "geo/layer_writer.h"
 #include "geo/plan_layers.h"
@@ -23,6 +24,7 @@
 #include "tools/interrupt.h"
 #include "tools/plan_summary.h"
 #include "tools/progress_printer.h"
+#include "tools/shared_flags.h"
 
 namespace mm::tools {
 
@@ -71,6 +73,8 @@ int run_plan(const PlanFlags& flags) {
   if (!flags.manifests.empty()) network::check_writable(flags.manifests);
   const bool load = !flags.loading.empty() || !flags.manifests.empty();
   const network::Instance instance = network::read_instance_file(flags.instance);
+  spdlog::info("read {}: {} facilities, {} lanes, {} demands", flags.instance,
+               instance.facilities().size(), instance.lanes().size(), instance.demand().size());
   // Container configuration: --loading, else the instance's "loading" section, else defaults.
   loading::LoadingConfig loading_config;
   if (!flags.loading.empty())
@@ -89,13 +93,16 @@ int run_plan(const PlanFlags& flags) {
   } else {
     solvers::PlannerOptions options;
     options.time_limit_seconds = flags.time_limit;
-    options.threads =
-        flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
+    options.threads = resolve_threads(flags.threads);
     options.seed = flags.seed;
     options.gap = flags.gap;
     options.packing_efficiency = flags.packing_efficiency;
     options.stop = install_interrupt_handler();
-    const auto result = solvers::plan_network(instance, options, progress_printer(flags.quiet));
+    spdlog::info("planning {} with {} threads, time limit {} s", flags.instance, options.threads,
+                 flags.time_limit);
+    ProgressDisplay progress(flags.quiet, flags.time_limit);
+    const auto result = solvers::plan_network(instance, options, progress.callback());
+    progress.finish();
     plan = result.plan;
     interrupted_run = result.interrupted;
     controllable_gap = result.controllable_gap;
@@ -117,8 +124,7 @@ int run_plan(const PlanFlags& flags) {
     // corrected (and re-checked by the referee) before it is written.
     const loading::LoadingResult loaded = loading::load_plan(instance, plan, loading_config);
     for (const auto& v : loaded.verification.violations)
-      std::cerr << "warning: loading-corrected plan violates " << v.where << ": " << v.message
-                << "\n";
+      spdlog::warn("loading-corrected plan violates {}: {}", v.where, v.message);
     plan.kpis.sections["loading"] = loading::loading_kpis_json(loaded.kpis).dump();
     if (!flags.manifests.empty())
       network::write_file_atomically(flags.manifests, loading::write_manifests_json(loaded));
@@ -147,10 +153,8 @@ void add_plan_command(CLI::App& app, int* result) {
   cmd->add_option("instance", flags->instance, "Instance JSON (middlemile-instance/1)")->required();
   cmd->add_option("-o,--output", flags->output, "Plan JSON to write (middlemile-plan/1)")
       ->required();
-  cmd->add_option("--time-limit", flags->time_limit, "Seconds (default 60)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--threads", flags->threads, "Pricing threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+  add_time_limit_flag(*cmd, &flags->time_limit);
+  add_threads_flag(*cmd, &flags->threads);
   cmd->add_option("--seed", flags->seed, "Seed of the local search order (default 1)");
   cmd->add_option("--gap", flags->gap, "Stop at this relative gap (default 0.0001)")
       ->check(CLI::Range(0.0, 1.0));
@@ -170,8 +174,8 @@ void add_plan_command(CLI::App& app, int* result) {
   cmd->add_option("--loading", flags->loading,
                   "Container configuration (docs/LOADING.md; default: the instance's \"loading\" "
                   "section, else built in)");
-  cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
-  cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
+  add_quiet_flag(*cmd, &flags->quiet);
+  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });
 }
 

@@ -32,5 +32,6 @@ void add_import_command(CLI::App& app, int* result);
 void add_export_command(CLI::App& app, int* result);
 void add_evaluate_command(CLI::App& app, int* result);
 void add_explain_command(CLI::App& app, int* result);
+void add_report_command(CLI::App& app, int* result);
 
 }  // namespace mm::tools

@@ -3,6 +3,8 @@
 
 #include "network/errors.h"
 #include "tools/commands.h"
+#include "tools/logging.h"
+#include "tools/shared_flags.h"
 
 namespace mm::tools {
 
@@ -29,6 +31,7 @@ int run_guarded(const std::function<int()>& body) {
 }  // namespace mm::tools
 
 int main(int argc, char** argv) {
+  mm::tools::init_logging();
   CLI::App app{"middlemile: middle-mile network design and load consolidation"};
   app.require_subcommand(1);
   int result = mm::tools::kSuccess;
@@ -41,6 +44,9 @@ int main(int argc, char** argv) {
   mm::tools::add_export_command(app, &result);
   mm::tools::add_evaluate_command(app, &result);
   mm::tools::add_explain_command(app, &result);
+  mm::tools::add_report_command(app, &result);
+  // Every subcommand takes --log-level, defined once (tools/shared_flags.h).
+  for (CLI::App* command : app.get_subcommands({})) mm::tools::add_log_level_flag(*command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,47 @@
+#include "tools/shared_flags.h"
+
+#include <string>
+#include <thread>
+
+#include "tools/logging.h"
+
+namespace mm::tools {
+
+void add_time_limit_flag(CLI::App& command, double* seconds) {
+  command
+      .add_option("--time-limit", *seconds,
+                  "Wall-clock seconds for the solve (default " + std::to_string(int(*seconds)) +
+                      "); the best solution found by then is used")
+      ->check(CLI::PositiveNumber);
+}
+
+void add_threads_flag(CLI::App& command, int* threads) {
+  command.add_option("--threads", *threads, "Pricing threads (default 0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+}
+
+void add_quiet_flag(CLI::App& command, bool* quiet) {
+  command.add_flag("--quiet", *quiet,
+                   "No progress on stderr (a bar on a terminal, lines otherwise); errors still "
+                   "print");
+}
+
+void add_serialize_cbc_flag(CLI::App& command, bool* serialize) {
+  command.add_flag("--serialize-cbc", *serialize, "Run at most one CBC model at a time");
+}
+
+void add_log_level_flag(CLI::App& command) {
+  command
+      .add_option_function<std::string>(
+          "--log-level", [](const std::string& level) { set_log_level(level); },
+          "Log lines on stderr from this level up: error, warn (default), info, debug")
+      ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
+}
+
+int resolve_threads(int threads) {
+  if (threads > 0) return threads;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores > 0 ? static_cast<int>(cores) : 1;
+}
+
+}  // namespace mm::tools

@@ -1,0 +1,24 @@
+// The flags several subcommands share, defined once so that every command spells, checks and
+// explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc, and
+// --log-level (which main.cc adds to every subcommand).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace mm::tools {
+
+// --time-limit SECONDS (> 0); `*seconds` keeps its default when the flag is absent.
+void add_time_limit_flag(CLI::App& command, double* seconds);
+// --threads N (>= 0; 0 = all cores).
+void add_threads_flag(CLI::App& command, int* threads);
+// --quiet: no progress bar or progress lines on stderr (errors and warnings still print).
+void add_quiet_flag(CLI::App& command, bool* quiet);
+// --serialize-cbc: at most one CBC model at a time in the process.
+void add_serialize_cbc_flag(CLI::App& command, bool* serialize);
+// --log-level error|warn|info|debug: applied as soon as it is parsed (tools/logging.h).
+void add_log_level_flag(CLI::App& command);
+
+// `threads` as given, or every hardware thread when 0.
+int resolve_threads(int threads);
+
+}  // namespace mm::tools
