@@ -71,7 +71,9 @@ struct DesignSolution {
   std::vector<double> units;  // per design arc (integral in a feasible solution)
   std::vector<DesignPath> paths;
   double objective = kInfinity;
-  bool empty() const { return units.empty(); }
+  // No solution yet. (Not units.empty(): a problem without design arcs has a solution too —
+  // everything unserved.)
+  bool empty() const { return !(objective < kInfinity); }
 };
 
 // Objective of a solution recomputed from the problem data (no solver state).

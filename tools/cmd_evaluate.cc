@@ -1,11 +1,11 @@
 // `middlemile evaluate INSTANCE (--scenarios S.json | --sweep RULE) -o RESULTS.json`: plan the
-// baseline once, then every scenario warm from it, in parallel; write the results as JSON and
-// CSV, print a table (docs/SCENARIOS.md).
+// baseline once, then every scenario warm from it, in parallel (scenarios run one thread each,
+// as many at once as --threads); write the results as JSON and CSV, print a table
+// (docs/SCENARIOS.md).
 #include <cctype>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
-#include <thread>
 
 #include "network/errors.h"
 #include "network/instance_json.h"
@@ -18,6 +18,7 @@
 #include "solvers/scenario_evaluation.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
+#include "tools/shared_flags.h"
 
 namespace mm::tools {
 
@@ -79,8 +80,7 @@ int run_evaluate(const EvaluateFlags& flags) {
   solvers::EvaluationOptions options;
   options.baseline_time_limit_seconds = flags.baseline_time_limit;
   options.scenario_time_limit_seconds = flags.time_limit;
-  options.threads =
-      flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
+  options.threads = resolve_threads(flags.threads);
   options.seed = flags.seed;
   options.gap = flags.gap;
   options.warm = !flags.cold;
@@ -152,16 +152,14 @@ void add_evaluate_command(CLI::App& app, int* result) {
   cmd->add_option("--baseline-time-limit", flags->baseline_time_limit,
                   "Seconds for the baseline (default 60)")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--threads", flags->threads,
-                  "Threads: scenarios run in parallel, one thread each (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+  add_threads_flag(*cmd, &flags->threads);
   cmd->add_option("--seed", flags->seed, "Seed of the local search order (default 1)");
   cmd->add_option("--gap", flags->gap, "Stop each solve at this relative gap (default 0.0001)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--cold", flags->cold,
                 "Plan every scenario from scratch instead of from the baseline (for comparison)");
-  cmd->add_flag("--quiet", flags->quiet, "No progress on stderr");
-  cmd->add_flag("--serialize-cbc", flags->serialize_cbc, "Run at most one CBC model at a time");
+  add_quiet_flag(*cmd, &flags->quiet);
+  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_evaluate(*flags); }); });
 }
 
