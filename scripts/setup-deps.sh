@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config
   coinor-libcbc-dev liblemon-dev libtbb-dev libboost-dev
   libgdal-dev gdal-bin nlohmann-json3-dev libgtest-dev libcli11-dev
+  postgresql postgresql-15-postgis-3
 )
 missing=()
 for p in "${packages[@]}"; do
