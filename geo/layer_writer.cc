@@ -132,6 +132,17 @@ void write_file(const std::string& driver_name, const std::string& path,
 
 using DatasetPtr = std::unique_ptr<GDALDataset, void (*)(GDALDataset*)>;
 
+// The value of `active_schema=` in a PG: connection string (GDAL's own keyword), or "".
+std::string active_schema(const std::string& path) {
+  const std::string key = "active_schema=";
+  for (std::size_t at = path.find(key); at != std::string::npos; at = path.find(key, at + 1)) {
+    if (at > 0 && path[at - 1] != ' ' && path[at - 1] != ':') continue;
+    const std::size_t begin = at + key.size();
+    return path.substr(begin, path.find(' ', begin) - begin);
+  }
+  return "";
+}
+
 DatasetPtr open_database(const std::string& path) {
   const char* const drivers[] = {"PostgreSQL", nullptr};
   GDALDataset* dataset = GDALDataset::FromHandle(
@@ -139,7 +150,29 @@ DatasetPtr open_database(const std::string& path) {
   if (dataset == nullptr)
     throw InputError(dataset_for_messages(path) + ": cannot open the database for writing" +
                      last_gdal_message());
-  return DatasetPtr(dataset, [](GDALDataset* d) { GDALClose(GDALDataset::ToHandle(d)); });
+  DatasetPtr result(dataset, [](GDALDataset* d) { GDALClose(GDALDataset::ToHandle(d)); });
+  // GDAL creates tables in `public` when active_schema names a schema that does not exist;
+  // writing somewhere else than asked would be silent, so it is an error.
+  if (const std::string schema = active_schema(path); !schema.empty()) {
+    std::string quoted = "'";
+    for (char c : schema) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    quoted += "'";
+    OGRLayer* rows = result->ExecuteSQL(
+        ("SELECT count(*) AS n FROM pg_namespace WHERE nspname = " + quoted).c_str(), nullptr,
+        nullptr);
+    long long found = 0;
+    if (rows != nullptr) {
+      if (OGRFeature* row = rows->GetNextFeature()) {
+        found = row->GetFieldAsInteger64(0);
+        OGRFeature::DestroyFeature(row);
+      }
+      result->ReleaseResultSet(rows);
+    }
+    if (found == 0)
+      throw InputError(dataset_for_messages(path) + ": schema \"" + schema +
+                       "\" does not exist (CREATE SCHEMA it first)");
+  }
+  return result;
 }
 
 // One transaction around the whole write: PostgreSQL's DDL is transactional, so the old tables

@@ -46,7 +46,9 @@ class PostgisCli : public ::testing::Test {
     }
     pg_ = connection;
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    schema_ = "mm_test_" + std::to_string(::getpid()) + "_" + info->name();
+    // PostgreSQL cuts names at 63 bytes: a short prefix of the test's name keeps them apart.
+    schema_ =
+        "mm_test_" + std::to_string(::getpid()) + "_" + std::string(info->name()).substr(0, 24);
     for (char& c : schema_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     dir_ = fs::path(::testing::TempDir()) / schema_;
     fs::create_directories(dir_);
@@ -196,10 +198,11 @@ TEST_F(PostgisCli, FacilitiesFromATablePlanLayersBackIntoTheDatabase) {
   check_tables();
 }
 
-// A database that cannot be opened stops `plan` before it solves, with one line naming the
-// destination (password hidden) and the server's reason; no plan file is written. A missing
+// A database that cannot be opened, or a schema that does not exist, stops `plan` before it
+// solves, with one line naming the destination (password hidden) and the reason; no plan file
+// is written. A missing
 // table stops `import` naming the connection and the table.
-TEST_F(PostgisCli, UnreachableDestinationAndMissingTableAreOneLineErrors) {
+TEST_F(PostgisCli, UnreachableDestinationMissingSchemaAndMissingTableAreOneLineErrors) {
   const fs::path plan = dir_ / "plan.json";
   const std::string wrong = pg_ + " dbname=no_such_db password=secret";
   const CliRun planned = cli("plan " + quote(data("sample.json")) + " -o " + quote(plan.string()) +
@@ -215,6 +218,16 @@ TEST_F(PostgisCli, UnreachableDestinationAndMissingTableAreOneLineErrors) {
       << planned.err;
   EXPECT_EQ(planned.err.find('\n'), planned.err.size() - 1) << planned.err;
   EXPECT_EQ(planned.err.find("secret"), std::string::npos) << planned.err;
+  EXPECT_FALSE(fs::exists(plan));
+
+  // GDAL alone would write into `public` when active_schema names no schema.
+  const std::string absent = pg_ + " active_schema=" + schema_ + "_absent";
+  const CliRun misdirected =
+      cli("plan " + quote(data("sample.json")) + " -o " + quote(plan.string()) + " --geo-out " +
+          quote(absent) + " --time-limit 5 --quiet");
+  EXPECT_EQ(misdirected.exit_code, 2);
+  EXPECT_EQ(misdirected.err, "error: " + absent + ": schema \"" + schema_ +
+                                 "_absent\" does not exist (CREATE SCHEMA it first)\n");
   EXPECT_FALSE(fs::exists(plan));
 
   const CliRun imported =
