@@ -7,10 +7,12 @@
 # writes its layers, and ogr2ogr keeps the facilities layer as a GeoPackage and the demand
 # layer as CSV (lanes are left out: data/sample-lane-rules.json makes them on import).
 # OGR_CURRENT_DATE pins the GeoPackage's timestamps, so a re-run gives the same bytes.
-# Usage: scripts/make-sample-geodata.sh [MIDDLEMILE]   (default build/release/tools/middlemile)
+# Usage: scripts/make-sample-geodata.sh [MIDDLEMILE [OUT_DIR]]
+#   (defaults: build/release/tools/middlemile, data/; tests/cli compares a run with data/)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mm="${1:-$root/build/release/tools/middlemile}"
+out="${2:-$root/data}"
 for tool in "$mm" ogr2ogr jq; do
   command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 2; }
 done
@@ -20,9 +22,9 @@ trap 'rm -rf "$tmp"' EXIT
   --seed 1 --name sample-geo -o "$tmp/network.json" >/dev/null
 "$mm" export "$tmp/network.json" -o "$tmp/network.gpkg" >/dev/null
 export OGR_CURRENT_DATE=2025-01-01T00:00:00Z
-rm -f "$root/data/sample-facilities.gpkg" "$root/data/sample-demand.csv"
-ogr2ogr -f GPKG "$root/data/sample-facilities.gpkg" "$tmp/network.gpkg" facilities
-ogr2ogr -f CSV -lco STRING_QUOTING=IF_NEEDED "$root/data/sample-demand.csv" "$tmp/network.gpkg" \
-  demand
-jq '{vehicle_types: .vehicle_types}' "$tmp/network.json" >"$root/data/sample-vehicles.json"
-echo "wrote data/sample-facilities.gpkg, data/sample-demand.csv, data/sample-vehicles.json"
+mkdir -p "$out"
+rm -f "$out/sample-facilities.gpkg" "$out/sample-demand.csv"
+ogr2ogr -f GPKG "$out/sample-facilities.gpkg" "$tmp/network.gpkg" facilities
+ogr2ogr -f CSV -lco STRING_QUOTING=IF_NEEDED "$out/sample-demand.csv" "$tmp/network.gpkg" demand
+jq '{vehicle_types: .vehicle_types}' "$tmp/network.json" >"$out/sample-vehicles.json"
+echo "wrote $out/sample-facilities.gpkg, $out/sample-demand.csv, $out/sample-vehicles.json"

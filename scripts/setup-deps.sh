@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config
   coinor-libcbc-dev liblemon-dev libtbb-dev libboost-dev
   libgdal-dev gdal-bin nlohmann-json3-dev libgtest-dev libcli11-dev
-  postgresql postgresql-15-postgis-3
+  postgresql postgresql-15-postgis-3 jq
 )
 missing=()
 for p in "${packages[@]}"; do

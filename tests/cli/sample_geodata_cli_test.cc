@@ -2,7 +2,8 @@
 // import → plan → QGIS" is read from README.md and run by the shell in a fresh folder that sees
 // the repository's data/ (a symlink) and the built `middlemile` on PATH. Then the results are
 // checked: the instance the rules made from data/sample-facilities.gpkg and
-// data/sample-demand.csv, a verified plan, and its four map layers as ogrinfo reads them.
+// data/sample-demand.csv, a verified plan, and its four map layers as ogrinfo reads them. A
+// second test re-makes the sample files with scripts/make-sample-geodata.sh and compares.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -91,6 +92,31 @@ TEST(SampleGeodataCli, ReadmeWalkThroughRunsOnTheSampleFiles) {
   EXPECT_EQ(feature_count(network, "facilities"), 30);
   EXPECT_EQ(feature_count(network, "demand"), 120);
   EXPECT_EQ(feature_count(network, "lanes"), 64);
+  fs::remove_all(dir);
+}
+
+// data/README.md says how the sample files were made: the script gives the same files again
+// (CSV and JSON byte for byte, the GeoPackage feature for feature as ogrinfo lists it).
+TEST(SampleGeodataCli, ScriptRemakesTheSampleFiles) {
+  const fs::path dir =
+      fs::path(::testing::TempDir()) / ("sample_remake_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const CliRun run = mm::cli_test::run_shell(
+      quote(std::string(MM_SOURCE_DIR) + "/scripts/make-sample-geodata.sh") + " " +
+          quote(MM_CLI_PATH) + " " + quote(dir.string()),
+      ::testing::TempDir());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const fs::path data = fs::path(MM_SOURCE_DIR) / "data";
+  for (const char* file : {"sample-demand.csv", "sample-vehicles.json"})
+    EXPECT_EQ(slurp(dir / file), slurp(data / file)) << file;
+  auto listing = [](const fs::path& gpkg) {
+    return mm::cli_test::run_shell("ogrinfo -ro -al " + quote(gpkg.string()) + " | tail -n +3",
+                                   ::testing::TempDir())
+        .out;
+  };
+  const std::string shipped = listing(data / "sample-facilities.gpkg");
+  EXPECT_NE(shipped.find("Feature Count: 30\n"), std::string::npos) << shipped;
+  EXPECT_EQ(listing(dir / "sample-facilities.gpkg"), shipped);
   fs::remove_all(dir);
 }
 
