@@ -8,7 +8,8 @@
 // `PG:host=db dbname=mm active_schema=plans`) writes one table per layer into the database:
 // existing tables of those names are replaced, all in one transaction, so a failed run leaves
 // the old tables as they were. `active_schema=` must name an existing schema (GDAL alone would
-// quietly write to `public`); tables get a `fid` key and a `geom` column. Lines are straight segments between the listed lon/lat points.
+// quietly write to `public`); tables get a `fid` key and a `geom` column. Lines are straight
+// segments between the listed lon/lat points.
 #pragma once
 
 #include <string>

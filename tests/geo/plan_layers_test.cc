@@ -127,7 +127,8 @@ TEST_F(PlanLayers, ErrorsNameThePath) {
     FAIL();
   } catch (const mm::network::InputError& e) {
     EXPECT_EQ(std::string(e.what()),
-              temp(".shp") + ": unsupported geodata output (name it .gpkg or .geojson, or give a "
+              temp(".shp") +
+                  ": unsupported geodata output (name it .gpkg or .geojson, or give a "
                   "PG: connection string)");
   }
   mm::network::Plan wrong = *plan_;
