@@ -19,7 +19,12 @@ class QuietGdalErrors {
   QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
 };
 
-// ": <GDAL's last error message>", or "" when there is none; for appending to a message.
+// ": <GDAL's last error message>" on one line (line breaks and runs of spaces become one
+// space), or "" when there is none; for appending to a message.
 std::string last_gdal_message();
+
+// A dataset name as messages show it: a connection string's `password=` value (libpq keyword
+// syntax, quoted or not) replaced by `***`; file names unchanged.
+std::string dataset_for_messages(const std::string& dataset);
 
 }  // namespace mm::geo

@@ -1,6 +1,7 @@
 #include "geo/lane_rules.h"
 #include "network/text_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <limits>
 #include <set>
@@ -187,15 +188,38 @@ std::vector<GeneratedLane> generate_lanes(const LaneRules& rules,
       if (!made.emplace(from, to, *type).second) return;
       lanes.push_back({from, to, *type, departures, rule.max_vehicles_per_departure, r});
     };
+    // nearest_from: each target's k nearest sources, computed once per target; with no
+    // `nearest` and no `max_km` to bound a source's candidates, they are the targets that list
+    // it (the inverse), instead of every target.
+    std::vector<std::vector<std::size_t>> chosen_by(facilities.size());
+    std::vector<std::vector<std::size_t>> choosing(facilities.size());  // targets by source
+    const bool inverse = rule.nearest_from && !rule.nearest && !rule.max_km;
+    if (rule.nearest_from)
+      for (std::size_t to : targets)
+        for (const auto& near : near_source.nearest(to, *rule.nearest_from)) {
+          chosen_by[to].push_back(near.second);
+          if (inverse) choosing[near.second].push_back(to);
+        }
     for (std::size_t from : sources) {
-      const std::size_t k = rule.nearest.value_or(targets.size());
-      for (auto [km, to] : near_target.nearest(from, k)) {
+      std::vector<std::pair<double, std::size_t>> candidates;
+      if (rule.nearest) {
+        candidates = near_target.nearest(from, *rule.nearest);
+      } else if (inverse) {
+        for (std::size_t to : choosing[from]) {
+          const network::Facility& a = facilities[from];
+          const network::Facility& b = facilities[to];
+          candidates.emplace_back(network::geodesic_km(a.lon, a.lat, b.lon, b.lat), to);
+        }
+        std::sort(candidates.begin(), candidates.end());
+      } else {
+        candidates =
+            near_target.within(from, rule.max_km.value_or(std::numeric_limits<double>::infinity()));
+      }
+      for (auto [km, to] : candidates) {
         if (!(km > rule.min_km) || (rule.max_km && km > *rule.max_km)) continue;
         if (rule.nearest_from) {
-          bool among = false;
-          for (auto [ignored, s] : near_source.nearest(to, *rule.nearest_from))
-            among = among || s == from;
-          if (!among) continue;
+          const std::vector<std::size_t>& chosen = chosen_by[to];
+          if (std::find(chosen.begin(), chosen.end(), from) == chosen.end()) continue;
         }
         add(from, to);
         if (rule.both_ways) add(to, from);

@@ -1,5 +1,6 @@
 #include "geo/layer_writer.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <system_error>
@@ -38,15 +39,21 @@ OGRFieldType field_type(ValueType type) {
   return OFTString;
 }
 
-void add_layer(GDALDataset& dataset, const LayerData& data, const std::string& path) {
+// `options`: GDAL layer creation options (NAME=VALUE), or none.
+void add_layer(GDALDataset& dataset, const LayerData& data, const std::string& path,
+               const std::vector<std::string>& options = {}) {
   OGRSpatialReference wgs84;
   wgs84.importFromEPSG(4326);
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   const OGRwkbGeometryType type = data.geometry == GeometryKind::point  ? wkbPoint
                                   : data.geometry == GeometryKind::line ? wkbLineString
                                                                         : wkbNone;
-  OGRLayer* layer =
-      dataset.CreateLayer(data.name.c_str(), type == wkbNone ? nullptr : &wgs84, type, nullptr);
+  std::vector<char*> option_list;
+  for (const std::string& option : options)
+    option_list.push_back(const_cast<char*>(option.c_str()));
+  option_list.push_back(nullptr);
+  OGRLayer* layer = dataset.CreateLayer(data.name.c_str(), type == wkbNone ? nullptr : &wgs84, type,
+                                        option_list.data());
   if (layer == nullptr)
     throw InputError(path + ": cannot create layer \"" + data.name + "\"" + last_gdal_message());
   for (const LayerField& field : data.fields) {
@@ -123,18 +130,102 @@ void write_file(const std::string& driver_name, const std::string& path,
   }
 }
 
+using DatasetPtr = std::unique_ptr<GDALDataset, void (*)(GDALDataset*)>;
+
+// The value of `active_schema=` in a PG: connection string (GDAL's own keyword), or "".
+std::string active_schema(const std::string& path) {
+  const std::string key = "active_schema=";
+  for (std::size_t at = path.find(key); at != std::string::npos; at = path.find(key, at + 1)) {
+    if (at > 0 && path[at - 1] != ' ' && path[at - 1] != ':') continue;
+    const std::size_t begin = at + key.size();
+    return path.substr(begin, path.find(' ', begin) - begin);
+  }
+  return "";
+}
+
+DatasetPtr open_database(const std::string& path) {
+  const char* const drivers[] = {"PostgreSQL", nullptr};
+  GDALDataset* dataset = GDALDataset::FromHandle(
+      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+  if (dataset == nullptr)
+    throw InputError(dataset_for_messages(path) + ": cannot open the database for writing" +
+                     last_gdal_message());
+  DatasetPtr result(dataset, [](GDALDataset* d) { GDALClose(GDALDataset::ToHandle(d)); });
+  // GDAL creates tables in `public` when active_schema names a schema that does not exist;
+  // writing somewhere else than asked would be silent, so it is an error.
+  if (const std::string schema = active_schema(path); !schema.empty()) {
+    std::string quoted = "'";
+    for (char c : schema) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    quoted += "'";
+    OGRLayer* rows = result->ExecuteSQL(
+        ("SELECT count(*) AS n FROM pg_namespace WHERE nspname = " + quoted).c_str(), nullptr,
+        nullptr);
+    long long found = 0;
+    if (rows != nullptr) {
+      if (OGRFeature* row = rows->GetNextFeature()) {
+        found = row->GetFieldAsInteger64(0);
+        OGRFeature::DestroyFeature(row);
+      }
+      result->ReleaseResultSet(rows);
+    }
+    if (found == 0)
+      throw InputError(dataset_for_messages(path) + ": schema \"" + schema +
+                       "\" does not exist (CREATE SCHEMA it first)");
+  }
+  return result;
+}
+
+// One transaction around the whole write: PostgreSQL's DDL is transactional, so the old tables
+// are dropped (OVERWRITE) and the new ones filled or, on any failure, nothing changes.
+void write_database(const std::string& path, const std::vector<LayerData>& layers) {
+  const std::string name = dataset_for_messages(path);
+  DatasetPtr dataset = open_database(path);
+  if (dataset->StartTransaction() != OGRERR_NONE)
+    throw InputError(name + ": cannot start a transaction" + last_gdal_message());
+  try {
+    for (const LayerData& layer : layers)
+      add_layer(*dataset, layer, name, {"OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid"});
+    if (dataset->CommitTransaction() != OGRERR_NONE)
+      throw InputError(name + ": cannot write" + last_gdal_message());
+  } catch (...) {
+    dataset->RollbackTransaction();
+    throw;
+  }
+  dataset.reset();
+  if (CPLGetLastErrorType() >= CE_Failure)
+    throw InputError(name + ": cannot write" + last_gdal_message());
+}
+
 }  // namespace
+
+bool is_database_destination(const std::string& path) {
+  return path.size() >= 3 && (path[0] == 'P' || path[0] == 'p') &&
+         (path[1] == 'G' || path[1] == 'g') && path[2] == ':';
+}
 
 std::vector<std::string> layer_file_paths(const std::string& path,
                                           const std::vector<std::string>& layer_names) {
-  if (ends_with(path, ".gpkg")) return {path};
+  if (ends_with(path, ".gpkg") || is_database_destination(path)) return {path};
   if (ends_with(path, ".geojson")) {
     const std::string stem = path.substr(0, path.size() - 8);
     std::vector<std::string> paths;
     for (const std::string& name : layer_names) paths.push_back(stem + "." + name + ".geojson");
     return paths;
   }
-  throw InputError(path + ": unsupported geodata output (name it .gpkg or .geojson)");
+  throw InputError(path +
+                   ": unsupported geodata output (name it .gpkg or .geojson, or give a PG: "
+                   "connection string)");
+}
+
+void check_layers_writable(const std::string& path, const std::vector<std::string>& layer_names) {
+  const std::vector<std::string> paths = layer_file_paths(path, layer_names);
+  if (!is_database_destination(path)) {
+    for (const std::string& file : paths) network::check_writable(file);
+    return;
+  }
+  register_gdal_drivers();
+  QuietGdalErrors quiet;
+  open_database(path);
 }
 
 void write_layers(const std::string& path, const std::vector<LayerData>& layers) {
@@ -143,6 +234,10 @@ void write_layers(const std::string& path, const std::vector<LayerData>& layers)
   const std::vector<std::string> paths = layer_file_paths(path, names);
   register_gdal_drivers();
   QuietGdalErrors quiet;
+  if (is_database_destination(path)) {
+    write_database(path, layers);
+    return;
+  }
   if (ends_with(path, ".gpkg")) {
     std::vector<const LayerData*> all;
     for (const LayerData& layer : layers) all.push_back(&layer);

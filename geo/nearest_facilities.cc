@@ -56,4 +56,35 @@ std::vector<std::pair<double, std::size_t>> NearestFacilities::nearest(std::size
   return ranked;
 }
 
+std::vector<std::pair<double, std::size_t>> NearestFacilities::within(std::size_t from,
+                                                                      double max_km) const {
+  const network::Facility& a = facilities_[from];
+  std::vector<Entry> found;
+  // Radians on the unit sphere that a geodesic of max_km can span (see the header), a hair
+  // wider so rounding cannot drop a point on the edge; beyond half a turn, everything.
+  const double kMinRadiusKm = 6335.4;
+  const double angle = max_km / kMinRadiusKm * (1.0 + 1e-9) + 1e-12;
+  if (!(angle < 3.14159265358979323846)) {
+    found.assign(tree_->rtree.begin(), tree_->rtree.end());
+  } else {
+    const double chord = 2.0 * std::sin(angle / 2.0);
+    const Point centre = on_sphere(a);
+    const Point low(bg::get<0>(centre) - chord, bg::get<1>(centre) - chord,
+                    bg::get<2>(centre) - chord);
+    const Point high(bg::get<0>(centre) + chord, bg::get<1>(centre) + chord,
+                     bg::get<2>(centre) + chord);
+    tree_->rtree.query(bgi::intersects(bg::model::box<Point>(low, high)),
+                       std::back_inserter(found));
+  }
+  std::vector<std::pair<double, std::size_t>> ranked;
+  for (const Entry& entry : found) {
+    if (entry.second == from) continue;
+    const network::Facility& b = facilities_[entry.second];
+    const double km = network::geodesic_km(a.lon, a.lat, b.lon, b.lat);
+    if (km <= max_km) ranked.emplace_back(km, entry.second);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  return ranked;
+}
+
 }  // namespace mm::geo

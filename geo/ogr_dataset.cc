@@ -20,7 +20,8 @@ DatasetPtr open_dataset(const std::string& path) {
     const bool connection = path.find(':') != std::string::npos && !std::filesystem::exists(path);
     if (!connection && !std::filesystem::exists(path, error))
       throw InputError(path + ": no such file");
-    throw InputError(path + ": cannot open as vector geodata" + last_gdal_message());
+    throw InputError(dataset_for_messages(path) + ": cannot open as vector geodata" +
+                     last_gdal_message());
   }
   return dataset;
 }
@@ -35,15 +36,16 @@ OGRLayer* choose_layer(GDALDataset& dataset, const LayerSource& source, const st
   if (!source.layer.empty()) {
     OGRLayer* layer = dataset.GetLayerByName(source.layer.c_str());
     if (layer == nullptr)
-      throw InputError(source.dataset + ": no layer " + in_quotes(source.layer) +
-                       " (layers: " + names() + ")");
+      throw InputError(dataset_for_messages(source.dataset) + ": no layer " +
+                       in_quotes(source.layer) + " (layers: " + names() + ")");
     return layer;
   }
   if (dataset.GetLayerCount() == 1) return dataset.GetLayer(0);
   if (OGRLayer* layer = dataset.GetLayerByName(role.c_str())) return layer;
-  throw InputError(source.dataset + ": " + std::to_string(dataset.GetLayerCount()) +
+  const std::string shown = dataset_for_messages(source.dataset);
+  throw InputError(shown + ": " + std::to_string(dataset.GetLayerCount()) +
                    " layers and none named " + in_quotes(role) + " (layers: " + names() +
-                   "): name one as " + source.dataset + ":LAYER");
+                   "): name one as " + shown + ":LAYER");
 }
 
 // The transformation from `source_crs` to WGS84 lon/lat, or null when it is WGS84 lon/lat.

@@ -60,7 +60,6 @@ std::string format_number(double value) {
 }
 
 
-
 // Converts one field of one feature; throws naming the feature and field.
 class FeatureReader {
  public:
@@ -196,9 +195,9 @@ SourceLayer read_source_layer(const LayerSource& source, const std::string& role
   DatasetPtr dataset = open_dataset(source.dataset);
   OGRLayer* layer = choose_layer(*dataset, source, role);
   SourceLayer result;
-  result.dataset = source.dataset;
+  result.dataset = dataset_for_messages(source.dataset);
   result.layer = layer->GetName();
-  const std::string layer_where = source.dataset + ": layer " + in_quotes(result.layer);
+  const std::string layer_where = result.dataset + ": layer " + in_quotes(result.layer);
   OGRFeatureDefn* definition = layer->GetLayerDefn();
 
   std::vector<FieldRequest> fields = requests;

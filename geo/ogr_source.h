@@ -61,7 +61,7 @@ struct SourceFeature {
 };
 
 struct SourceLayer {
-  std::string dataset;
+  std::string dataset;  // as messages show it (a connection string without its password)
   std::string layer;
   std::vector<SourceFeature> features;  // in layer order
 

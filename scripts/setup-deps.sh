@@ -8,6 +8,7 @@ packages=(
   libgdal-dev gdal-bin nlohmann-json3-dev libgtest-dev libcli11-dev
   libspdlog-dev
   chromium  # the report's rendering test (tests/report_render/)
+  postgresql postgresql-15-postgis-3 jq
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,20 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/build.sh"
 jobs="$(nproc 2>/dev/null || echo 2)"
+# The database tests (tests/cli/postgis_cli_test.cc) run against a throwaway PostgreSQL +
+# PostGIS server on loopback, started here and stopped on exit. MM_REQUIRE_POSTGIS=1 makes those
+# tests fail, saying so, when the server did not start (instead of being skipped).
+export MM_REQUIRE_POSTGIS=1
+# Under /tmp: as root the server runs as the postgres user, which must reach the folder.
+postgis_dir="$(mktemp -d /tmp/middlemile-postgis.XXXXXX)"
+trap '"$root/scripts/postgis-server.sh" stop "$postgis_dir"' EXIT
+if MM_TEST_POSTGIS="$("$root/scripts/postgis-server.sh" start "$postgis_dir")"; then
+  export MM_TEST_POSTGIS
+  echo "test: PostGIS server for the database tests: $MM_TEST_POSTGIS" >&2
+else
+  unset MM_TEST_POSTGIS
+  echo "test: the PostGIS server did not start (above); the database tests will fail" >&2
+fi
 cd "$root/build/release"
 # The report's rendering test must render, not skip: Chromium is installed by setup-deps.sh.
 export MM_REQUIRE_CHROMIUM=1

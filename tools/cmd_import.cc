@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "geo/gdal_support.h"
 #include "geo/geodata_import.h"
 #include "geo/instance_layers.h"
 #include "geo/layer_writer.h"
@@ -60,7 +61,7 @@ int run_export(const std::string& instance_path, const std::string& output) {
   geo::export_instance_layers(instance, output);
   std::cout << "wrote";
   for (const std::string& file : geo::layer_file_paths(output, {"facilities", "demand", "lanes"}))
-    std::cout << " " << file;
+    std::cout << " " << geo::dataset_for_messages(file);
   std::cout << " (" << instance.facilities().size() << " facilities, " << instance.demand().size()
             << " demands, " << instance.lanes().size() << " lanes)\n";
   return kSuccess;
@@ -105,7 +106,9 @@ void add_export_command(CLI::App& app, int* result) {
   CLI::App* command = app.add_subcommand(
       "export", "Write an instance's facilities, demand and lanes as layers (.gpkg, .geojson)");
   command->add_option("instance", *instance, "Instance JSON")->required();
-  command->add_option("-o,--output", *output, "LAYERS.gpkg, or NAME.geojson (one file a layer)")
+  command
+      ->add_option("-o,--output", *output,
+                   "LAYERS.gpkg, NAME.geojson (one file a layer), or PG:CONNECTION (tables)")
       ->required();
   command->callback([instance, output, result] {
     *result = run_guarded([&] { return run_export(*instance, *output); });

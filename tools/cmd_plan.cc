@@ -67,9 +67,7 @@ int run_plan(const PlanFlags& flags) {
     throw network::InputError(flags.output + ": refusing to overwrite the input instance");
   network::check_writable(flags.output);
   if (!flags.geo_out.empty())
-    for (const auto& file :
-         geo::layer_file_paths(flags.geo_out, {"facilities", "departures", "lanes", "routes"}))
-      network::check_writable(file);
+    geo::check_layers_writable(flags.geo_out, {"facilities", "departures", "lanes", "routes"});
   if (!flags.manifests.empty()) network::check_writable(flags.manifests);
   const bool load = !flags.loading.empty() || !flags.manifests.empty();
   const network::Instance instance = network::read_instance_file(flags.instance);
@@ -163,7 +161,8 @@ void add_plan_command(CLI::App& app, int* result) {
                   "(a baseline for benchmarks)")
       ->check(CLI::IsMember({"cg", "compact"}));
   cmd->add_option("--geo-out", flags->geo_out,
-                  "Also write the plan as map layers (.gpkg, or .geojson: one file per layer)");
+                  "Also write the plan as map layers (.gpkg, .geojson: one file per layer, or "
+                  "PG:CONNECTION: PostGIS tables)");
   cmd->add_option("--manifests", flags->manifests,
                   "Also load the departures into containers and vehicles and write per-vehicle "
                   "manifests (JSON, docs/LOADING.md); the plan gains any vehicles packing needs");

@@ -127,7 +127,9 @@ TEST_F(PlanLayers, ErrorsNameThePath) {
     FAIL();
   } catch (const mm::network::InputError& e) {
     EXPECT_EQ(std::string(e.what()),
-              temp(".shp") + ": unsupported geodata output (name it .gpkg or .geojson)");
+              temp(".shp") +
+                  ": unsupported geodata output (name it .gpkg or .geojson, or give a "
+                  "PG: connection string)");
   }
   mm::network::Plan wrong = *plan_;
   wrong.departures[0].lane = "nowhere";
