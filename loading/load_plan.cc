@@ -285,19 +285,11 @@ LoadingResult load_plan(const network::Instance& instance, network::Plan& plan,
 network::Instance scale_vehicle_capacities(const network::Instance& instance, double factor) {
   if (!(factor > 0.0 && factor <= 1.0))
     throw std::invalid_argument("packing efficiency factor must lie in (0, 1]");
-  network::InstanceData data;
-  data.name = instance.name();
-  data.horizon_minutes = instance.horizon_minutes();
-  data.time_step_minutes = instance.time_step_minutes();
-  data.unserved_penalty_per_package = instance.unserved_penalty_per_package();
-  data.vehicle_types = instance.vehicle_types();
+  network::InstanceData data = instance.data();
   for (network::VehicleType& vt : data.vehicle_types) {
     vt.capacity.cube_m3 *= factor;
     vt.capacity.weight_kg *= factor;
   }
-  data.facilities = instance.facilities();
-  data.lanes = instance.lanes();
-  data.demand = instance.demand();
   return network::Instance(std::move(data));
 }
 

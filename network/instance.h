@@ -105,6 +105,10 @@ class Instance {
   // empty when the instance has none.
   const std::string& loading_json() const { return data_.loading_json; }
 
+  // All of it, for code that derives a variant (a departure removed, capacities scaled): copy,
+  // change what keeps it valid, and build a new Instance.
+  const InstanceData& data() const { return data_; }
+
   const VehicleType& vehicle_type_of(const Lane& lane) const {
     return data_.vehicle_types[lane.vehicle_type];
   }

@@ -16,16 +16,7 @@ ExplainLeg explain_leg(const network::Instance& instance, const network::Dispatc
 
 network::Instance without_departure(const network::Instance& instance, std::size_t lane,
                                     int minute) {
-  network::InstanceData data;
-  data.name = instance.name();
-  data.horizon_minutes = instance.horizon_minutes();
-  data.time_step_minutes = instance.time_step_minutes();
-  data.unserved_penalty_per_package = instance.unserved_penalty_per_package();
-  data.vehicle_types = instance.vehicle_types();
-  data.facilities = instance.facilities();
-  data.lanes = instance.lanes();
-  data.demand = instance.demand();
-  data.loading_json = instance.loading_json();
+  network::InstanceData data = instance.data();
   auto& departures = data.lanes.at(lane).departures;
   departures.erase(std::remove(departures.begin(), departures.end(), minute), departures.end());
   return network::Instance(std::move(data));
