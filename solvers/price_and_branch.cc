@@ -95,14 +95,18 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   solver.messageHandler()->setLogLevel(0);
   solver.getModelPtr()->setLogLevel(0);
 
+  // The budget counts from the call: time spent waiting for another thread's CBC is spent.
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::milliseconds(static_cast<long>(options.seconds * 1000));
   std::unique_lock<std::mutex> lock(g_cbc_mutex, std::defer_lock);
   if (g_serialized) lock.lock();
+  const double seconds_left =
+      std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
+  if (seconds_left < 0.05 || (options.stop && options.stop->load())) return {};
 
   CbcModel model(solver);
   model.setLogLevel(0);
-  StopHandler handler(options.stop,
-                      std::chrono::steady_clock::now() +
-                          std::chrono::milliseconds(static_cast<long>(options.seconds * 1000)));
+  StopHandler handler(options.stop, deadline);
   model.passInEventHandler(&handler);
   CbcSolverUsefulData data;
   data.noPrinting_ = true;
@@ -116,7 +120,7 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
     clp->getModelPtr()->setLogLevel(0);
   model.setBestSolution(start.data(), columns, incumbent.objective, false);
   const double cutoff = incumbent.objective - 1e-7 * std::max(1.0, std::abs(incumbent.objective));
-  const std::string seconds = std::to_string(std::max(0.1, options.seconds));
+  const std::string seconds = std::to_string(std::max(0.05, seconds_left));
   const std::string cutoff_text = std::to_string(cutoff);
   const std::string seed = std::to_string(options.seed % 1000000 + 1);
   const char* argv[] = {
