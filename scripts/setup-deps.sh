@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config
   coinor-libcbc-dev liblemon-dev libtbb-dev libboost-dev
   libgdal-dev gdal-bin nlohmann-json3-dev libgtest-dev libcli11-dev
+  clang-14 libfuzzer-14-dev  # scripts/fuzz.sh: libFuzzer harnesses (fuzz/)
 )
 missing=()
 for p in "${packages[@]}"; do
