@@ -71,9 +71,9 @@ struct DesignSolution {
   std::vector<double> units;  // per design arc (integral in a feasible solution)
   std::vector<DesignPath> paths;
   double objective = kInfinity;
-  // No solution yet. A problem without design arcs (no lanes) still has one: everything
-  // unserved, with no units and a finite objective.
-  bool empty() const { return units.empty() && paths.empty() && !(objective < kInfinity); }
+  // No solution yet. (Not units.empty(): a problem without design arcs has a solution too —
+  // everything unserved.)
+  bool empty() const { return !(objective < kInfinity); }
 };
 
 // Objective of a solution recomputed from the problem data (no solver state).
