@@ -22,6 +22,7 @@ namespace mm::geo {
 namespace {
 
 using network::in_quotes;
+using network::utf8_or_replaced;
 
 using Json = nlohmann::ordered_json;
 using network::InputError;
@@ -79,6 +80,10 @@ class FeatureReader {
         if (type == OFTString) {
           std::string text = feature_.GetFieldAsString(index);
           if (text.empty()) return absent(request);
+          // Ids end up in JSON, which holds only UTF-8 (a Latin-1 export is the usual cause).
+          if (utf8_or_replaced(text) != text)
+            fail(request.source,
+                 "not UTF-8 text " + in_quotes(text) + " (save the source as UTF-8)");
           return Json(text);
         }
         if (integral) return Json(std::to_string(feature_.GetFieldAsInteger64(index)));

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -22,6 +23,7 @@
 #include "network/errors.h"
 #include "network/geodesic.h"
 #include "network/json_text.h"
+#include "network/memory_guard.h"
 
 namespace mm::network {
 
@@ -36,6 +38,12 @@ constexpr int kDefaultTimeStep = 30;
 constexpr double kPenaltyTripMultiple = 100.0;
 // ... and when every trip is free (or there are no lanes), one currency unit per package.
 constexpr double kFallbackPenalty = 1.0;
+// Sanity limits, so that no sum the planner, the referee or CLP forms can overflow or lose all
+// precision: costs, capacities, amounts and distances are at most 1e12 (a million times any real
+// figure), and minutes at most 5e8 (950 years), so departure + transit + handling fits an int.
+constexpr double kMaxAmount = 1e12;
+constexpr const char* kMaxAmountText = "1e12";
+constexpr int kMaxMinutes = 500000000;
 
 std::string show(const Json& value) {
   switch (value.type()) {
@@ -87,18 +95,40 @@ struct Bound {
   std::optional<double> min;
   bool min_strict = false;
   std::optional<double> max;
+  // A sanity cap (kMaxAmount, kMaxMinutes) rather than a rule of the model: checked after the
+  // bounds above and reported on its own, "must be at most 1e12 (got 1e+308)".
+  std::optional<double> limit;
+  std::string limit_text;
 
   static Bound none() { return {}; }
-  static Bound positive() { return {0.0, true, std::nullopt}; }
-  static Bound non_negative() { return {0.0, false, std::nullopt}; }
-  static Bound at_least_one() { return {1.0, false, std::nullopt}; }
-  static Bound between(double lo, double hi) { return {lo, false, hi}; }
+  static Bound positive() { return from(0.0, true, std::nullopt); }
+  static Bound non_negative() { return from(0.0, false, std::nullopt); }
+  static Bound at_least_one() { return from(1.0, false, std::nullopt); }
+  static Bound between(double lo, double hi) { return from(lo, false, hi); }
+  static Bound from(double lo, bool strict, std::optional<double> hi) {
+    Bound b;
+    b.min = lo;
+    b.min_strict = strict;
+    b.max = hi;
+    return b;
+  }
+
+  // The same bound, capped: amounts at kMaxAmount, minutes at kMaxMinutes.
+  Bound amount() const { return capped(kMaxAmount, kMaxAmountText); }
+  Bound minutes() const { return capped(kMaxMinutes, std::to_string(kMaxMinutes)); }
+  Bound capped(double cap, std::string text) const {
+    Bound b = *this;
+    b.limit = cap;
+    b.limit_text = std::move(text);
+    return b;
+  }
 
   bool holds(double value) const {
     if (min && (min_strict ? !(value > *min) : !(value >= *min))) return false;
     if (max && !(value <= *max)) return false;
     return true;
   }
+  bool within_limit(double value) const { return !limit || value <= *limit; }
   std::string describe() const {
     if (min && max) return "must be between " + decimal(*min) + " and " + decimal(*max);
     if (min) return std::string("must be ") + (min_strict ? "> " : ">= ") + decimal(*min);
@@ -218,6 +248,10 @@ class Fields {
       problems.add(path, bound.describe() + " (got " + value.dump() + ")");
       return std::nullopt;
     }
+    if (!bound.within_limit(number)) {
+      problems.add(path, "must be at most " + bound.limit_text + " (got " + value.dump() + ")");
+      return std::nullopt;
+    }
     return number;
   }
 
@@ -235,6 +269,10 @@ class Fields {
     }
     if (!bound.holds(number)) {
       problems.add(path, bound.describe() + " (got " + value.dump() + ")");
+      return std::nullopt;
+    }
+    if (!bound.within_limit(number)) {
+      problems.add(path, "must be at most " + bound.limit_text + " (got " + value.dump() + ")");
       return std::nullopt;
     }
     if (number > INT_MAX || number < INT_MIN) {
@@ -333,10 +371,12 @@ class InstanceReader {
                       "expected " + in_quotes(kFormat) + " (got " + show_choice(*format) + ")");
     }
     auto name = top.string("name", Need::optional);
-    data_.name = name ? *name : std::filesystem::path(source_).stem().string();
-    horizon_ = top.integer("horizon_minutes", Need::required, Bound::positive());
-    time_step_ = top.integer("time_step_minutes", Need::optional, Bound::positive());
-    penalty_ = top.number("unserved_penalty_per_package", Need::optional, Bound::non_negative());
+    // A file name need not be UTF-8, and the name goes into JSON: replace what is not.
+    data_.name = name ? *name : utf8_or_replaced(std::filesystem::path(source_).stem().string());
+    horizon_ = top.integer("horizon_minutes", Need::required, Bound::positive().minutes());
+    time_step_ = top.integer("time_step_minutes", Need::optional, Bound::positive().minutes());
+    penalty_ =
+        top.number("unserved_penalty_per_package", Need::optional, Bound::non_negative().amount());
     const Json* vehicle_types = top.array("vehicle_types", Need::required);
     const Json* facilities = top.array("facilities", Need::required);
     const Json* lanes = top.array("lanes", Need::required);
@@ -393,15 +433,20 @@ class InstanceReader {
       v.mode = *mode == 0 ? Mode::truck : Mode::air;
     if (const Json* capacity = fields.object("capacity", Need::required)) {
       Fields cap(*capacity, fields.path_of("capacity"), problems_);
-      v.capacity.cube_m3 = cap.number("cube_m3", Need::required, Bound::positive()).value_or(0);
-      v.capacity.weight_kg = cap.number("weight_kg", Need::required, Bound::positive()).value_or(0);
+      v.capacity.cube_m3 =
+          cap.number("cube_m3", Need::required, Bound::positive().amount()).value_or(0);
+      v.capacity.weight_kg =
+          cap.number("weight_kg", Need::required, Bound::positive().amount()).value_or(0);
       cap.report_unknown();
     }
     v.cost_per_trip =
-        fields.number("cost_per_trip", Need::required, Bound::non_negative()).value_or(0);
-    v.cost_per_km = fields.number("cost_per_km", Need::optional, Bound::non_negative()).value_or(0);
-    v.speed_kmh = fields.number("speed_kmh", Need::required, Bound::positive()).value_or(0);
-    v.circuity = fields.number("circuity", Need::optional, Bound::positive()).value_or(1.0);
+        fields.number("cost_per_trip", Need::required, Bound::non_negative().amount()).value_or(0);
+    v.cost_per_km =
+        fields.number("cost_per_km", Need::optional, Bound::non_negative().amount()).value_or(0);
+    v.speed_kmh =
+        fields.number("speed_kmh", Need::required, Bound::positive().amount()).value_or(0);
+    v.circuity =
+        fields.number("circuity", Need::optional, Bound::positive().amount()).value_or(1.0);
     v.fleet = fields.integer("fleet", Need::optional, Bound::at_least_one());
     data_.vehicle_types.push_back(std::move(v));
   }
@@ -415,11 +460,12 @@ class InstanceReader {
     f.lon = fields.number("lon", Need::required, Bound::between(-180, 180)).value_or(0);
     f.lat = fields.number("lat", Need::required, Bound::between(-90, 90)).value_or(0);
     f.handling_minutes =
-        fields.integer("handling_minutes", Need::optional, Bound::non_negative()).value_or(0);
+        fields.integer("handling_minutes", Need::optional, Bound::non_negative().minutes())
+            .value_or(0);
     f.sort_capacity_per_hour =
-        fields.number("sort_capacity_per_hour", Need::optional, Bound::positive());
+        fields.number("sort_capacity_per_hour", Need::optional, Bound::positive().amount());
     f.handling_cost_per_package =
-        fields.number("handling_cost_per_package", Need::optional, Bound::non_negative())
+        fields.number("handling_cost_per_package", Need::optional, Bound::non_negative().amount())
             .value_or(0);
     data_.facilities.push_back(std::move(f));
   }
@@ -459,11 +505,13 @@ class InstanceReader {
                       "unknown vehicle type " + in_quotes(*vehicle));
       l.vehicle_type = index.value_or(0);
     }
-    if (auto distance = fields.number("distance_km", Need::optional, Bound::non_negative())) {
+    if (auto distance =
+            fields.number("distance_km", Need::optional, Bound::non_negative().amount())) {
       l.distance_km = *distance;
       given.distance = true;
     }
-    if (auto transit = fields.integer("transit_minutes", Need::optional, Bound::non_negative())) {
+    if (auto transit =
+            fields.integer("transit_minutes", Need::optional, Bound::non_negative().minutes())) {
       l.transit_minutes = *transit;
       given.transit = true;
     }
@@ -473,12 +521,14 @@ class InstanceReader {
     }
     l.max_vehicles_per_departure =
         fields.integer("max_vehicles_per_departure", Need::optional, Bound::at_least_one());
-    if (auto cost = fields.number("cost_per_trip", Need::optional, Bound::non_negative())) {
+    if (auto cost =
+            fields.number("cost_per_trip", Need::optional, Bound::non_negative().amount())) {
       l.cost_per_trip = *cost;
       given.cost_per_trip = true;
     }
     l.cost_per_package =
-        fields.number("cost_per_package", Need::optional, Bound::non_negative()).value_or(0);
+        fields.number("cost_per_package", Need::optional, Bound::non_negative().amount())
+            .value_or(0);
 
     // The id is known when given, or when its three parts are (FORMAT.md: FROM>TO:VEHICLE).
     lane_id_paths_.push_back(fields.path_of("id"));
@@ -522,11 +572,13 @@ class InstanceReader {
     d.origin = facility_reference(fields, "origin", &origin).value_or(0);
     d.destination = facility_reference(fields, "destination", &destination).value_or(0);
     check_distinct(fields, "origin", "destination", origin, destination);
-    d.packages = fields.number("packages", Need::required, Bound::positive()).value_or(0);
-    d.cube_m3 = fields.number("cube_m3", Need::required, Bound::non_negative()).value_or(0);
-    d.weight_kg = fields.number("weight_kg", Need::required, Bound::non_negative()).value_or(0);
-    auto ready = fields.integer("ready_minute", Need::required, Bound::non_negative());
-    auto due = fields.integer("due_minute", Need::required, Bound::non_negative());
+    d.packages = fields.number("packages", Need::required, Bound::positive().amount()).value_or(0);
+    d.cube_m3 =
+        fields.number("cube_m3", Need::required, Bound::non_negative().amount()).value_or(0);
+    d.weight_kg =
+        fields.number("weight_kg", Need::required, Bound::non_negative().amount()).value_or(0);
+    auto ready = fields.integer("ready_minute", Need::required, Bound::non_negative().minutes());
+    auto due = fields.integer("due_minute", Need::required, Bound::non_negative().minutes());
     if (ready && due && *due <= *ready) {
       problems_.add(fields.path_of("due_minute"), "must be > ready_minute " +
                                                       std::to_string(*ready) + " (got " +
@@ -560,12 +612,15 @@ class InstanceReader {
   void derive() {
     data_.horizon_minutes = *horizon_;
     data_.time_step_minutes = time_step_.value_or(kDefaultTimeStep);
-    std::vector<int> every_step;
-    for (int minute = 0; minute < data_.horizon_minutes; minute += data_.time_step_minutes) {
-      every_step.push_back(minute);
-      if (minute > INT_MAX - data_.time_step_minutes) break;
-    }
+    // Lanes without departures get every time step of the horizon.
+    const std::uint64_t steps =
+        (static_cast<std::uint64_t>(data_.horizon_minutes) + data_.time_step_minutes - 1) /
+        data_.time_step_minutes;
     double dearest_trip = 0.0;
+    InstanceShape shape;
+    shape.facilities = data_.facilities.size();
+    shape.demands = data_.demand.size();
+    shape.time_step_minutes = data_.time_step_minutes;
     for (std::size_t i = 0; i < data_.lanes.size(); ++i) {
       Lane& lane = data_.lanes[i];
       const LaneGiven& given = lane_given_[i];
@@ -575,26 +630,43 @@ class InstanceReader {
         const Facility& from = data_.facilities[lane.from];
         const Facility& to = data_.facilities[lane.to];
         lane.distance_km = geodesic_km(from.lon, from.lat, to.lon, to.lat) * vehicle.circuity;
+        if (!(lane.distance_km <= kMaxAmount))
+          problems_.add(path, "derived distance_km " + decimal(lane.distance_km) +
+                                  " is more than " + kMaxAmountText + " (geodesic km × circuity)");
       }
       if (!given.transit) {
         // ceil, forgiving the last bits of rounding: 300 km at 75 km/h is 240 minutes, not 241.
         double minutes = lane.distance_km / vehicle.speed_kmh * 60.0;
         double rounded = std::ceil(minutes - 1e-9 * std::max(1.0, minutes));
-        if (!(rounded <= INT_MAX)) {
-          problems_.add(path, "derived transit_minutes " + decimal(rounded) +
-                                  " is too large (distance_km / speed_kmh)");
+        if (!(rounded <= kMaxMinutes)) {
+          problems_.add(path, "derived transit_minutes " + decimal(rounded) + " is more than " +
+                                  std::to_string(kMaxMinutes) + " (distance_km / speed_kmh)");
         } else {
           lane.transit_minutes = static_cast<int>(rounded);
         }
       }
-      if (!given.departures) lane.departures = every_step;
       if (!given.cost_per_trip) {
         lane.cost_per_trip = vehicle.cost_per_trip + vehicle.cost_per_km * lane.distance_km;
-        if (!std::isfinite(lane.cost_per_trip))
-          problems_.add(path, "derived cost_per_trip is not finite");
+        if (!(lane.cost_per_trip <= kMaxAmount))
+          problems_.add(path, "derived cost_per_trip " + decimal(lane.cost_per_trip) +
+                                  " is more than " + kMaxAmountText +
+                                  " (cost_per_trip + cost_per_km × distance_km)");
       }
       dearest_trip = std::max(dearest_trip, lane.cost_per_trip);
+      shape.lanes.push_back({given.departures ? lane.departures.size() : steps,
+                             lane.transit_minutes, vehicle.fleet.has_value()});
     }
+    if (problems_.count() != 0) return;
+    // Before the default departures are materialized: an instance far beyond memory fails here,
+    // naming its size, rather than in an allocation (network/memory_guard.h).
+    require_memory(estimate_planning_memory(shape), available_memory_bytes(),
+                   source_ + ": instance");
+    std::vector<int> every_step;
+    every_step.reserve(steps);
+    for (std::uint64_t s = 0; s < steps; ++s)
+      every_step.push_back(static_cast<int>(s * data_.time_step_minutes));
+    for (std::size_t i = 0; i < data_.lanes.size(); ++i)
+      if (!lane_given_[i].departures) data_.lanes[i].departures = every_step;
     if (penalty_) {
       data_.unserved_penalty_per_package = *penalty_;
     } else {

@@ -9,7 +9,41 @@ namespace mm::network {
 using Json = nlohmann::ordered_json;
 
 std::string in_quotes(const std::string& text) {
-  return nlohmann::json(text).dump();
+  // Ids from GDAL sources or .dow files need not be UTF-8: invalid bytes become U+FFFD instead
+  // of making dump() throw.
+  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string utf8_or_replaced(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    // The length a lead byte announces (0: not a lead byte), per RFC 3629.
+    const std::size_t length = lead < 0x80                    ? 1
+                               : lead >= 0xC2 && lead <= 0xDF ? 2
+                               : lead >= 0xE0 && lead <= 0xEF ? 3
+                               : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                              : 0;
+    bool valid = length != 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k)
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (valid && length == 3) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      valid = !(lead == 0xE0 && second < 0xA0) && !(lead == 0xED && second >= 0xA0);
+    } else if (valid && length == 4) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      valid = !(lead == 0xF0 && second < 0x90) && !(lead == 0xF4 && second >= 0x90);
+    }
+    if (valid) {
+      out.append(text, i, length);
+      i += length;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      ++i;
+    }
+  }
+  return out;
 }
 
 std::string json_member_path(const std::string& path, const std::string& key) {
@@ -81,7 +115,9 @@ class DomBuilder : public nlohmann::json_sax<Json> {
 
   bool parse_error(std::size_t position, const std::string&,
                    const nlohmann::detail::exception& error) override {
-    error_ = line_and_column(text_, position) + ": invalid JSON: " + explanation(error.what());
+    // The explanation quotes the bytes last read, which in a hostile file need not be UTF-8.
+    error_ = line_and_column(text_, position) +
+             ": invalid JSON: " + utf8_or_replaced(explanation(error.what()));
     return false;
   }
 
@@ -139,9 +175,38 @@ class DomBuilder : public nlohmann::json_sax<Json> {
   std::string error_;
 };
 
+// Every format middlemile reads nests a few levels deep; a document nested thousands deep is
+// hostile (each level costs the DOM builder a path string and the DOM a recursive destructor
+// frame), so it is refused before parsing, at the bracket that goes too deep.
+constexpr std::size_t kMaxDepth = 100;
+
+void check_nesting(const std::string& text, const std::string& source) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;  // the escaped character cannot end the string
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth)
+        throw InputError(source + ":" + line_and_column(text, i + 1) +
+                         ": invalid JSON: nested deeper than " + std::to_string(kMaxDepth) +
+                         " levels");
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+}
+
 }  // namespace
 
 JsonText parse_json_text(const std::string& text, const std::string& source) {
+  check_nesting(text, source);
   DomBuilder builder(text);
   if (!Json::sax_parse(text, &builder)) {
     throw InputError(source + ":" + builder.error());

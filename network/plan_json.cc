@@ -1,4 +1,5 @@
 #include "network/plan_json.h"
+#include "network/json_text.h"
 #include "network/text_file.h"
 
 #include <fcntl.h>
@@ -283,31 +284,6 @@ class PlanReader {
   std::string source_;
 };
 
-// Rewrites nlohmann's parse_error as "<source>:L:C: invalid JSON: <detail>". L:C is computed
-// here from the byte offset: nlohmann's own line and column point past a newline that ended
-// the bad token ("line 3, column 0"); we point at the last character it read, which is on the
-// line a user has to fix.
-[[noreturn]] void throw_syntax_error(const std::string& source, const std::string& text,
-                                     const json::parse_error& e) {
-  const std::size_t offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-  std::size_t line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  const std::string what = e.what();
-  std::string detail = what;
-  if (const auto at = what.find("parse error"); at != std::string::npos) {
-    if (const auto colon = what.find(": ", at); colon != std::string::npos)
-      detail = what.substr(colon + 2);
-  }
-  throw InputError(source + ":" + std::to_string(line) + ":" +
-                   std::to_string(offset - line_start + 1) + ": invalid JSON: " + detail);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Files
 
@@ -418,13 +394,13 @@ std::string write_plan_json(const Plan& plan) {
 }
 
 Plan parse_plan(const std::string& json_text, const std::string& source) {
-  json root;
-  try {
-    root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
-    throw_syntax_error(source, json_text, e);
-  }
-  return PlanReader(source).plan(root);
+  // The shared strict parser: syntax errors and nesting deeper than any plan needs are
+  // "<source>:L:C: invalid JSON: ...", and a repeated key is an error rather than a silent
+  // choice of one of its values (the referee must not guess).
+  JsonText text = parse_json_text(json_text, source);
+  if (!text.duplicate_fields.empty())
+    throw InputError(source + ": " + text.duplicate_fields.front());
+  return PlanReader(source).plan(json(std::move(text.value)));
 }
 
 Plan read_plan_file(const std::string& path) {

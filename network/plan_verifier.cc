@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -114,7 +115,8 @@ class Referee {
 
     // The previous leg's lane, when known, sets where and when the next leg may leave.
     const Lane* previous = nullptr;
-    int previous_arrival = 0;
+    // Minutes of a plan are any int: sums are formed in 64 bits so they cannot overflow.
+    std::int64_t previous_arrival = 0;
     for (std::size_t l = 0; l < route.legs.size(); ++l) {
       const RouteLeg& leg = route.legs[l];
       const std::string leg_where = where + ".legs[" + std::to_string(l) + "]";
@@ -140,7 +142,7 @@ class Referee {
                              " is ready only at minute " + std::to_string(demand->ready_minute));
       } else if (previous) {
         const Facility& at = in_.facilities()[previous->to];
-        const int available = previous_arrival + at.handling_minutes;
+        const std::int64_t available = previous_arrival + at.handling_minutes;
         if (lane.from != previous->to)
           add(leg_where,
               "leaves " + facility_id(lane.from) + " but the previous leg arrives at " + at.id);
@@ -167,7 +169,7 @@ class Referee {
       }
       legs_by_slot_[{*lane_index, minute}].push_back(leg_where);
       previous = &lane;
-      previous_arrival = minute + lane.transit_minutes;
+      previous_arrival = std::int64_t{minute} + lane.transit_minutes;
     }
 
     if (!previous) return;  // the last leg's lane is unknown: no arrival to check
@@ -247,7 +249,7 @@ class Referee {
         add(where + ".departure_minute", "lane " + in_quotes(lane.id) +
                                              " has no departure at minute " +
                                              std::to_string(dep.departure_minute));
-      const int arrival = dep.departure_minute + lane.transit_minutes;
+      const std::int64_t arrival = std::int64_t{dep.departure_minute} + lane.transit_minutes;
       if (dep.arrival_minute != arrival)
         add(where + ".arrival_minute",
             "is " + std::to_string(dep.arrival_minute) + " but departure " +
@@ -340,8 +342,9 @@ class Referee {
       const int hour = facility_hour.second;
       if (!within(packages, *facility.sort_capacity_per_hour))
         add("facility " + in_quotes(facility.id) + " hour " + std::to_string(hour),
-            num(packages) + " packages leave during minutes [" + std::to_string(60 * hour) + ", " +
-                std::to_string(60 * hour + 60) + ") but the sort capacity is " +
+            num(packages) + " packages leave during minutes [" +
+                std::to_string(60 * std::int64_t{hour}) + ", " +
+                std::to_string(60 * std::int64_t{hour} + 60) + ") but the sort capacity is " +
                 num(*facility.sort_capacity_per_hour) + " per hour");
     }
   }
@@ -352,17 +355,17 @@ class Referee {
       if (!type.fleet) continue;
       // Sweep over departure and arrival minutes, applying every event of a minute before
       // checking: a vehicle arriving at minute t is no longer en route at t (half-open).
-      std::vector<std::pair<int, int>> events;
+      std::vector<std::pair<std::int64_t, std::int64_t>> events;
       for (const Trip& trip : trips) {
         events.push_back({trip.departure, trip.vehicles});
         events.push_back({trip.arrival, -trip.vehicles});
       }
       std::sort(events.begin(), events.end());
-      int en_route = 0;
-      int peak = 0;
-      std::optional<int> excess_since;
+      std::int64_t en_route = 0;
+      std::int64_t peak = 0;
+      std::optional<std::int64_t> excess_since;
       for (std::size_t e = 0; e < events.size();) {
-        const int minute = events[e].first;
+        const std::int64_t minute = events[e].first;
         for (; e < events.size() && events[e].first == minute; ++e) en_route += events[e].second;
         if (en_route > *type.fleet) {
           if (!excess_since) excess_since = minute;
@@ -416,7 +419,8 @@ class Referee {
     if (!present) return;
     double all_packages = 0.0;
     for (const Demand& demand : in_.demand()) all_packages += demand.packages;
-    const double share = all_packages > 0 ? on_time_packages_ / all_packages : 0.0;
+    // Without demand no package is late: the share is 1, as the planner reports it.
+    const double share = all_packages > 0 ? on_time_packages_ / all_packages : 1.0;
     if (!close_ratio(kpis.on_time_share, share))
       add("kpis.on_time_share", "is " + num(kpis.on_time_share) + " but on-time routes carry " +
                                     num(on_time_packages_) + " of " + num(all_packages) +
@@ -446,9 +450,9 @@ class Referee {
   }
 
   struct Trip {
-    int departure;
-    int arrival;
-    int vehicles;
+    std::int64_t departure;
+    std::int64_t arrival;
+    std::int64_t vehicles;
   };
 
   const Instance& in_;
@@ -460,10 +464,10 @@ class Referee {
   double on_time_packages_ = 0.0;
   std::map<Slot, Load> route_load_;                        // rebuilt from the routes
   std::map<Slot, std::vector<std::string>> legs_by_slot_;  // route legs riding each slot
-  std::map<Slot, int> vehicles_by_slot_;                   // from the departures entries
+  std::map<Slot, std::int64_t> vehicles_by_slot_;          // from the departures entries
   std::map<std::pair<std::size_t, int>, double> leaving_;  // (facility, clock hour) -> packages
   std::map<std::size_t, std::vector<Trip>> en_route_;      // vehicle type -> trips with vehicles
-  std::map<std::string, int> trips_by_mode_;
+  std::map<std::string, std::int64_t> trips_by_mode_;
 };
 
 }  // namespace

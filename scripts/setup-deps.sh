@@ -9,6 +9,7 @@ packages=(
   libspdlog-dev
   chromium  # the report's rendering test (tests/report_render/)
   postgresql postgresql-15-postgis-3 jq
+  clang-14 libfuzzer-14-dev  # scripts/fuzz.sh: libFuzzer harnesses (fuzz/)
 )
 missing=()
 for p in "${packages[@]}"; do

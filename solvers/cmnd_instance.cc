@@ -1,5 +1,6 @@
 #include "solvers/cmnd_instance.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -9,9 +10,18 @@
 #include <sstream>
 
 #include "network/errors.h"
+#include "network/json_text.h"
+#include "network/memory_guard.h"
 
 namespace mm::solvers {
 namespace {
+
+// Costs, capacities and demands above this are refused: sums of them (the engine's penalty adds
+// every fixed cost) must stay finite and meaningful. The instance format has the same cap.
+constexpr double kMaxValue = 1e12;
+// The counts in the header are only promises: memory is reserved for at most this many items
+// up front, and the rest grows with the lines actually read.
+constexpr std::size_t kMaxReserve = 1 << 16;
 
 // Reads the file line by line, skipping blank lines, and formats errors with the line number.
 class DowLines {
@@ -60,14 +70,15 @@ class DowLines {
     char* end = nullptr;
     const double value = std::strtod(token.c_str(), &end);
     if (end != token.c_str() + token.size() || errno == ERANGE || !std::isfinite(value))
-      fail(std::string(what) + " is not a number: \"" + token + "\"");
+      fail(std::string(what) + " is not a number: " + network::in_quotes(token));
     return value;
   }
 
   std::size_t count(const std::vector<std::string>& tokens, std::size_t i, const char* what) const {
     const double value = number(tokens, i, what);
     if (value < 0 || value != std::floor(value) || value > 1e9)
-      fail(std::string(what) + " must be a non-negative integer, got \"" + tokens[i] + "\"");
+      fail(std::string(what) + " must be a non-negative integer, got " +
+           network::in_quotes(tokens[i]));
     return static_cast<std::size_t>(value);
   }
 
@@ -84,6 +95,7 @@ class DowLines {
                       const char* what) const {
     const double value = number(tokens, i, what);
     if (value < 0) fail(std::string(what) + " must be >= 0, got " + tokens[i]);
+    if (value > kMaxValue) fail(std::string(what) + " must be at most 1e12, got " + tokens[i]);
     return value;
   }
 
@@ -122,7 +134,7 @@ CmndInstance parse_dow(std::istream& in, const std::string& source, const std::s
   lines.at_most(header, 3, "header");
   if (instance.nodes == 0) lines.fail("node count must be positive");
 
-  instance.arcs.reserve(arc_count);
+  instance.arcs.reserve(std::min(arc_count, kMaxReserve));
   for (std::size_t a = 0; a < arc_count; ++a) {
     const auto tokens = lines.next("file ends after " + std::to_string(a) + " of " +
                                    std::to_string(arc_count) + " arcs");
@@ -140,7 +152,7 @@ CmndInstance parse_dow(std::istream& in, const std::string& source, const std::s
     instance.arcs.push_back(arc);
   }
 
-  instance.commodities.reserve(commodity_count);
+  instance.commodities.reserve(std::min(commodity_count, kMaxReserve));
   for (std::size_t k = 0; k < commodity_count; ++k) {
     const auto tokens = lines.next("file ends after " + std::to_string(k) + " of " +
                                    std::to_string(commodity_count) + " commodities");
@@ -155,13 +167,18 @@ CmndInstance parse_dow(std::istream& in, const std::string& source, const std::s
   }
 
   lines.expect_end(std::to_string(commodity_count) + " commodities");
+  // A header may declare a billion nodes on a few lines: the engine allocates per node.
+  network::require_memory(network::estimate_cmnd_memory(instance.nodes, arc_count, commodity_count),
+                          network::available_memory_bytes(), source + ": instance");
   return instance;
 }
 
 CmndInstance read_dow_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw network::InputError(path + ": cannot open file");
-  return parse_dow(in, path, std::filesystem::path(path).stem().string());
+  // The name goes into JSON output, which must be UTF-8; a file name need not be.
+  return parse_dow(in, path,
+                   network::utf8_or_replaced(std::filesystem::path(path).stem().string()));
 }
 
 }  // namespace mm::solvers

@@ -39,8 +39,10 @@ struct CmndInstance {
 // `tail head unit_flow_cost capacity fixed_cost [1 x]` (the two trailing values are unused);
 // one line per commodity `origin destination demand`. Blank lines are skipped. Throws
 // mm::network::InputError "<path>:<line>: <problem>" on a missing or non-numeric value, a node
-// out of range, a loop arc, a negative cost, capacity or demand, an origin equal to its
-// destination, fewer lines than declared, or extra content after the last commodity.
+// out of range, a loop arc, a negative cost, capacity or demand (or one above 1e12), an origin
+// equal to its destination, fewer lines than declared, or extra content after the last
+// commodity; and "<path>: instance needs ~X for ...; Y available" when the engine would not fit
+// in memory (network/memory_guard.h).
 CmndInstance read_dow_file(const std::string& path);
 
 // The same from a stream; `source` prefixes error messages and `name` becomes the name.

@@ -521,6 +521,15 @@ class Pipeline {
 
 DesignSolverResult solve_design(const DesignProblem& problem, const DesignSolverOptions& options,
                                 const ProgressCallback& progress) {
+  if (problem.commodities.empty()) {
+    // Nothing to route: the empty design is optimal. (CLP crashes on a model without rows.)
+    DesignSolverResult result;
+    result.best = all_unserved(problem);
+    result.status = SolveStatus::optimal;
+    result.lower_bound = result.root_lp = result.best.objective;
+    result.controllable_gap = 0.0;
+    return result;
+  }
   Pipeline pipeline(problem, options, progress);
   return pipeline.run();
 }

@@ -3,8 +3,10 @@
 #include <cmath>
 #include <sstream>
 
+#include "network/memory_guard.h"
 #include "network/physical_network.h"
 #include "network/time_expanded_network.h"
+#include "solvers/plan_invariants.h"
 #include "solvers/ten_design.h"
 
 namespace mm::solvers {
@@ -35,6 +37,9 @@ std::string reason_for(const network::Instance& instance, const network::Physica
 PlannerResult plan_network(const network::Instance& instance, const PlannerOptions& options,
                            const ProgressCallback& progress) {
   PlannerResult result;
+  // An Instance built in code skips the parser's guard: fail before the TEN, not in it.
+  network::require_memory(network::estimate_planning_memory(network::shape_of(instance)),
+                          network::available_memory_bytes(), "instance " + instance.name());
   const network::TimeExpandedNetwork ten(instance);
   const network::PhysicalNetwork physical(instance);
   result.ten_nodes = ten.node_count();
@@ -80,6 +85,8 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
     return reason_for(instance, physical, solved.reachable[k], k);
   });
   if (solved.best.empty()) result.plan.status = network::PlanStatus::no_solution;
+  // Nothing lost: every package routed or unserved (and, in debug builds, the referee's rules).
+  check_plan_invariants(instance, result.plan);
   return result;
 }
 

@@ -32,6 +32,23 @@ nlohmann::json number_or_null(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nullptr;
 }
 
+// Why the engine found no solution, naming the first commodity it could not route in full
+// (0-based, file order; nodes 1-based as in the file).
+std::string no_solution_reason(const solvers::CmndInstance& instance,
+                               const solvers::DesignSolverResult& engine) {
+  std::vector<double> served(instance.commodities.size(), 0.0);
+  for (const solvers::DesignPath& p : engine.best.paths) served[p.commodity] += p.share;
+  for (std::size_t k = 0; k < instance.commodities.size(); ++k) {
+    const bool reachable = k < engine.reachable.size() && engine.reachable[k];
+    if (reachable && served[k] > 1.0 - 1e-6) continue;
+    const auto& c = instance.commodities[k];
+    return "commodity " + std::to_string(k) + " (node " + std::to_string(c.origin + 1) +
+           " to node " + std::to_string(c.destination + 1) + ") " +
+           (reachable ? "cannot be routed within the arc capacities" : "has no path");
+  }
+  return "the time limit ended before a first solution";
+}
+
 int run_cmnd(const CmndFlags& flags) {
   if (!flags.solution.empty()) network::check_writable(flags.solution);
   const solvers::CmndInstance instance = solvers::read_dow_file(flags.file);
@@ -39,6 +56,7 @@ int run_cmnd(const CmndFlags& flags) {
   std::string status;
   double objective = NAN, bound = NAN, seconds = 0;
   solvers::CmndSolution solution;
+  std::string reason = "the time limit ended before a first solution";
   if (flags.method == "strong-lp") {
     // The LP relaxation of the strong arc formulation: the bound column generation must match.
     const auto started = std::chrono::steady_clock::now();
@@ -61,6 +79,7 @@ int run_cmnd(const CmndFlags& flags) {
     const auto r = solvers::solve_cmnd(instance, options, progress.callback());
     progress.finish();
     status = r.status;
+    if (status == "no_solution") reason = no_solution_reason(instance, r.engine);
     objective = r.objective;
     bound = r.lower_bound;
     seconds = r.seconds;
@@ -79,7 +98,9 @@ int run_cmnd(const CmndFlags& flags) {
   if (!flags.solution.empty() && status != "no_solution")
     network::write_file_atomically(flags.solution, solvers::write_cmnd_solution_json(solution));
   if (interrupted()) return kInterrupted;
-  return status == "no_solution" ? kNoSolution : kSuccess;
+  if (status != "no_solution") return kSuccess;
+  std::cerr << "error: " << flags.file << ": no solution: " << reason << "\n";
+  return kNoSolution;
 }
 }  // namespace
 
