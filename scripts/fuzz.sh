@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses of fuzz/ with clang-14 (ASan + UBSan, build/fuzz) and runs each
-# for SECONDS (default 45) from a seed corpus of tests/data, named on each harness's `seeds:`
-# comment lines. Fails on any crash, sanitizer report, leak, timeout or out-of-memory; the input
+# for SECONDS (default 60), as many at once as there are cores, from a seed corpus of tests/data,
+# named on each harness's `seeds:` comment lines. Fails on any crash, sanitizer report, leak, timeout or out-of-memory; the input
 # that triggered it is left in build/fuzz/crashes/ (turn it into a tests/data/hostile/ case).
 #   scripts/fuzz.sh [SECONDS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-seconds="${1:-45}"
+seconds="${1:-60}"
 "$root/scripts/setup-deps.sh"
 build="$root/build/fuzz"
 jobs="$(nproc 2>/dev/null || echo 2)"
@@ -34,10 +34,9 @@ seeds_of() {
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 mkdir -p "$build/crashes" "$build/logs"
-failed=()
-for name in "${harnesses[@]}"; do
-  seeds="$build/seeds/$name"
-  corpus="$build/corpus/$name"
+# One harness: seeds copied in, run for $seconds, result line on stdout; exit status 1 on failure.
+run_harness() {
+  local name="$1" seeds="$build/seeds/$1" corpus="$build/corpus/$1" log="$build/logs/$1.log"
   rm -rf "$seeds"
   mkdir -p "$seeds" "$corpus"
   for path in $(seeds_of "$root/fuzz/$name.cc"); do
@@ -47,18 +46,29 @@ for name in "${harnesses[@]}"; do
       cp "$root/$path" "$seeds/"
     fi
   done
-  log="$build/logs/$name.log"
-  started=$(date +%s)
+  local started=$(date +%s)
   if "$build/fuzz/$name" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
       -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/crashes/$name-" \
       "$corpus" "$seeds" >"$log" 2>&1; then
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+    local runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
     echo "fuzz: $name: OK, $runs runs in $(( $(date +%s) - started )) s ($(ls "$corpus" | wc -l) corpus files)"
   else
     echo "fuzz: $name: FAILED (log $log)" >&2
     grep -E 'ERROR|SUMMARY|Test unit written|runtime error' "$log" | head -20 >&2 || true
-    failed+=("$name")
+    return 1
   fi
+}
+
+# Harnesses run side by side, one per core: each is single-threaded.
+failed=()
+declare -A pid_of
+for name in "${harnesses[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 1; done
+  run_harness "$name" &
+  pid_of[$name]=$!
+done
+for name in "${harnesses[@]}"; do
+  wait "${pid_of[$name]}" || failed+=("$name")
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: failures in ${failed[*]}; inputs in $build/crashes/" >&2

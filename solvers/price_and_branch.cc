@@ -126,7 +126,7 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   const char* argv[] = {
       "middlemile",        "-log",           "0",          "-slog",         "0",
       "-timeMode",         "elapsed",        "-seconds",   seconds.c_str(), "-cutoff",
-      cutoff_text.c_str(), "-randomCbcSeed", seed.c_str(), "-solve",        "-quit"};
+      cutoff_text.c_str(), "-randomCbcSeed", seed.c_str(), "-preprocess", "off", "-solve", "-quit"};
   CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
 
   DesignSolution result;
