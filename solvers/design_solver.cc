@@ -190,7 +190,9 @@ class Pipeline {
       if (!warm->incumbent.empty()) {
         DesignSolution fitted = fit_warm_incumbent(problem_, warm->incumbent);
         result.warm_start_objective = fitted.objective;
+        const std::vector<double> units = fitted.units;
         consider(std::move(fitted), "warm start");
+        warm_repair(units);
       }
     }
 
@@ -367,6 +369,22 @@ class Pipeline {
     o.seed = options_.seed;
     o.stop = options_.stop;
     consider(price_and_branch(master_, best_, o), "branch");
+  }
+
+  // After a warm start: what the related solve's plan can no longer carry (a closed facility's
+  // flows, say) is re-routed at once, before the root LP. Column generation runs with every
+  // vehicle of the fitted plan kept as a lower bound — their spare room is free to use — and
+  // new vehicles allowed; the LP is rounded up, which also drops kept vehicles left empty.
+  void warm_repair(const std::vector<double>& units) {
+    for (std::size_t a = 0; a < units.size(); ++a)
+      if (units[a] > 0.5) master_.set_unit_bounds(a, units[a], problem_.design_arcs[a].max_units);
+    ColumnGenerationOptions o = cg_options(0.25);
+    o.separate_linking = false;
+    o.max_rounds = 30;
+    const ColumnGenerationResult r = cg_.run(o, nullptr, "warm repair", started_);
+    if (r.status == LpStatus::optimal && master_.solution_optimal())
+      consider(round_up(problem_, master_.current_solution()), "warm repair");
+    master_.reset_unit_bounds();
   }
 
   // With fleets, plain rounding overfills a pool and its repair drops flow. Here the pooled

@@ -28,7 +28,8 @@ namespace mm::solvers {
 // A head start from a related solve (scenario evaluation): columns for the master, and a
 // solution whose paths are kept where they still fit — shares beyond vehicles per departure,
 // sort capacity or fleet are cut back (the rest left unserved), vehicles recomputed — and used
-// as the first incumbent.
+// as the first incumbent. Before the root LP, a repair step re-routes what it left unserved:
+// column generation with its vehicles as lower bounds, rounded up.
 struct DesignWarmStart {
   std::vector<DesignPath> columns;
   std::vector<DesignPath> incumbent;

@@ -123,10 +123,23 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   const std::string seconds = std::to_string(std::max(0.05, seconds_left));
   const std::string cutoff_text = std::to_string(cutoff);
   const std::string seed = std::to_string(options.seed % 1000000 + 1);
-  const char* argv[] = {
-      "middlemile",        "-log",           "0",          "-slog",         "0",
-      "-timeMode",         "elapsed",        "-seconds",   seconds.c_str(), "-cutoff",
-      cutoff_text.c_str(), "-randomCbcSeed", seed.c_str(), "-preprocess", "off", "-solve", "-quit"};
+  const char* argv[] = {"middlemile",
+                        "-log",
+                        "0",
+                        "-slog",
+                        "0",
+                        "-timeMode",
+                        "elapsed",
+                        "-seconds",
+                        seconds.c_str(),
+                        "-cutoff",
+                        cutoff_text.c_str(),
+                        "-randomCbcSeed",
+                        seed.c_str(),
+                        "-preprocess",
+                        "off",
+                        "-solve",
+                        "-quit"};
   CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
 
   DesignSolution result;
