@@ -27,7 +27,6 @@ using network::utf8_or_replaced;
 using Json = nlohmann::ordered_json;
 using network::InputError;
 
-
 std::string trimmed(const std::string& text) {
   std::size_t begin = 0, end = text.size();
   while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
@@ -59,7 +58,6 @@ std::string format_number(double value) {
   out << value;
   return out.str();
 }
-
 
 // Converts one field of one feature; throws naming the feature and field.
 class FeatureReader {
@@ -167,8 +165,6 @@ class FeatureReader {
   const SourceLayer& layer_;
   OGRFeature& feature_;
 };
-
-
 
 }  // namespace
 

@@ -63,7 +63,7 @@ struct DesignSolverResult {
   // the solver stops on.
   double penalty_floor = 0.0;
   double controllable_gap = kInfinity;
-  std::vector<DesignPath> column_pool;  // with keep_columns: the master's paths (share 0)
+  std::vector<DesignPath> column_pool;      // with keep_columns: the master's paths (share 0)
   double warm_start_objective = kInfinity;  // the repaired warm incumbent, if any
 };
 

@@ -45,7 +45,7 @@ struct PlannerResult {
   int cg_rounds = 0;
   double root_lp = 0.0;
   bool interrupted = false;
-  double controllable_gap = 0.0;  // see DesignSolverResult::controllable_gap
+  double controllable_gap = 0.0;         // see DesignSolverResult::controllable_gap
   std::vector<RouteColumn> column_pool;  // with keep_columns
   // With a warm start: columns and routes mapped onto this instance and refused, and the
   // objective of the warm plan made to fit (infinity without routes).
