@@ -311,7 +311,8 @@ TEST(InstanceJson, UnreadableFileIsAnInputError) {
     read_instance_file(MM_TEST_DATA_DIR "/no_such_file.json");
     FAIL() << "no InputError";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), MM_TEST_DATA_DIR "/no_such_file.json: cannot read: No such file or directory");
+    EXPECT_EQ(std::string(e.what()),
+              MM_TEST_DATA_DIR "/no_such_file.json: cannot read: No such file or directory");
   }
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "network/instance_json.h"
+#include "network/plan_verifier.h"
 #include "solvers/planner.h"
 #include "solvers/ten_design.h"
 
@@ -19,6 +20,7 @@ TEST(RouteColumns, APlansRoutesMapBackOntoItsOwnNetworkArcForArc) {
   options.keep_columns = true;
   const PlannerResult planned = plan_network(instance, options, nullptr);
   ASSERT_FALSE(planned.plan.routes.empty());
+  EXPECT_TRUE(network::check_plan(instance, planned.plan).ok());
   ASSERT_FALSE(planned.column_pool.empty());
   const network::TimeExpandedNetwork ten(instance);
   const DesignProblem problem = ten_design_problem(instance, ten);
