@@ -378,12 +378,18 @@ class Pipeline {
   void warm_repair(const std::vector<double>& units) {
     for (std::size_t a = 0; a < units.size(); ++a)
       if (units[a] > 0.5) master_.set_unit_bounds(a, units[a], problem_.design_arcs[a].max_units);
-    ColumnGenerationOptions o = cg_options(0.25);
+    reprice_and_round(0.25, "warm repair");
+  }
+
+  // With some vehicle counts bounded (by the caller), re-price with a short column generation,
+  // offer the LP rounded up as a solution, then lift the bounds again.
+  void reprice_and_round(double share_of_time, const char* phase) {
+    ColumnGenerationOptions o = cg_options(share_of_time);
     o.separate_linking = false;
     o.max_rounds = 30;
-    const ColumnGenerationResult r = cg_.run(o, nullptr, "warm repair", started_);
+    const ColumnGenerationResult r = cg_.run(o, nullptr, phase, started_);
     if (r.status == LpStatus::optimal && master_.solution_optimal())
-      consider(round_up(problem_, master_.current_solution()), "warm repair");
+      consider(round_up(problem_, master_.current_solution()), phase);
     master_.reset_unit_bounds();
   }
 
@@ -422,13 +428,7 @@ class Pipeline {
       }
       master_.set_unit_bounds(a, units, units);
     }
-    ColumnGenerationOptions o = cg_options(0.6);
-    o.separate_linking = false;
-    o.max_rounds = 30;
-    const ColumnGenerationResult r = cg_.run(o, nullptr, "rounding", started_);
-    if (r.status == LpStatus::optimal && master_.solution_optimal())
-      consider(round_up(problem_, master_.current_solution()), "pool rounding");
-    master_.reset_unit_bounds();
+    reprice_and_round(0.6, "pool rounding");
     if (!stopped()) master_.solve(std::max(1.0, seconds_left()));
   }
 
