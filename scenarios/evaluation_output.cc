@@ -127,6 +127,7 @@ Json evaluation_json(const Evaluation& e) {
     for (const auto& [seconds, objective] : s.incumbent_trace)
       trace.push_back({seconds, objective});
     j["incumbents"] = trace;
+    j["incumbent_phases"] = s.incumbent_phases;
     j["verified"] = s.violations == 0;
     if (s.violations > 0) j["first_violation"] = s.first_violation;
     root["scenarios"].push_back(j);

@@ -190,9 +190,10 @@ class Pipeline {
       if (!warm->incumbent.empty()) {
         DesignSolution fitted = fit_warm_incumbent(problem_, warm->incumbent);
         result.warm_start_objective = fitted.objective;
-        const std::vector<double> units = fitted.units;
-        consider(std::move(fitted), "warm start");
-        warm_repair(units);
+        const std::vector<bool> disturbed = disturbed_commodities(*warm, fitted, result.reachable);
+        consider(fitted, "warm start");
+        warm_repair(fitted.units);
+        warm_neighbourhoods(disturbed, fitted);
       }
     }
 
@@ -366,6 +367,7 @@ class Pipeline {
     const double budget = std::max(0.5, seconds_left() * 0.6);
     PriceAndBranchOptions o;
     o.seconds = budget;
+    o.deadline = deadline();
     o.seed = options_.seed;
     o.stop = options_.stop;
     consider(price_and_branch(master_, best_, o), "branch");
@@ -379,6 +381,50 @@ class Pipeline {
     for (std::size_t a = 0; a < units.size(); ++a)
       if (units[a] > 0.5) master_.set_unit_bounds(a, units[a], problem_.design_arcs[a].max_units);
     reprice_and_round(0.25, "warm repair");
+  }
+
+  // Reachable commodities the fitted warm solution serves less of than the related plan did.
+  std::vector<bool> disturbed_commodities(const DesignWarmStart& warm, const DesignSolution& fitted,
+                                          const std::vector<bool>& reachable) const {
+    const std::size_t K = problem_.commodities.size();
+    std::vector<double> before = warm.served, after(K, 0.0);
+    if (before.size() != K) {
+      before.assign(K, 0.0);
+      for (const DesignPath& p : warm.incumbent) before[p.commodity] += p.share;
+    }
+    for (const DesignPath& p : fitted.paths) after[p.commodity] += p.share;
+    std::vector<bool> disturbed(K, false);
+    for (std::size_t k = 0; k < K; ++k)
+      disturbed[k] = reachable[k] && after[k] < std::min(1.0, before[k]) - 1e-6;
+    return disturbed;
+  }
+
+  // After the repair: the disturbed commodities re-planned by CBC over the columns at hand
+  // (the related solve's, the repair's) with every other commodity's paths fixed — a small
+  // integer program where the repair only rounded an LP up. Then once more with the
+  // commodities that share a vehicle with them in the result, so that their loads can
+  // consolidate with what moved.
+  void warm_neighbourhoods(std::vector<bool> free, const DesignSolution& fitted) {
+    if (std::none_of(free.begin(), free.end(), [](bool f) { return f; })) return;
+    for (int ring = 0; ring < 2 && !done(); ++ring) {
+      if (ring == 1) {
+        std::vector<bool> shared(problem_.design_arcs.size(), false);
+        for (const DesignPath& p : best_.paths)
+          if (free[p.commodity])
+            for (std::size_t a : p.arcs)
+              if (a < shared.size()) shared[a] = true;
+        for (const DesignPath& p : best_.paths)
+          for (std::size_t a : p.arcs)
+            if (a < shared.size() && shared[a]) free[p.commodity] = true;
+      }
+      PriceAndBranchOptions o;
+      o.seconds = std::max(0.5, std::min(seconds_left(), options_.time_limit_seconds * 0.1));
+      o.deadline = deadline();
+      o.seed = options_.seed + ring;
+      o.stop = options_.stop;
+      o.free_commodities = &free;
+      consider(price_and_branch(master_, ring == 0 ? fitted : best_, o), "warm neighbourhood");
+    }
   }
 
   // With some vehicle counts bounded (by the caller), re-price with a short column generation,
@@ -514,6 +560,7 @@ class Pipeline {
       for (std::size_t k : hoods[(i + 1) % hoods.size()]) free[k] = true;
       PriceAndBranchOptions o;
       o.seconds = std::min(std::max(0.5, seconds_left()), 5.0);
+      o.deadline = deadline();
       o.seed = options_.seed + i;
       o.stop = options_.stop;
       o.free_commodities = &free;

@@ -10,6 +10,9 @@
 //      re-price with the design fixed, alternating with price-and-branch while it improves;
 //   6. IP-based local search: CBC re-optimizes one neighbourhood of commodities (those sharing
 //      an origin) with everything else fixed, cycling through neighbourhoods until time is up.
+// With a warm start (scenario evaluation) two steps come first: the related solve's plan,
+// fitted and repaired, and the warm neighbourhoods — CBC re-plans only the commodities the
+// change disturbed, then those and the ones sharing their vehicles (DesignWarmStart).
 // The best solution is kept; gap = (objective − bound) / objective.
 //
 // Time: the limit is shared between phases (root ≈ 45%, dive until 70%, then CBC). With a
@@ -30,9 +33,16 @@ namespace mm::solvers {
 // sort capacity or fleet are cut back (the rest left unserved), vehicles recomputed — and used
 // as the first incumbent. Before the root LP, a repair step re-routes what it left unserved:
 // column generation with its vehicles as lower bounds, rounded up.
+//
+// The commodities whose share in the fitted solution is below `served` (what the related plan
+// carried, routes that no longer map included) are the ones the change disturbed. Right after
+// the repair, a neighbourhood search re-plans them as an integer program with everything else
+// fixed (then them and the commodities sharing their vehicles): a small MIP that settles most
+// of what a change does, long before the full problem's root LP would.
 struct DesignWarmStart {
   std::vector<DesignPath> columns;
   std::vector<DesignPath> incumbent;
+  std::vector<double> served;  // per commodity (empty: derived from `incumbent`)
 };
 
 struct DesignSolverOptions {

@@ -59,6 +59,9 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
     std::size_t refused_columns = 0, refused_routes = 0;
     warm.columns = map_route_columns(mapper, options.warm_start->columns, &refused_columns);
     warm.incumbent = map_route_columns(mapper, options.warm_start->routes, &refused_routes);
+    warm.served.assign(problem.commodities.size(), 0.0);
+    for (const RouteColumn& route : options.warm_start->routes)
+      if (const auto k = instance.demand_index(route.demand)) warm.served[*k] += route.share;
     result.warm_columns_mapped = warm.columns.size() + warm.incumbent.size();
     result.warm_columns_refused = refused_columns + refused_routes;
     engine.warm_start = &warm;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 
 #include "solvers/design_problem.h"
@@ -19,11 +20,15 @@ void set_cbc_serialized(bool serialized);
 bool cbc_serialized();
 
 struct PriceAndBranchOptions {
+  // Budget from when CBC may start (while concurrent scenarios take turns, waiting for the
+  // lock is not counted), never past `deadline` (the caller's time limit).
   double seconds = 10.0;
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   std::uint64_t seed = 1;
   const std::atomic<bool>* stop = nullptr;
-  // Fix the units of these design arcs (and the shares of paths outside `free_commodities`)
-  // to the incumbent: the IP-based local search re-optimizes only a neighbourhood.
+  // Fix the shares of paths outside `free_commodities` to the incumbent's, and the vehicles of
+  // design arcs no path of a free commodity crosses: the IP-based local search re-optimizes
+  // only a neighbourhood.
   const std::vector<bool>* free_commodities = nullptr;
 };
 

@@ -97,8 +97,10 @@ EvaluationResult evaluate_scenarios(const network::Instance& baseline,
       const auto scenario_started = WallClock::now();
       ProgressCallback trace = [&](const SolveProgress& p) {
         if (std::isfinite(p.incumbent) &&
-            (out.incumbent_trace.empty() || p.incumbent < out.incumbent_trace.back().second))
+            (out.incumbent_trace.empty() || p.incumbent < out.incumbent_trace.back().second)) {
           out.incumbent_trace.emplace_back(seconds_since(scenario_started), p.incumbent);
+          out.incumbent_phases.push_back(p.phase);
+        }
       };
       PlannerResult r = plan_network(instance, o, trace);
       out.seconds = seconds_since(scenario_started);

@@ -56,6 +56,7 @@ struct ScenarioOutcome {
   double warm_start_objective = kInfinity;
   // (seconds, objective) each time the incumbent improved: how fast it got there.
   std::vector<std::pair<double, double>> incumbent_trace;
+  std::vector<std::string> incumbent_phases;  // the solver phase that found each of them
   std::size_t violations = 0;  // the referee's (network/plan_verifier.h); 0 in a correct plan
   std::string first_violation;
 };

@@ -124,6 +124,35 @@ TEST_F(KnownAnswers, WarmStartsFromTheBaselineAndReachesTheColdOptimum) {
   EXPECT_GT(closed.warm_columns_refused, 0u);
 }
 
+// Closing Tacoma disturbs the two Seattle demands that went through it; the rest of the
+// baseline plan stays valid. Before any column generation over the whole scenario, the warm
+// phases alone (fitted plan, repair, neighbourhoods) must reach what a cold solve reaches,
+// and it is the neighbourhood MIP that gets there: the repair's rounded LP is worse.
+TEST(WarmNeighbourhood, ReachesTheColdObjectiveBeforeTheRootLp) {
+  const BaselineDocument baseline = read_baseline(kData + "two_centers.json");
+  const ScenarioFile file = read_scenario_file(kData + "close_tacoma.json");
+  const Evaluated warm = evaluate(file, baseline, true);
+  const Evaluated cold = evaluate(file, baseline, false);
+  const auto& w = outcome(warm, "close Tacoma");
+  const auto& c = outcome(cold, "close Tacoma");
+  EXPECT_EQ(w.violations, 0u) << w.first_violation;
+  EXPECT_EQ(c.violations, 0u) << c.first_violation;
+  ASSERT_EQ(w.incumbent_trace.size(), w.incumbent_phases.size());
+  double best_warm_phase = solvers::kInfinity;
+  bool neighbourhood_improved = false;
+  for (std::size_t i = 0; i < w.incumbent_trace.size(); ++i) {
+    const std::string& phase = w.incumbent_phases[i];
+    if (phase == "warm start" || phase == "warm repair" || phase == "warm neighbourhood")
+      best_warm_phase = std::min(best_warm_phase, w.incumbent_trace[i].second);
+    neighbourhood_improved = neighbourhood_improved || phase == "warm neighbourhood";
+  }
+  EXPECT_TRUE(neighbourhood_improved);
+  EXPECT_NEAR(best_warm_phase, c.plan.objective, 1e-6 * c.plan.objective);
+  EXPECT_NEAR(w.plan.objective, c.plan.objective, 1e-6 * c.plan.objective);
+  // Only the two Seattle demands that used Tacoma had to move.
+  EXPECT_EQ(w.difference.rerouted_demands, (std::vector<std::string>{"a1", "a3"}));
+}
+
 TEST(Sweep, ClosesEachFacilityOfAKind) {
   const BaselineDocument baseline = read_baseline(kData + "far_center.json");
   const ScenarioFile file = sweep_scenarios("close-each=sort_center", *baseline.instance);
