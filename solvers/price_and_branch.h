@@ -3,6 +3,10 @@
 // CBC sees every path generated so far (root column generation and the dive), y integer,
 // and a cutoff just below the incumbent, so anything it returns is strictly better. Its bound
 // is NOT a bound for the full problem (columns are missing), so only the solution is used.
+// With `free_commodities` (a neighbourhood) CBC gets only the columns that can move
+// (solvers/fixed_column_reduction.h). CBC is told not to re-solve an LP to confirm its
+// solutions and runs without its dense cut generators: both made it overrun its time limit
+// by seconds on the medium network, and neither its bound nor that check is used here.
 // CBC runs single-threaded; `set_cbc_serialized(true)` makes every CBC call in the process
 // take one lock, for builds of CBC not proven safe with one model per thread.
 #pragma once
