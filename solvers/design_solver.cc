@@ -386,45 +386,47 @@ class Pipeline {
   // Reachable commodities the fitted warm solution serves less of than the related plan did.
   std::vector<bool> disturbed_commodities(const DesignWarmStart& warm, const DesignSolution& fitted,
                                           const std::vector<bool>& reachable) const {
-    const std::size_t K = problem_.commodities.size();
-    std::vector<double> before = warm.served, after(K, 0.0);
-    if (before.size() != K) {
-      before.assign(K, 0.0);
-      for (const DesignPath& p : warm.incumbent) before[p.commodity] += p.share;
-    }
+    std::vector<double> after(problem_.commodities.size(), 0.0);
     for (const DesignPath& p : fitted.paths) after[p.commodity] += p.share;
-    std::vector<bool> disturbed(K, false);
-    for (std::size_t k = 0; k < K; ++k)
-      disturbed[k] = reachable[k] && after[k] < std::min(1.0, before[k]) - 1e-6;
+    std::vector<bool> disturbed(after.size(), false);
+    for (std::size_t k = 0; k < after.size(); ++k)
+      disturbed[k] = reachable[k] && after[k] < std::min(1.0, warm.served[k]) - 1e-6;
     return disturbed;
   }
 
   // After the repair: the disturbed commodities re-planned by CBC over the columns at hand
-  // (the related solve's, the repair's) with every other commodity's paths fixed — a small
-  // integer program where the repair only rounded an LP up. Then once more with the
-  // commodities that share a vehicle with them in the result, so that their loads can
+  // (the related solve's, the repair's) with every other commodity at the fitted plan — not
+  // the repair's, which rounded a whole LP up and moved everything. Then once more, from the
+  // result, with the commodities that share a vehicle with them, so that their loads can
   // consolidate with what moved.
   void warm_neighbourhoods(std::vector<bool> free, const DesignSolution& fitted) {
-    if (std::none_of(free.begin(), free.end(), [](bool f) { return f; })) return;
-    for (int ring = 0; ring < 2 && !done(); ++ring) {
-      if (ring == 1) {
-        std::vector<bool> shared(problem_.design_arcs.size(), false);
-        for (const DesignPath& p : best_.paths)
-          if (free[p.commodity])
-            for (std::size_t a : p.arcs)
-              if (a < shared.size()) shared[a] = true;
-        for (const DesignPath& p : best_.paths)
-          for (std::size_t a : p.arcs)
-            if (a < shared.size() && shared[a]) free[p.commodity] = true;
-      }
-      PriceAndBranchOptions o;
-      o.seconds = std::max(0.5, std::min(seconds_left(), options_.time_limit_seconds * 0.1));
-      o.deadline = deadline();
-      o.seed = options_.seed + ring;
-      o.stop = options_.stop;
-      o.free_commodities = &free;
-      consider(price_and_branch(master_, ring == 0 ? fitted : best_, o), "warm neighbourhood");
-    }
+    if (done() || std::none_of(free.begin(), free.end(), [](bool f) { return f; })) return;
+    const double budget = options_.time_limit_seconds * 0.1;
+    improve_neighbourhood(free, fitted, budget, options_.seed, "warm neighbourhood");
+    if (done()) return;
+    std::vector<bool> shared(problem_.design_arcs.size(), false);
+    for (const DesignPath& p : best_.paths)
+      if (free[p.commodity])
+        for (std::size_t a : p.arcs)
+          if (a < shared.size()) shared[a] = true;
+    for (const DesignPath& p : best_.paths)
+      if (std::any_of(p.arcs.begin(), p.arcs.end(),
+                      [&](std::size_t a) { return a < shared.size() && shared[a]; }))
+        free[p.commodity] = true;
+    improve_neighbourhood(free, best_, budget, options_.seed + 1, "warm neighbourhood");
+  }
+
+  // CBC on the `free` commodities with every other one at `incumbent` (price_and_branch.h),
+  // for at most `seconds` and never past the time limit; a better plan is kept.
+  void improve_neighbourhood(const std::vector<bool>& free, const DesignSolution& incumbent,
+                             double seconds, std::uint64_t seed, const char* phase) {
+    PriceAndBranchOptions o;
+    o.seconds = std::max(0.5, std::min(seconds_left(), seconds));
+    o.deadline = deadline();
+    o.seed = seed;
+    o.stop = options_.stop;
+    o.free_commodities = &free;
+    consider(price_and_branch(master_, incumbent, o), phase);
   }
 
   // With some vehicle counts bounded (by the caller), re-price with a short column generation,
@@ -558,13 +560,7 @@ class Pipeline {
       // Two source groups at a time: consolidation happens between them.
       for (std::size_t k : hoods[i]) free[k] = true;
       for (std::size_t k : hoods[(i + 1) % hoods.size()]) free[k] = true;
-      PriceAndBranchOptions o;
-      o.seconds = std::min(std::max(0.5, seconds_left()), 5.0);
-      o.deadline = deadline();
-      o.seed = options_.seed + i;
-      o.stop = options_.stop;
-      o.free_commodities = &free;
-      consider(price_and_branch(master_, best_, o), "local search");
+      improve_neighbourhood(free, best_, 5.0, options_.seed + i, "local search");
       report("local search", ++iteration);
     }
   }

@@ -42,7 +42,7 @@ namespace mm::solvers {
 struct DesignWarmStart {
   std::vector<DesignPath> columns;
   std::vector<DesignPath> incumbent;
-  std::vector<double> served;  // per commodity (empty: derived from `incumbent`)
+  std::vector<double> served;  // per commodity: the related plan's share, one entry each
 };
 
 struct DesignSolverOptions {

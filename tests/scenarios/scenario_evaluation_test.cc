@@ -137,6 +137,8 @@ TEST(WarmNeighbourhood, ReachesTheColdObjectiveBeforeTheRootLp) {
   const auto& c = outcome(cold, "close Tacoma");
   EXPECT_EQ(w.violations, 0u) << w.first_violation;
   EXPECT_EQ(c.violations, 0u) << c.first_violation;
+  EXPECT_TRUE(network::check_plan(*warm.built[0].instance, w.plan).ok());
+  EXPECT_TRUE(network::check_plan(*cold.built[0].instance, c.plan).ok());
   ASSERT_EQ(w.incumbent_trace.size(), w.incumbent_phases.size());
   double best_warm_phase = solvers::kInfinity;
   bool neighbourhood_improved = false;
