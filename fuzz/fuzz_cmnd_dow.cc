@@ -9,8 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "baselines/cmnd_instance.h"
 #include "network/errors.h"
-#include "solvers/cmnd_instance.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   setenv("MIDDLEMILE_MEMORY_LIMIT_MB", "256", 1);
@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   try {
-    (void)mm::solvers::parse_dow(in, "fuzz.dow", "fuzz");
+    (void)mm::baselines::parse_dow(in, "fuzz.dow", "fuzz");
   } catch (const mm::network::InputError&) {
   }
   return 0;

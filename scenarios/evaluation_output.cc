@@ -37,7 +37,7 @@ Figures figures(const network::Plan& plan) {
   f.truck_fill = value(plan.kpis.fill_cube, "truck");
   f.air_fill = value(plan.kpis.fill_cube, "air");
   f.on_time = plan.kpis.on_time_share;
-  f.unserved = solvers::unserved_packages(plan);
+  f.unserved = unserved_packages(plan);
   return f;
 }
 
@@ -85,7 +85,7 @@ std::map<std::string, double> packages_by_facility(const network::Plan& plan) {
 }  // namespace
 
 Json evaluation_json(const Evaluation& e) {
-  const solvers::EvaluationResult& r = *e.result;
+  const scenarios::EvaluationResult& r = *e.result;
   Json root;
   root["format"] = "middlemile-evaluation/1";
   root["instance"] = e.baseline->name();
@@ -96,7 +96,7 @@ Json evaluation_json(const Evaluation& e) {
   root["baseline"] = baseline;
   root["scenarios"] = Json::array();
   for (std::size_t i = 0; i < r.scenarios.size(); ++i) {
-    const solvers::ScenarioOutcome& s = r.scenarios[i];
+    const scenarios::ScenarioOutcome& s = r.scenarios[i];
     const ScenarioInstance& built = (*e.scenarios)[i];
     Json j;
     j["name"] = s.name;
@@ -136,7 +136,7 @@ Json evaluation_json(const Evaluation& e) {
 }
 
 std::string evaluation_csv(const Evaluation& e) {
-  const solvers::EvaluationResult& r = *e.result;
+  const scenarios::EvaluationResult& r = *e.result;
   std::ostringstream out;
   out.precision(10);
   out << "scenario,status,objective,delta_objective,delta_percent,truck_trips,air_trips,"
@@ -153,7 +153,7 @@ std::string evaluation_csv(const Evaluation& e) {
         << (verified ? "true" : "false") << "\n";
   };
   row("baseline", r.baseline, 0, 0, 0, r.baseline_seconds, r.baseline_violations == 0);
-  for (const solvers::ScenarioOutcome& s : r.scenarios) {
+  for (const scenarios::ScenarioOutcome& s : r.scenarios) {
     if (!s.solved) {
       out << csv_field(s.name) << ",not_run,,,,,,,,,,,,,,\n";
       continue;
@@ -165,7 +165,7 @@ std::string evaluation_csv(const Evaluation& e) {
 }
 
 void print_evaluation_table(const Evaluation& e, std::ostream& out) {
-  const solvers::EvaluationResult& r = *e.result;
+  const scenarios::EvaluationResult& r = *e.result;
   std::size_t width = 8;
   for (const auto& s : r.scenarios)
     width = std::max(width, std::min<std::size_t>(s.name.size(), 40));
@@ -190,7 +190,7 @@ void print_evaluation_table(const Evaluation& e, std::ostream& out) {
         << seconds << "\n";
   };
   line("baseline", r.baseline, "", "", "", r.baseline_seconds);
-  for (const solvers::ScenarioOutcome& s : r.scenarios) {
+  for (const scenarios::ScenarioOutcome& s : r.scenarios) {
     if (!s.solved) {
       out << std::left << std::setw(static_cast<int>(width)) << s.name.substr(0, 40)
           << "  not run (interrupted)\n";
@@ -212,7 +212,7 @@ std::vector<std::string> difference_layer_files(const std::string& path) {
 }
 
 void write_difference_layers(const Evaluation& e, const std::string& path) {
-  const solvers::EvaluationResult& r = *e.result;
+  const scenarios::EvaluationResult& r = *e.result;
   geo::LayerData lanes{"lane_changes",
                        geo::GeometryKind::line,
                        {{"scenario", geo::ValueType::text},
@@ -233,7 +233,7 @@ void write_difference_layers(const Evaluation& e, const std::string& path) {
   const auto base_trips = trips_by_lane(r.baseline);
   const auto base_sent = packages_by_facility(r.baseline);
   for (std::size_t i = 0; i < r.scenarios.size(); ++i) {
-    const solvers::ScenarioOutcome& s = r.scenarios[i];
+    const scenarios::ScenarioOutcome& s = r.scenarios[i];
     if (!s.solved) continue;
     const network::Instance& scenario = *(*e.scenarios)[i].instance;
     auto location = [&](const std::string& id) {

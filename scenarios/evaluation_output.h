@@ -12,14 +12,14 @@
 
 #include "network/instance.h"
 #include "scenarios/scenario_builder.h"
-#include "solvers/scenario_evaluation.h"
+#include "scenarios/scenario_evaluation.h"
 
 namespace mm::scenarios {
 
 struct Evaluation {
   const network::Instance* baseline = nullptr;
   const std::vector<ScenarioInstance>* scenarios = nullptr;  // same order as result.scenarios
-  const solvers::EvaluationResult* result = nullptr;
+  const scenarios::EvaluationResult* result = nullptr;
   bool warm = true;
 };
 

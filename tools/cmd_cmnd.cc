@@ -5,11 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "baselines/cmnd_design.h"
+#include "baselines/cmnd_instance.h"
+#include "baselines/compact_cmnd_mip.h"
+#include "engine/price_and_branch.h"
 #include "network/plan_json.h"
-#include "solvers/cmnd_design.h"
-#include "solvers/cmnd_instance.h"
-#include "solvers/compact_cmnd_mip.h"
-#include "solvers/price_and_branch.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
 #include "tools/progress_printer.h"
@@ -34,10 +34,10 @@ nlohmann::json number_or_null(double v) {
 
 // Why the engine found no solution, naming the first commodity it could not route in full
 // (0-based, file order; nodes 1-based as in the file).
-std::string no_solution_reason(const solvers::CmndInstance& instance,
-                               const solvers::DesignSolverResult& engine) {
+std::string no_solution_reason(const baselines::CmndInstance& instance,
+                               const engine::DesignSolverResult& engine) {
   std::vector<double> served(instance.commodities.size(), 0.0);
-  for (const solvers::DesignPath& p : engine.best.paths) served[p.commodity] += p.share;
+  for (const engine::DesignPath& p : engine.best.paths) served[p.commodity] += p.share;
   for (std::size_t k = 0; k < instance.commodities.size(); ++k) {
     const bool reachable = k < engine.reachable.size() && engine.reachable[k];
     if (reachable && served[k] > 1.0 - 1e-6) continue;
@@ -51,32 +51,32 @@ std::string no_solution_reason(const solvers::CmndInstance& instance,
 
 int run_cmnd(const CmndFlags& flags) {
   if (!flags.solution.empty()) network::check_writable(flags.solution);
-  const solvers::CmndInstance instance = solvers::read_dow_file(flags.file);
-  solvers::set_cbc_serialized(flags.serialize_cbc);
+  const baselines::CmndInstance instance = baselines::read_dow_file(flags.file);
+  engine::set_cbc_serialized(flags.serialize_cbc);
   std::string status;
   double objective = NAN, bound = NAN, seconds = 0;
-  solvers::CmndSolution solution;
+  baselines::CmndSolution solution;
   std::string reason = "the time limit ended before a first solution";
   if (flags.method == "strong-lp") {
     // The LP relaxation of the strong arc formulation: the bound column generation must match.
     const auto started = std::chrono::steady_clock::now();
-    bound = solvers::strong_lp_bound(instance);
+    bound = baselines::strong_lp_bound(instance);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     status = std::isfinite(bound) ? "lp" : "no_solution";
   } else if (flags.method == "compact") {
-    const auto r = solvers::solve_compact_cmnd(instance, flags.time_limit);
+    const auto r = baselines::solve_compact_cmnd(instance, flags.time_limit);
     status = r.status;
     objective = r.objective;
     bound = r.lower_bound;
     seconds = r.seconds;
     solution = r.solution;
   } else {
-    solvers::DesignSolverOptions options;
+    engine::DesignSolverOptions options;
     options.time_limit_seconds = flags.time_limit;
     options.threads = resolve_threads(flags.threads);
     options.stop = install_interrupt_handler();
     ProgressDisplay progress(flags.quiet, flags.time_limit);
-    const auto r = solvers::solve_cmnd(instance, options, progress.callback());
+    const auto r = baselines::solve_cmnd(instance, options, progress.callback());
     progress.finish();
     status = r.status;
     if (status == "no_solution") reason = no_solution_reason(instance, r.engine);
@@ -96,7 +96,7 @@ int run_cmnd(const CmndFlags& flags) {
   out["seconds"] = seconds;
   std::cout << out.dump() << std::endl;
   if (!flags.solution.empty() && status != "no_solution")
-    network::write_file_atomically(flags.solution, solvers::write_cmnd_solution_json(solution));
+    network::write_file_atomically(flags.solution, baselines::write_cmnd_solution_json(solution));
   if (interrupted()) return kInterrupted;
   if (status != "no_solution") return kSuccess;
   std::cerr << "error: " << flags.file << ": no solution: " << reason << "\n";

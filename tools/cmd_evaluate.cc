@@ -7,15 +7,15 @@
 #include <iomanip>
 #include <iostream>
 
+#include "engine/price_and_branch.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
 #include "network/plan_json.h"
 #include "scenarios/evaluation_output.h"
 #include "scenarios/scenario_builder.h"
+#include "scenarios/scenario_evaluation.h"
 #include "scenarios/scenario_file.h"
 #include "scenarios/sweep.h"
-#include "solvers/price_and_branch.h"
-#include "solvers/scenario_evaluation.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
 #include "tools/shared_flags.h"
@@ -73,11 +73,11 @@ int run_evaluate(const EvaluateFlags& flags) {
       flags.sweep.empty() ? scenarios::read_scenario_file(flags.scenarios)
                           : scenarios::sweep_scenarios(flags.sweep, *baseline.instance);
   const std::vector<scenarios::ScenarioInstance> built = scenarios::build_scenarios(baseline, file);
-  std::vector<solvers::ScenarioToEvaluate> inputs;
+  std::vector<scenarios::ScenarioToEvaluate> inputs;
   for (const auto& s : built) inputs.push_back({s.name, s.instance.get()});
-  solvers::set_cbc_serialized(flags.serialize_cbc);
+  engine::set_cbc_serialized(flags.serialize_cbc);
 
-  solvers::EvaluationOptions options;
+  scenarios::EvaluationOptions options;
   options.baseline_time_limit_seconds = flags.baseline_time_limit;
   options.scenario_time_limit_seconds = flags.time_limit;
   options.threads = resolve_threads(flags.threads);
@@ -100,8 +100,8 @@ int run_evaluate(const EvaluateFlags& flags) {
       std::cerr << "  [" << done << "/" << total << "] " << name << ": " << seconds << " s\n";
     std::cerr << std::defaultfloat;
   };
-  const solvers::EvaluationResult result =
-      solvers::evaluate_scenarios(*baseline.instance, inputs, options, progress);
+  const scenarios::EvaluationResult result =
+      scenarios::evaluate_scenarios(*baseline.instance, inputs, options, progress);
 
   const scenarios::Evaluation evaluation{baseline.instance.get(), &built, &result, options.warm};
   network::write_file_atomically(flags.output,

@@ -7,13 +7,13 @@
 #include <string>
 #include <thread>
 
+#include "explain/explain.h"
+#include "explain/explain_json.h"
+#include "explain/explain_text.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
 #include "network/plan_json.h"
-#include "solvers/explain.h"
-#include "solvers/explain_json.h"
 #include "tools/commands.h"
-#include "tools/explain_text.h"
 
 namespace mm::tools {
 
@@ -46,28 +46,28 @@ std::pair<std::string, int> parse_departure(const std::string& text) {
 int run_explain(const ExplainFlags& flags) {
   const network::Instance instance = network::read_instance_file(flags.instance);
   const network::Plan plan = network::read_plan_file(flags.plan);
-  solvers::ExplainOptions options;
+  explain::ExplainOptions options;
   options.time_limit_seconds = flags.time_limit;
   options.threads =
       flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
   options.alternatives = flags.alternatives;
   if (!flags.demand.empty()) {
-    const auto e = solvers::explain_demand(instance, plan, flags.demand, options);
+    const auto e = explain::explain_demand(instance, plan, flags.demand, options);
     if (flags.json)
-      std::cout << solvers::explanation_json(e).dump(2) << "\n";
+      std::cout << explain::explanation_json(e).dump(2) << "\n";
     else
       print_explanation(e, std::cout);
   } else if (!flags.departure.empty()) {
     const auto [lane, minute] = parse_departure(flags.departure);
-    const auto e = solvers::explain_departure(instance, plan, lane, minute, options);
+    const auto e = explain::explain_departure(instance, plan, lane, minute, options);
     if (flags.json)
-      std::cout << solvers::explanation_json(e).dump(2) << "\n";
+      std::cout << explain::explanation_json(e).dump(2) << "\n";
     else
       print_explanation(e, std::cout);
   } else {
-    const auto e = solvers::explain_facility(instance, plan, flags.facility, options);
+    const auto e = explain::explain_facility(instance, plan, flags.facility, options);
     if (flags.json)
-      std::cout << solvers::explanation_json(e).dump(2) << "\n";
+      std::cout << explain::explanation_json(e).dump(2) << "\n";
     else
       print_explanation(e, std::cout);
   }

@@ -8,6 +8,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "baselines/compact_ten_mip.h"
+#include "engine/planner.h"
+#include "engine/price_and_branch.h"
 #include "geo/layer_writer.h"
 #include "geo/plan_layers.h"
 #include "loading/load_plan.h"
@@ -17,9 +20,6 @@
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
 #include "network/time_expanded_network.h"
-#include "solvers/compact_ten_mip.h"
-#include "solvers/planner.h"
-#include "solvers/price_and_branch.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
 #include "tools/plan_summary.h"
@@ -47,16 +47,15 @@ struct PlanFlags {
 
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
   const network::TimeExpandedNetwork ten(instance);
-  const auto r = solvers::solve_compact_ten(instance, ten, flags.time_limit);
+  const auto r = baselines::solve_compact_ten(instance, ten, flags.time_limit);
   if (r.status == "too_large")
     throw std::runtime_error("the compact model is too large to build (" + std::to_string(r.rows) +
                              " rows)");
-  network::Plan plan =
-      solvers::assemble_plan(instance, ten, r.solution, r.seconds, [](std::size_t) {
-        return std::string(
-            "not served by the compact "
-            "MIP's solution");
-      });
+  network::Plan plan = engine::assemble_plan(instance, ten, r.solution, r.seconds, [](std::size_t) {
+    return std::string(
+        "not served by the compact "
+        "MIP's solution");
+  });
   return plan;
 }
 
@@ -81,7 +80,7 @@ int run_plan(const PlanFlags& flags) {
     loading_config =
         loading::parse_loading_config(instance.loading_json(), flags.instance + ": loading");
   if (load) loading::resolve_loading(instance, loading_config);  // bad config fails before solving
-  solvers::set_cbc_serialized(flags.serialize_cbc);
+  engine::set_cbc_serialized(flags.serialize_cbc);
 
   network::Plan plan;
   bool interrupted_run = false;
@@ -89,7 +88,7 @@ int run_plan(const PlanFlags& flags) {
   if (flags.method == "compact") {
     plan = solve_compact(instance, flags);
   } else {
-    solvers::PlannerOptions options;
+    engine::PlannerOptions options;
     options.time_limit_seconds = flags.time_limit;
     options.threads = resolve_threads(flags.threads);
     options.seed = flags.seed;
@@ -99,7 +98,7 @@ int run_plan(const PlanFlags& flags) {
     spdlog::info("planning {} with {} threads, time limit {} s", flags.instance, options.threads,
                  flags.time_limit);
     ProgressDisplay progress(flags.quiet, flags.time_limit);
-    const auto result = solvers::plan_network(instance, options, progress.callback());
+    const auto result = engine::plan_network(instance, options, progress.callback());
     progress.finish();
     plan = result.plan;
     interrupted_run = result.interrupted;

@@ -17,14 +17,14 @@ std::string number(double v) {
   return buf;
 }
 
-double gap_percent(const solvers::SolveProgress& p) {
+double gap_percent(const engine::SolveProgress& p) {
   return std::isfinite(p.incumbent) && std::isfinite(p.lower_bound)
              ? 100.0 * (p.incumbent - p.lower_bound) / std::max(1e-9, p.incumbent)
              : NAN;
 }
 }  // namespace
 
-std::string progress_line_text(const solvers::SolveProgress& p) {
+std::string progress_line_text(const engine::SolveProgress& p) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "[%7.1fs] %-12s it %4d  bound %14s  lp %14s  incumbent %14s  gap %7s%%  "
@@ -40,7 +40,7 @@ std::string progress_line_text(const solvers::SolveProgress& p) {
   return line;
 }
 
-std::string progress_bar_text(const solvers::SolveProgress& p, double time_limit_seconds,
+std::string progress_bar_text(const engine::SolveProgress& p, double time_limit_seconds,
                               int width) {
   const double limit = time_limit_seconds > 0 ? time_limit_seconds : 1.0;
   const double share = std::clamp(p.elapsed_seconds / limit, 0.0, 1.0);
@@ -82,10 +82,10 @@ ProgressDisplay::~ProgressDisplay() {
   finish();
 }
 
-solvers::ProgressCallback ProgressDisplay::callback() {
+engine::ProgressCallback ProgressDisplay::callback() {
   if (state_->quiet) return nullptr;
   std::shared_ptr<State> s = state_;
-  return [s](const solvers::SolveProgress& p) {
+  return [s](const engine::SolveProgress& p) {
     const double interval = s->terminal ? 0.1 : 0.5;
     if (p.phase == s->last_phase && p.elapsed_seconds - s->last < interval) return;
     s->last = p.elapsed_seconds;

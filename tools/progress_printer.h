@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "solvers/column_generation.h"
+#include "engine/column_generation.h"
 
 namespace mm::tools {
 
@@ -25,7 +25,7 @@ class ProgressDisplay {
   ProgressDisplay& operator=(const ProgressDisplay&) = delete;
 
   // The callback to hand to the solver (nullptr when quiet). Valid while this object lives.
-  solvers::ProgressCallback callback();
+  engine::ProgressCallback callback();
   // Ends the bar's line on a terminal (idempotent); call before printing anything else.
   void finish();
 
@@ -35,9 +35,9 @@ class ProgressDisplay {
 };
 
 // The bar text for one event (no carriage return), `width` characters of bar.
-std::string progress_bar_text(const solvers::SolveProgress& progress, double time_limit_seconds,
+std::string progress_bar_text(const engine::SolveProgress& progress, double time_limit_seconds,
                               int width = 20);
 // The plain line for one event (no newline).
-std::string progress_line_text(const solvers::SolveProgress& progress);
+std::string progress_line_text(const engine::SolveProgress& progress);
 
 }  // namespace mm::tools

@@ -15,8 +15,8 @@
 #include <sstream>
 #include <string>
 
-#include "solvers/cmnd_instance.h"
-#include "solvers/cmnd_solution.h"
+#include "baselines/cmnd_instance.h"
+#include "baselines/cmnd_solution.h"
 
 namespace {
 
@@ -47,10 +47,10 @@ const std::string kTinyDow = std::string(MM_TEST_DATA_DIR) + "/cmnd/tiny.dow";
 // and 3 open.
 void expect_tiny_solution(const fs::path& solution_path, const std::string& method) {
   ASSERT_TRUE(fs::exists(solution_path)) << method;
-  const mm::solvers::CmndInstance instance = mm::solvers::read_dow_file(kTinyDow);
-  const mm::solvers::CmndSolution solution =
-      mm::solvers::parse_cmnd_solution_json(slurp(solution_path), solution_path.string());
-  const mm::solvers::CmndCheck check = mm::solvers::check_cmnd_solution(instance, solution);
+  const mm::baselines::CmndInstance instance = mm::baselines::read_dow_file(kTinyDow);
+  const mm::baselines::CmndSolution solution =
+      mm::baselines::parse_cmnd_solution_json(slurp(solution_path), solution_path.string());
+  const mm::baselines::CmndCheck check = mm::baselines::check_cmnd_solution(instance, solution);
   EXPECT_TRUE(check.violations.empty()) << method << ": " << check.violations.front();
   EXPECT_NEAR(check.objective, 101.0, 1e-6) << method;
   EXPECT_EQ(solution.open_arcs, (std::vector<std::size_t>{1, 2, 3})) << method;

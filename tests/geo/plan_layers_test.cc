@@ -10,10 +10,10 @@
 #include <gdal.h>
 #include <ogrsf_frmts.h>
 
+#include "engine/planner.h"
 #include "geo/plan_layers.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
-#include "solvers/planner.h"
 
 namespace {
 
@@ -33,10 +33,10 @@ class PlanLayers : public ::testing::Test {
   static void SetUpTestSuite() {
     instance_ = std::make_unique<mm::network::Instance>(
         mm::network::read_instance_file(std::string(MM_TEST_DATA_DIR) + "/tiny.json"));
-    mm::solvers::PlannerOptions options;
+    mm::engine::PlannerOptions options;
     options.time_limit_seconds = 30;
     plan_ = std::make_unique<mm::network::Plan>(
-        mm::solvers::plan_network(*instance_, options, nullptr).plan);
+        mm::engine::plan_network(*instance_, options, nullptr).plan);
   }
   static void TearDownTestSuite() {
     instance_.reset();

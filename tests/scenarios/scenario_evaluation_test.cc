@@ -1,5 +1,5 @@
 // Scenario evaluation with known answers (issue 6), warm against cold, every plan refereed.
-#include "solvers/scenario_evaluation.h"
+#include "scenarios/scenario_evaluation.h"
 
 #include <gtest/gtest.h>
 
@@ -16,24 +16,24 @@ const std::string kData = std::string(MM_TEST_DATA_DIR) + "/scenarios/";
 struct Evaluated {
   BaselineDocument baseline;
   std::vector<ScenarioInstance> built;
-  solvers::EvaluationResult result;
+  scenarios::EvaluationResult result;
 };
 
 Evaluated evaluate(const ScenarioFile& file, const BaselineDocument& baseline, bool warm) {
   Evaluated e{baseline, build_scenarios(baseline, file), {}};
-  std::vector<solvers::ScenarioToEvaluate> inputs;
+  std::vector<scenarios::ScenarioToEvaluate> inputs;
   for (const auto& s : e.built) inputs.push_back({s.name, s.instance.get()});
-  solvers::EvaluationOptions options;
+  scenarios::EvaluationOptions options;
   // Far more than these three-facility networks need; the solves end when their search does.
   options.baseline_time_limit_seconds = 5;
   options.scenario_time_limit_seconds = 5;
   options.threads = 2;
   options.warm = warm;
-  e.result = solvers::evaluate_scenarios(*baseline.instance, inputs, options, nullptr);
+  e.result = scenarios::evaluate_scenarios(*baseline.instance, inputs, options, nullptr);
   return e;
 }
 
-const solvers::ScenarioOutcome& outcome(const Evaluated& e, const std::string& name) {
+const scenarios::ScenarioOutcome& outcome(const Evaluated& e, const std::string& name) {
   for (const auto& s : e.result.scenarios)
     if (s.name == name) return s;
   throw std::runtime_error("no scenario " + name);
@@ -89,17 +89,17 @@ TEST_F(KnownAnswers, OpeningANearerSortCenterLowersCost) {
   EXPECT_LT(s.plan.objective, warm_->result.baseline.objective - 1.0);
   EXPECT_EQ(s.difference.lanes_opened,
             (std::vector<std::string>{"SC-PDX>DS-EUG:truck53", "SEA1>SC-PDX:truck53"}));
-  EXPECT_DOUBLE_EQ(solvers::unserved_packages(s.plan), 0.0);
+  EXPECT_DOUBLE_EQ(scenarios::unserved_packages(s.plan), 0.0);
 }
 
 TEST_F(KnownAnswers, MoreCapacityNeverRaisesCost) {
   // The baseline cannot carry everything: one truck per departure out of Boise.
-  EXPECT_GT(solvers::unserved_packages(warm_->result.baseline), 0.0);
+  EXPECT_GT(scenarios::unserved_packages(warm_->result.baseline), 0.0);
   for (const char* name : {"two trucks", "bigger trucks"}) {
     const auto& s = outcome(*warm_, name);
     EXPECT_LE(s.plan.objective, warm_->result.baseline.objective + 1e-6) << name;
-    EXPECT_LT(solvers::unserved_packages(s.plan),
-              solvers::unserved_packages(warm_->result.baseline))
+    EXPECT_LT(scenarios::unserved_packages(s.plan),
+              scenarios::unserved_packages(warm_->result.baseline))
         << name;
   }
 }
@@ -140,7 +140,7 @@ TEST(WarmNeighbourhood, ReachesTheColdObjectiveBeforeTheRootLp) {
   EXPECT_TRUE(network::check_plan(*warm.built[0].instance, w.plan).ok());
   EXPECT_TRUE(network::check_plan(*cold.built[0].instance, c.plan).ok());
   ASSERT_EQ(w.incumbent_trace.size(), w.incumbent_phases.size());
-  double best_warm_phase = solvers::kInfinity;
+  double best_warm_phase = engine::kInfinity;
   bool neighbourhood_improved = false;
   for (std::size_t i = 0; i < w.incumbent_trace.size(); ++i) {
     const std::string& phase = w.incumbent_phases[i];

@@ -1,0 +1,32 @@
+// The CMND benchmark (Canad instances) solved by the planner's own engine.
+//
+// Each CMND arc becomes one design arc with y ∈ {0,1} (max_units 1), capacity u_a in the first
+// dimension, fixed cost f_a and unit cost c_a; each commodity must be served (its unserved
+// penalty exceeds any solution's total cost, so the slack only keeps the master feasible).
+// The pricing graph is the CMND digraph itself (cyclic: Dijkstra pricing).
+#pragma once
+
+#include <string>
+
+#include "baselines/cmnd_instance.h"
+#include "baselines/cmnd_solution.h"
+#include "engine/design_solver.h"
+
+namespace mm::baselines {
+
+struct CmndEngineResult {
+  std::string status;  // optimal | feasible | no_solution
+  double objective = engine::kInfinity;
+  double lower_bound = -engine::kInfinity;
+  double seconds = 0.0;
+  CmndSolution solution;
+  engine::DesignSolverResult engine;
+};
+
+engine::DesignProblem cmnd_design_problem(const CmndInstance& instance);
+
+CmndEngineResult solve_cmnd(const CmndInstance& instance,
+                            const engine::DesignSolverOptions& options,
+                            const engine::ProgressCallback& progress);
+
+}  // namespace mm::baselines

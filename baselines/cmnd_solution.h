@@ -1,0 +1,45 @@
+// A CMND solution in the shape `middlemile cmnd --solution` writes (FORMAT.md, section CMND),
+// and the referee that checks one against its instance independently of any solver.
+//
+// JSON: {"open_arcs": [arc indices], "flows": [{"commodity": k, "arc": a, "flow": x}, ...]},
+// all indices 0-based in file order. The checker recomputes the objective
+// Σ fixed_cost over open arcs + Σ unit_cost × flow, and lists every violation of: valid and
+// distinct indices, flow >= 0, no flow on a closed arc, Σ_k flow ≤ capacity on every arc, and
+// per commodity and node conservation (origin sends the demand, destination receives it).
+// Tolerances scale with the magnitude compared: a violation is an excess > tol × max(1, |bound|).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "baselines/cmnd_instance.h"
+
+namespace mm::baselines {
+
+struct CmndSolution {
+  std::vector<std::size_t> open_arcs;
+  struct Flow {
+    std::size_t commodity = 0;
+    std::size_t arc = 0;
+    double flow = 0.0;
+  };
+  std::vector<Flow> flows;
+};
+
+// Compact JSON: open arcs on one line, one flow per line; numbers round-trip exactly.
+std::string write_cmnd_solution_json(const CmndSolution& solution);
+
+// Parses that JSON; throws mm::network::InputError "<source>: <json path>: <problem>" on bad
+// JSON, a missing or unknown key, a negative or non-integer index, or a non-finite flow.
+CmndSolution parse_cmnd_solution_json(const std::string& text, const std::string& source);
+
+struct CmndCheck {
+  double objective = 0.0;
+  std::vector<std::string> violations;  // empty when the solution is feasible
+};
+
+CmndCheck check_cmnd_solution(const CmndInstance& instance, const CmndSolution& solution,
+                              double tol = 1e-6);
+
+}  // namespace mm::baselines

@@ -1,0 +1,248 @@
+#include "engine/column_generation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+namespace mm::engine {
+
+namespace {
+
+// Ratios within 15% share a pricing group; the group prices with its smallest ratios.
+int ratio_bucket(double ratio) {
+  if (ratio <= 0.0) return -1000000;
+  return static_cast<int>(std::floor(std::log(ratio) / std::log(1.15)));
+}
+
+struct ThreadBuffers {
+  std::vector<double> cost;
+  routing::ShortestPathTree tree;
+};
+
+template <typename Body>
+void parallel_over(std::size_t n, int threads, Body body) {
+  tbb::task_arena arena(std::max(1, threads));
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                        for (std::size_t i = range.begin(); i != range.end(); ++i) body(i);
+                      });
+  });
+}
+
+// The best sink of a commodity in a tree: (cost to its tail + its own cost, arc).
+std::pair<double, std::size_t> best_sink(const routing::PricingGraph& graph,
+                                         const routing::ShortestPathTree& tree,
+                                         const std::vector<double>& cost,
+                                         const std::vector<std::size_t>& sinks) {
+  double best = routing::kUnreachable;
+  std::size_t arc = routing::kNoNode;
+  for (std::size_t s : sinks) {
+    const double d = tree.distance[graph.arc(s).tail];
+    if (d == routing::kUnreachable) continue;
+    const double total = d + cost[s];
+    if (total < best) {
+      best = total;
+      arc = s;
+    }
+  }
+  return {best, arc};
+}
+
+}  // namespace
+
+ColumnGeneration::ColumnGeneration(const DesignProblem& problem, RestrictedMaster& master)
+    : problem_(problem), master_(master), reachable_(problem.commodities.size(), false) {
+  std::map<std::tuple<std::size_t, int, int>, std::size_t> index;
+  for (std::size_t k = 0; k < problem_.commodities.size(); ++k) {
+    const Commodity& c = problem_.commodities[k];
+    std::array<double, kDimensions> ratio{};
+    for (int r = 0; r < kDimensions; ++r) ratio[r] = c.packages > 0 ? c.size[r] / c.packages : 0;
+    const auto key = std::make_tuple(c.source, ratio_bucket(ratio[0]), ratio_bucket(ratio[1]));
+    auto [it, fresh] = index.emplace(key, groups_.size());
+    if (fresh) groups_.push_back({c.source, ratio, {}});
+    Group& g = groups_[it->second];
+    for (int r = 0; r < kDimensions; ++r) g.ratio[r] = std::min(g.ratio[r], ratio[r]);
+    g.members.push_back(k);
+  }
+}
+
+std::size_t ColumnGeneration::add_initial_paths(int threads) {
+  const auto& graph = problem_.graph;
+  const std::size_t A = problem_.design_arcs.size();
+  std::vector<std::vector<DesignPath>> found(groups_.size());
+  tbb::enumerable_thread_specific<ThreadBuffers> buffers;
+  parallel_over(groups_.size(), threads, [&](std::size_t gi) {
+    const Group& g = groups_[gi];
+    ThreadBuffers& buf = buffers.local();
+    buf.cost.assign(graph.arc_count(), 0.0);
+    for (std::size_t a = 0; a < A; ++a) {
+      const DesignArc& arc = problem_.design_arcs[a];
+      // A full vehicle's share of the fixed cost: the cost per package at 100% fill.
+      double fixed_share = 0.0;
+      for (int r = 0; r < kDimensions; ++r)
+        if (std::isfinite(arc.capacity[r]) && arc.capacity[r] > 0)
+          fixed_share = std::max(fixed_share, g.ratio[r] * arc.fixed_cost / arc.capacity[r]);
+      buf.cost[a] = arc.unit_cost + fixed_share;
+    }
+    graph.shortest_paths(g.source, buf.cost, buf.tree);
+    for (std::size_t k : g.members) {
+      auto [best, sink] = best_sink(graph, buf.tree, buf.cost, problem_.commodities[k].sinks);
+      if (sink == routing::kNoNode) continue;
+      found[gi].push_back({k, graph.path_ending_with(buf.tree, sink), 0.0});
+    }
+  });
+  std::vector<DesignPath> all;
+  for (auto& f : found)
+    for (auto& p : f) {
+      reachable_[p.commodity] = true;
+      all.push_back(std::move(p));
+    }
+  unavoidable_ = 0.0;
+  for (std::size_t k = 0; k < problem_.commodities.size(); ++k)
+    if (!reachable_[k]) unavoidable_ += problem_.commodities[k].penalty;
+  master_.add_paths(all);
+  return static_cast<std::size_t>(std::count(reachable_.begin(), reachable_.end(), false));
+}
+
+void ColumnGeneration::price(const MasterDuals& duals, int threads, double tolerance,
+                             std::vector<PricedCommodity>& out) const {
+  const auto& graph = problem_.graph;
+  const std::size_t A = problem_.design_arcs.size();
+  const std::size_t K = problem_.commodities.size();
+  out.assign(K, {});
+  // Per-package base cost and per-dimension capacity prices of each design arc.
+  std::vector<double> base(A);
+  std::vector<std::array<double, kDimensions>> cap_price(A);
+  for (std::size_t a = 0; a < A; ++a) {
+    const DesignArc& arc = problem_.design_arcs[a];
+    base[a] = arc.unit_cost - (arc.resource_group >= 0 ? duals.resource[arc.resource_group] : 0.0);
+    for (int r = 0; r < kDimensions; ++r) cap_price[a][r] = -duals.capacity[a][r];
+    if (banned_ && (*banned_)[a]) base[a] = kInfinity;
+  }
+  tbb::enumerable_thread_specific<ThreadBuffers> buffers;
+  parallel_over(groups_.size(), threads, [&](std::size_t gi) {
+    const Group& g = groups_[gi];
+    ThreadBuffers& buf = buffers.local();
+    buf.cost.assign(graph.arc_count(), 0.0);
+    for (std::size_t a = 0; a < A; ++a) {
+      double c = base[a];
+      for (int r = 0; r < kDimensions; ++r) c += g.ratio[r] * cap_price[a][r];
+      buf.cost[a] = std::max(0.0, c);
+    }
+    graph.shortest_paths(g.source, buf.cost, buf.tree);
+    std::vector<std::size_t> exact;  // members the group pass could not settle
+    for (std::size_t k : g.members) {
+      const Commodity& c = problem_.commodities[k];
+      const double pi = duals.convexity[k];
+      const double scale = tolerance * std::max(1.0, std::abs(pi));
+      auto [best, sink] = best_sink(graph, buf.tree, buf.cost, c.sinks);
+      PricedCommodity& result = out[k];
+      if (sink == routing::kNoNode) {
+        result.bound = 0.0;  // no path: nothing prices out
+        continue;
+      }
+      result.bound = std::min(0.0, c.packages * best - pi);
+      std::vector<std::size_t> path = graph.path_ending_with(buf.tree, sink);
+      const double rc = master_.reduced_cost(duals, k, path);
+      if (rc < -scale && !master_.has_path(k, path)) {
+        result.path = std::move(path);
+        result.improving = true;
+      } else if (result.bound < -scale) {
+        exact.push_back(k);
+      }
+    }
+    // Exact pricing with the commodity's own ratios and linking duals.
+    for (std::size_t k : exact) {
+      const Commodity& c = problem_.commodities[k];
+      for (std::size_t a = 0; a < A; ++a) {
+        double cost = c.packages * base[a];
+        for (int r = 0; r < kDimensions; ++r) cost += c.size[r] * cap_price[a][r];
+        auto it = duals.linking.find(a * K + k);
+        if (it != duals.linking.end()) cost -= it->second;
+        buf.cost[a] = std::max(0.0, cost);
+      }
+      graph.shortest_paths(g.source, buf.cost, buf.tree);
+      auto [best, sink] = best_sink(graph, buf.tree, buf.cost, c.sinks);
+      PricedCommodity& result = out[k];
+      const double pi = duals.convexity[k];
+      result.bound = std::min(0.0, best - pi);
+      if (sink == routing::kNoNode) continue;
+      std::vector<std::size_t> path = graph.path_ending_with(buf.tree, sink);
+      const double rc = master_.reduced_cost(duals, k, path);
+      if (rc < -tolerance * std::max(1.0, std::abs(pi)) && !master_.has_path(k, path)) {
+        result.path = std::move(path);
+        result.improving = true;
+      }
+    }
+  });
+}
+
+ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& options,
+                                             const ProgressCallback& progress,
+                                             const std::string& phase, Clock::time_point started) {
+  ColumnGenerationResult result;
+  std::vector<PricedCommodity> priced;
+  auto seconds_left = [&] {
+    if (options.deadline == Clock::time_point::max()) return 1e9;
+    return std::chrono::duration<double>(options.deadline - Clock::now()).count();
+  };
+  for (int round = 1; round <= options.max_rounds; ++round) {
+    const auto lp_started = Clock::now();
+    result.status = master_.solve(seconds_left());
+    result.lp_seconds += std::chrono::duration<double>(Clock::now() - lp_started).count();
+    result.rounds = round;
+    if (result.status != LpStatus::optimal) break;
+    result.lp_value = master_.objective();
+    const MasterDuals duals = master_.duals();
+    const auto pricing_started = Clock::now();
+    price(duals, options.threads, options.tolerance, priced);
+    result.pricing_seconds += std::chrono::duration<double>(Clock::now() - pricing_started).count();
+    double bound = result.lp_value;
+    std::vector<DesignPath> columns;
+    for (std::size_t k = 0; k < priced.size(); ++k) {
+      bound += priced[k].bound;
+      if (priced[k].improving) columns.push_back({k, std::move(priced[k].path), 0.0});
+    }
+    result.lower_bound = std::max(result.lower_bound, bound);
+    if (progress) {
+      SolveProgress p;
+      p.phase = phase;
+      p.iteration = round;
+      p.lower_bound = result.lower_bound;
+      p.lp_value = result.lp_value;
+      p.columns = master_.path_count();
+      p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      p.lp_seconds = result.lp_seconds;
+      p.pricing_seconds = result.pricing_seconds;
+      progress(p);
+    }
+    const bool out_of_time =
+        Clock::now() >= options.deadline || (options.stop && options.stop->load());
+    // Relative to what pricing can change: commodities with no path add a constant penalty.
+    const double lp_gap = (result.lp_value - result.lower_bound) /
+                          std::max(1.0, std::abs(result.lp_value - unavoidable_));
+    std::size_t added = 0;
+    if (!columns.empty() && lp_gap > options.bound_gap_to_stop) added = master_.add_paths(columns);
+    // Separate linking rows only once pricing has converged: each batch re-solves by dual
+    // simplex, which is the expensive step on large masters.
+    if (options.separate_linking && !out_of_time && added == 0) {
+      added += master_.add_violated_linking_rows(1e-6, options.max_linking_rows_per_round);
+    }
+    if (added == 0) {
+      result.converged = true;
+      // With no row added and no column, the master's optimum is the bound.
+      result.lower_bound = std::max(result.lower_bound, std::min(result.lp_value, bound));
+      break;
+    }
+    if (out_of_time) break;
+  }
+  return result;
+}
+
+}  // namespace mm::engine

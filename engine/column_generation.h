@@ -1,0 +1,108 @@
+// Column generation for the path-based master (DESIGN.md, "The optimization").
+//
+// Pricing: for every commodity, the cheapest path under reduced arc costs
+//   n_k (unit_a − σ_g(a)) + Σ_r q_k^r (−α_a^r) − β_ak − π_k,
+// where α, σ, β, π are the duals of the capacity, resource, linking and convexity rows (all
+// arc terms are >= 0, so shortest paths are exact). Commodities sharing a source node and a
+// similar cube and weight per package form one pricing group: one shortest-path pass with the
+// group's smallest ratios prices them all. That pass is a lower bound for each member; a
+// member whose group path does not price out but whose bound is negative is priced alone,
+// exactly. Groups run in parallel with TBB; results are merged in group order, so the columns
+// added do not depend on the thread count.
+//
+// Bound: z_RMP + Σ_k min(0, min reduced cost of k) is a valid Lagrangian lower bound at every
+// round (y columns not yet in the master price at f_a >= 0). At convergence it equals the LP
+// relaxation with every strong linking row that was ever violated.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/design_problem.h"
+#include "engine/restricted_master.h"
+
+namespace mm::engine {
+
+struct SolveProgress {
+  std::string phase;  // "columns", "dive", "branch", "local search"
+  int iteration = 0;
+  double lower_bound = -kInfinity;
+  double incumbent = kInfinity;
+  double lp_value = kInfinity;
+  std::size_t columns = 0;
+  double elapsed_seconds = 0.0;
+  double lp_seconds = 0.0;       // column generation so far: time in CLP
+  double pricing_seconds = 0.0;  // and in the shortest-path passes
+};
+using ProgressCallback = std::function<void(const SolveProgress&)>;
+
+using Clock = std::chrono::steady_clock;
+
+struct ColumnGenerationOptions {
+  int threads = 1;
+  double tolerance = 1e-6;          // relative reduced-cost tolerance
+  double bound_gap_to_stop = 1e-6;  // stop when (z − bound)/|z| falls below this
+  bool separate_linking = true;
+  std::size_t max_linking_rows_per_round = 2000;
+  int max_rounds = 1000000;
+  Clock::time_point deadline = Clock::time_point::max();
+  const std::atomic<bool>* stop = nullptr;  // set by a signal handler: return at once
+};
+
+struct ColumnGenerationResult {
+  LpStatus status = LpStatus::failed;
+  double lp_value = kInfinity;
+  double lower_bound = -kInfinity;
+  int rounds = 0;
+  bool converged = false;  // no column prices out and no linking row is violated
+  double lp_seconds = 0.0;
+  double pricing_seconds = 0.0;
+};
+
+class ColumnGeneration {
+ public:
+  ColumnGeneration(const DesignProblem& problem, RestrictedMaster& master);
+
+  // One path per commodity that can reach a sink: the cheapest under a linear cost that
+  // spreads each arc's fixed cost over a full vehicle. Adds them to the master; returns how
+  // many commodities have no path at all.
+  std::size_t add_initial_paths(int threads);
+
+  ColumnGenerationResult run(const ColumnGenerationOptions& options,
+                             const ProgressCallback& progress, const std::string& phase,
+                             Clock::time_point started);
+
+  // Design arcs pricing must not use (nullptr: none). The design local search bans every arc
+  // its fixed design does not open, so no column can reopen one.
+  void set_banned(const std::vector<bool>* banned) { banned_ = banned; }
+
+  // Whether commodity k has any path to one of its sinks (computed by add_initial_paths).
+  bool reachable(std::size_t commodity) const { return reachable_[commodity]; }
+
+ private:
+  struct Group {
+    std::size_t source;
+    std::array<double, kDimensions> ratio;  // smallest q^r / n among members
+    std::vector<std::size_t> members;
+  };
+  struct PricedCommodity {
+    double bound = 0.0;  // lower bound on the commodity's min reduced cost (<= 0 counts)
+    std::vector<std::size_t> path;
+    bool improving = false;
+  };
+  void price(const MasterDuals& duals, int threads, double tolerance,
+             std::vector<PricedCommodity>& out) const;
+
+  const DesignProblem& problem_;
+  RestrictedMaster& master_;
+  std::vector<Group> groups_;
+  std::vector<bool> reachable_;
+  double unavoidable_ = 0.0;  // penalty of commodities with no path at all
+  const std::vector<bool>* banned_ = nullptr;
+};
+
+}  // namespace mm::engine

@@ -1,0 +1,82 @@
+// The path-based network design problem the engine solves (DESIGN.md, "The optimization"),
+// stated without time, facilities or lanes, so that the planner (over the time-expanded
+// network) and the CMND benchmark (over a plain digraph) run through the same code.
+//
+//   min  Σ_a f_a y_a + Σ_k Σ_p c_p λ_p + Σ_k M_k s_k
+//   s.t. Σ_p λ_p + s_k = 1                        (convexity, every commodity k)
+//        Σ_k q_k^r Σ_{p∋a} λ_p ≤ u_a^r y_a         (capacity, every design arc a, dimension r)
+//        Σ_{p∈P_k, p∋a} λ_p ≤ min(1, u_a/q_k) y_a  (strong linking, added when violated)
+//        Σ_k n_k Σ_{p through group g} λ_p ≤ U_g   (resource groups: sort capacity per hour)
+//        Σ_{a∈F_t} y_a ≤ V_t                       (vehicle pools: fleet at minute t)
+//        0 ≤ y_a ≤ max_units_a, integer
+//
+// λ_p is the share of commodity k on path p; a commodity is "served" by any path from its
+// source node that ends with one of its sink arcs. Path cost c_p = n_k × Σ_{a∈p} unit_cost_a.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "routing/pricing_graph.h"
+
+namespace mm::engine {
+
+constexpr int kDimensions = 2;  // cube, weight (CMND uses only the first)
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+struct DesignArc {
+  double fixed_cost = 0.0;                   // f_a, per unit of y (vehicle, or arc opened)
+  std::array<double, kDimensions> capacity;  // u_a^r per unit of y; +inf: dimension unused
+  double max_units = kInfinity;              // upper bound on y_a
+  double unit_cost = 0.0;                    // per package (CMND: per unit of flow)
+  int resource_group = -1;                   // index into resource_limits, or -1
+};
+
+struct Commodity {
+  std::size_t source = 0;                  // pricing-graph node where the path starts
+  std::vector<std::size_t> sinks;          // pricing-graph arcs that may end its path
+  double packages = 0.0;                   // n_k
+  std::array<double, kDimensions> size{};  // q_k^r
+  double penalty = 0.0;                    // M_k, cost of leaving the whole commodity unserved
+};
+
+// A limit on the vehicles of a set of design arcs (fleet en route at one minute).
+struct VehiclePool {
+  std::vector<std::size_t> arcs;  // design arc ids
+  double limit = 0.0;
+};
+
+struct DesignProblem {
+  std::string name;
+  // Pricing graph: its arcs [0, design_arcs.size()) are the design arcs, in the same order;
+  // any further arcs are free (cost 0, no capacity), e.g. holding arcs.
+  routing::PricingGraph graph{0, {}, true};
+  std::vector<DesignArc> design_arcs;
+  std::vector<Commodity> commodities;
+  std::vector<double> resource_limits;  // U_g
+  std::vector<VehiclePool> vehicle_pools;
+};
+
+// A solution: integer units per design arc and path shares per commodity.
+struct DesignPath {
+  std::size_t commodity = 0;
+  std::vector<std::size_t> arcs;  // pricing-graph arc ids (design and free), in order
+  double share = 0.0;
+};
+
+struct DesignSolution {
+  std::vector<double> units;  // per design arc (integral in a feasible solution)
+  std::vector<DesignPath> paths;
+  double objective = kInfinity;
+  // No solution yet. (Not units.empty(): a problem without design arcs has a solution too —
+  // everything unserved.)
+  bool empty() const { return !(objective < kInfinity); }
+};
+
+// Objective of a solution recomputed from the problem data (no solver state).
+double design_objective(const DesignProblem& problem, const DesignSolution& solution);
+
+}  // namespace mm::engine

@@ -1,0 +1,96 @@
+#include "engine/planner.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "engine/plan_invariants.h"
+#include "engine/ten_design.h"
+#include "network/memory_guard.h"
+#include "network/physical_network.h"
+#include "network/time_expanded_network.h"
+
+namespace mm::engine {
+
+namespace {
+
+std::string reason_for(const network::Instance& instance, const network::PhysicalNetwork& physical,
+                       bool has_on_time_path, std::size_t k) {
+  const network::Demand& d = instance.demand()[k];
+  const auto& f = instance.facilities();
+  std::ostringstream out;
+  if (!physical.can_reach(d.origin, d.destination)) {
+    out << "no lane path from " << f[d.origin].id << " to " << f[d.destination].id;
+  } else if (!has_on_time_path) {
+    out << "no path reaches " << f[d.destination].id << " by minute " << d.due_minute
+        << " (ready at " << f[d.origin].id << " at minute " << d.ready_minute << ")";
+  } else {
+    out << "not worth serving: its on-time paths cost more than the unserved penalty of "
+        << instance.unserved_penalty_per_package()
+        << " per package, or capacity limits (vehicles per departure, fleet, sort capacity) "
+           "leave no room in its window";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+PlannerResult plan_network(const network::Instance& instance, const PlannerOptions& options,
+                           const ProgressCallback& progress) {
+  PlannerResult result;
+  // An Instance built in code skips the parser's guard: fail before the TEN, not in it.
+  network::require_memory(network::estimate_planning_memory(network::shape_of(instance)),
+                          network::available_memory_bytes(), "instance " + instance.name());
+  const network::TimeExpandedNetwork ten(instance);
+  const network::PhysicalNetwork physical(instance);
+  result.ten_nodes = ten.node_count();
+  result.ten_dispatch_arcs = ten.dispatch_count();
+  const DesignProblem problem = ten_design_problem(instance, ten, options.packing_efficiency);
+
+  DesignSolverOptions engine;
+  engine.time_limit_seconds = options.time_limit_seconds;
+  engine.threads = options.threads;
+  engine.seed = options.seed;
+  engine.gap = options.gap;
+  engine.stop = options.stop;
+  engine.keep_columns = options.keep_columns;
+  DesignWarmStart warm;
+  if (options.warm_start) {
+    const RouteColumnMapper mapper(instance, ten, problem);
+    std::size_t refused_columns = 0, refused_routes = 0;
+    warm.columns = map_route_columns(mapper, options.warm_start->columns, &refused_columns);
+    warm.incumbent = map_route_columns(mapper, options.warm_start->routes, &refused_routes);
+    warm.served.assign(problem.commodities.size(), 0.0);
+    for (const RouteColumn& route : options.warm_start->routes)
+      if (const auto k = instance.demand_index(route.demand)) warm.served[*k] += route.share;
+    result.warm_columns_mapped = warm.columns.size() + warm.incumbent.size();
+    result.warm_columns_refused = refused_columns + refused_routes;
+    engine.warm_start = &warm;
+  }
+  const DesignSolverResult solved = solve_design(problem, engine, progress);
+  result.warm_start_objective = solved.warm_start_objective;
+  if (options.keep_columns) {
+    result.column_pool.reserve(solved.column_pool.size());
+    for (const DesignPath& path : solved.column_pool)
+      result.column_pool.push_back(to_route_column(instance, ten, path));
+  }
+  result.status = solved.status;
+  result.columns = solved.columns;
+  result.cg_rounds = solved.cg_rounds;
+  result.root_lp = solved.root_lp;
+  result.interrupted = solved.interrupted;
+  result.controllable_gap = solved.controllable_gap;
+
+  TenSolution solution;
+  if (!solved.best.empty()) solution = to_ten_solution(problem, solved.best, ten.dispatch_count());
+  if (std::isfinite(solved.lower_bound)) solution.lower_bound = solved.lower_bound;
+  solution.proven_optimal = solved.status == SolveStatus::optimal;
+  result.plan = assemble_plan(instance, ten, solution, solved.seconds, [&](std::size_t k) {
+    return reason_for(instance, physical, solved.reachable[k], k);
+  });
+  if (solved.best.empty()) result.plan.status = network::PlanStatus::no_solution;
+  // Nothing lost: every package routed or unserved (and, in debug builds, the referee's rules).
+  check_plan_invariants(instance, result.plan);
+  return result;
+}
+
+}  // namespace mm::engine

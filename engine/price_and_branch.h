@@ -1,0 +1,43 @@
+// Price-and-branch: the restricted master's columns handed to CBC with integer vehicle counts.
+//
+// CBC sees every path generated so far (root column generation and the dive), y integer,
+// and a cutoff just below the incumbent, so anything it returns is strictly better. Its bound
+// is NOT a bound for the full problem (columns are missing), so only the solution is used.
+// With `free_commodities` (a neighbourhood) CBC gets only the columns that can move
+// (solvers/fixed_column_reduction.h). CBC is told not to re-solve an LP to confirm its
+// solutions and runs without its dense cut generators: both made it overrun its time limit
+// by seconds on the medium network, and neither its bound nor that check is used here.
+// CBC runs single-threaded; `set_cbc_serialized(true)` makes every CBC call in the process
+// take one lock, for builds of CBC not proven safe with one model per thread.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+
+#include "engine/design_problem.h"
+#include "engine/restricted_master.h"
+
+namespace mm::engine {
+
+void set_cbc_serialized(bool serialized);
+bool cbc_serialized();
+
+struct PriceAndBranchOptions {
+  // Budget from when CBC may start (while concurrent scenarios take turns, waiting for the
+  // lock is not counted), never past `deadline` (the caller's time limit).
+  double seconds = 10.0;
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  std::uint64_t seed = 1;
+  const std::atomic<bool>* stop = nullptr;
+  // Fix the shares of paths outside `free_commodities` to the incumbent's, and the vehicles of
+  // design arcs no path of a free commodity crosses: the IP-based local search re-optimizes
+  // only a neighbourhood.
+  const std::vector<bool>* free_commodities = nullptr;
+};
+
+// Returns a solution strictly better than `incumbent`, or an empty one if CBC found none.
+DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
+                                const PriceAndBranchOptions& options);
+
+}  // namespace mm::engine

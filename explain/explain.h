@@ -1,0 +1,168 @@
+// Explanations of a plan for a planner (`middlemile explain`, README "Why this plan: explain").
+//
+//  - explain_demand: the demand's routes (legs, cost share, slack to due) and the cheapest
+//    alternative routes in the time-expanded network (routing/route_alternatives.h, ranked by
+//    the planner's initial pricing cost: cost per package plus each vehicle's cost spread over
+//    a full vehicle), each with why it loses against the plan: "arrives late", "no capacity"
+//    (max vehicles per departure, fleet or sort capacity forbid the vehicle or packages it
+//    needs), "would need another vehicle" (with that vehicle's cost), "costs more" (by how
+//    much), or — where the plan is not optimal — "costs the same" / "cheaper". An unserved
+//    demand gets its binding reason: "no path in window", "capacity", "penalty cheaper than a
+//    vehicle", or "not optimal".
+//  - explain_departure: who rides it, its fill, what closing it costs (the instance re-planned
+//    without it, under a time limit, reported with both objectives, gaps and the interval the
+//    true difference lies in) and its LP shadow prices (solvers/marginal_values.h).
+//  - explain_facility: packages through it, sort use per clock hour with the LP value of one
+//    more package per hour of sort capacity, and for the demands through it with the least
+//    slack what a due minute 60 later is worth in the root LP (re-solved per demand).
+// All money is in the instance's currency; minutes from the start of the horizon.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "explain/marginal_values.h"
+#include "network/instance.h"
+#include "network/plan.h"
+
+namespace mm::explain {
+
+struct ExplainLeg {
+  std::string lane, from, to;
+  int departure_minute = 0;
+  int arrival_minute = 0;
+};
+
+struct RouteCostShare {
+  double vehicles = 0.0;  // Σ legs: the route's share of the departure's vehicle cost
+  double packages = 0.0;  // lane cost per package × packages
+  double handling = 0.0;  // handling cost per package at each leg's origin × packages
+  double total() const { return vehicles + packages + handling; }
+};
+
+struct ExplainedRoute {
+  double packages = 0.0;
+  std::vector<ExplainLeg> legs;
+  std::vector<double> vehicle_share;  // per leg: share of that departure's load (binding dim.)
+  int arrival_minute = 0;
+  int slack_minutes = 0;  // due − arrival
+  RouteCostShare cost;
+  double pricing_cost = 0.0;  // the alternatives' cost model, for comparison
+};
+
+struct Alternative {
+  std::vector<ExplainLeg> legs;
+  int arrival_minute = 0;
+  double cost = 0.0;           // pricing model: per-package costs + full-vehicle cost shares
+  double variable_cost = 0.0;  // per-package costs only (lane + handling)
+  int extra_vehicles = 0;      // beyond the plan's vehicles, to carry the moved packages
+  double extra_vehicle_cost = 0.0;
+  std::string why_not;  // "arrives late", "no capacity", "would need another vehicle", ...
+  std::string detail;   // one sentence with the numbers
+};
+
+struct UnservedReason {
+  std::string reason;  // "no path in window", "capacity", "penalty cheaper than a vehicle", ...
+  std::string detail;
+  double penalty = 0.0;                    // of the unserved packages
+  std::optional<double> cheapest_serving;  // cheapest marginal cost to serve them in this plan
+};
+
+struct DemandExplanation {
+  std::string demand, origin, destination;
+  double packages = 0.0, cube_m3 = 0.0, weight_kg = 0.0;
+  int ready_minute = 0, due_minute = 0;
+  double served_packages = 0.0;
+  double unserved_packages = 0.0;
+  std::vector<ExplainedRoute> routes;
+  double moved_packages = 0.0;  // what the alternatives would carry (unserved part, or all)
+  std::vector<Alternative> alternatives;
+  std::optional<UnservedReason> unserved;
+};
+
+struct Rider {
+  std::string demand;
+  double packages = 0.0, cube_m3 = 0.0, weight_kg = 0.0;
+};
+
+struct ClosingCost {
+  bool resolved = false;  // false: the plan does not use the departure, closing costs 0
+  double plan_objective = 0.0;
+  std::optional<double> plan_gap;
+  double closed_objective = 0.0;
+  std::optional<double> closed_lower_bound;
+  std::optional<double> closed_gap;
+  std::string closed_status;
+  double delta = 0.0;  // closed − plan objective
+  // The true change (optimum without it − this plan's cost) lies in [delta_low, delta].
+  std::optional<double> delta_low;
+  double seconds = 0.0;
+  std::string note;
+};
+
+struct DepartureExplanation {
+  std::string lane, from, to, vehicle_type;
+  int departure_minute = 0, arrival_minute = 0;
+  int vehicles = 0;
+  std::optional<int> max_vehicles;
+  network::Capacity vehicle_capacity;
+  network::Load load;
+  double fill_cube = 0.0, fill_weight = 0.0;
+  std::vector<Rider> riders;
+  ClosingCost closing;
+  DepartureMarginal marginal;
+  bool lp_converged = false;
+  double lp_value = 0.0;
+};
+
+struct SortHour {
+  int hour = 0;
+  double packages = 0.0;  // leaving in the plan
+  std::optional<double> utilization;
+  bool in_lp = false;
+  double value_per_package = 0.0;  // LP dual of the sort row
+};
+
+struct DueValue {
+  std::string demand;
+  int due_minute = 0;
+  std::optional<int> arrival_minute;  // latest arrival of its routes, none if unserved
+  std::optional<int> slack_minutes;
+  double lp_now = 0.0, lp_later = 0.0;
+  double value = 0.0;  // lp_now − lp_later: what due + 60 saves in the LP
+};
+
+struct FacilityExplanation {
+  std::string facility, kind;
+  double packages_out = 0.0, packages_in = 0.0;
+  std::optional<double> sort_capacity_per_hour;
+  std::vector<SortHour> hours;  // hours with packages leaving, by hour
+  std::optional<int> peak_hour;
+  double peak_utilization = 0.0;
+  std::vector<DueValue> due_values;
+  std::string due_method;
+  bool lp_converged = false;
+  double lp_value = 0.0;
+};
+
+struct ExplainOptions {
+  std::size_t alternatives = 5;      // k of the k cheapest paths
+  double time_limit_seconds = 20.0;  // re-solve when closing a departure; each LP
+  int threads = 1;
+  std::size_t due_demands = 3;  // demands priced with a later due in explain_facility
+  int due_extension_minutes = 60;
+};
+
+// Each throws network::InputError when the plan does not belong to the instance (an unknown
+// lane, departure or demand in it) or the asked-for id is unknown; the message names it.
+DemandExplanation explain_demand(const network::Instance& instance, const network::Plan& plan,
+                                 const std::string& demand_id, const ExplainOptions& options);
+DepartureExplanation explain_departure(const network::Instance& instance, const network::Plan& plan,
+                                       const std::string& lane_id, int departure_minute,
+                                       const ExplainOptions& options);
+FacilityExplanation explain_facility(const network::Instance& instance, const network::Plan& plan,
+                                     const std::string& facility_id, const ExplainOptions& options);
+
+}  // namespace mm::explain

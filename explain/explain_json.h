@@ -1,0 +1,16 @@
+// The explanations of solvers/explain.h as one JSON object each (`middlemile explain --json`;
+// keys documented in README.md, "Why this plan: explain"). Keys keep the order they are
+// written in; absent optional values are null.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "explain/explain.h"
+
+namespace mm::explain {
+
+nlohmann::ordered_json explanation_json(const DemandExplanation& e);
+nlohmann::ordered_json explanation_json(const DepartureExplanation& e);
+nlohmann::ordered_json explanation_json(const FacilityExplanation& e);
+
+}  // namespace mm::explain

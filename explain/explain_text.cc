@@ -1,0 +1,199 @@
+#include "explain/explain_text.h"
+
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace mm::explain {
+
+namespace {
+
+std::string fixed(double value, int digits = 2) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(digits) << value;
+  return out.str();
+}
+
+std::string percent(double share) {
+  return fixed(100.0 * share, 1) + "%";
+}
+
+std::string number(double value) {
+  // Whole numbers without decimals (packages usually are), others with two.
+  return value == static_cast<long long>(value) ? std::to_string(static_cast<long long>(value))
+                                                : fixed(value);
+}
+
+// Display width of UTF-8 text: code points (the arrows and m³ are one column each).
+std::size_t columns(const std::string& text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Rows of cells printed with each column padded to its widest cell; `right` marks columns
+// aligned right (numbers).
+void print_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right,
+                 std::ostream& out, const std::string& indent = "  ") {
+  std::vector<std::size_t> width;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (width.size() <= c) width.push_back(0);
+      width[c] = std::max(width[c], columns(row[c]));
+    }
+  for (const auto& row : rows) {
+    std::string line = indent;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string pad(width[c] - columns(row[c]), ' ');
+      const bool last = c + 1 == row.size();
+      line += c < right.size() && right[c] ? pad + row[c] : row[c] + (last ? "" : pad);
+      if (!last) line += "  ";
+    }
+    out << line << "\n";
+  }
+}
+
+std::string route_text(const std::vector<explain::ExplainLeg>& legs) {
+  std::string s;
+  for (const auto& l : legs)
+    s += (s.empty() ? "" : " → ") + l.lane + "@" + std::to_string(l.departure_minute);
+  return s;
+}
+
+}  // namespace
+
+void print_explanation(const explain::DemandExplanation& e, std::ostream& out) {
+  out << "demand " << e.demand << ": " << e.origin << " → " << e.destination << ", "
+      << number(e.packages) << " packages, " << number(e.cube_m3) << " m³, " << number(e.weight_kg)
+      << " kg, ready " << e.ready_minute << ", due " << e.due_minute << "\n";
+  out << "  served " << number(e.served_packages) << ", unserved " << number(e.unserved_packages)
+      << "\n";
+  for (std::size_t i = 0; i < e.routes.size(); ++i) {
+    const auto& r = e.routes[i];
+    out << "\nroute " << i + 1 << ": " << number(r.packages) << " packages, arrives "
+        << r.arrival_minute << ", slack " << r.slack_minutes << " min to due\n";
+    std::vector<std::vector<std::string>> rows{
+        {"leg", "lane", "from", "to", "departs", "arrives", "vehicle share"}};
+    for (std::size_t l = 0; l < r.legs.size(); ++l)
+      rows.push_back({std::to_string(l + 1), r.legs[l].lane, r.legs[l].from, r.legs[l].to,
+                      std::to_string(r.legs[l].departure_minute),
+                      std::to_string(r.legs[l].arrival_minute), percent(r.vehicle_share[l])});
+    print_table(rows, {true, false, false, false, true, true, true}, out);
+    out << "  cost share: vehicles " << fixed(r.cost.vehicles) << " + per package "
+        << fixed(r.cost.packages) << " + handling " << fixed(r.cost.handling) << " = "
+        << fixed(r.cost.total()) << "  (pricing model: " << fixed(r.pricing_cost) << ")\n";
+  }
+  if (e.unserved) {
+    out << "\nunserved " << number(e.unserved_packages) << " packages: " << e.unserved->reason
+        << "\n  " << e.unserved->detail << "\n";
+  }
+  out << "\nalternatives for " << number(e.moved_packages) << " packages (cheapest first";
+  out << ", pricing cost = per-package costs + full-vehicle cost shares):\n";
+  if (e.alternatives.empty()) {
+    out << "  none: no other route leaves " << e.origin << " after minute " << e.ready_minute
+        << " for " << e.destination << "\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> rows{{"#", "route", "arrives", "cost", "why not"}};
+  for (std::size_t i = 0; i < e.alternatives.size(); ++i) {
+    const auto& a = e.alternatives[i];
+    rows.push_back({std::to_string(i + 1), route_text(a.legs), std::to_string(a.arrival_minute),
+                    fixed(a.cost), a.why_not});
+  }
+  print_table(rows, {true, false, true, true, false}, out);
+  out << "\n";
+  for (std::size_t i = 0; i < e.alternatives.size(); ++i)
+    out << "  " << i + 1 << ". " << e.alternatives[i].detail << "\n";
+}
+
+void print_explanation(const explain::DepartureExplanation& e, std::ostream& out) {
+  out << "departure " << e.lane << "@" << e.departure_minute << ": " << e.from << " → " << e.to
+      << ", " << e.vehicle_type << ", arrives " << e.arrival_minute << "\n";
+  out << "  vehicles " << e.vehicles;
+  if (e.max_vehicles) out << " (max " << *e.max_vehicles << ")";
+  out << ", load " << number(e.load.packages) << " packages, " << fixed(e.load.cube_m3) << " m³, "
+      << fixed(e.load.weight_kg) << " kg; fill " << percent(e.fill_cube) << " cube, "
+      << percent(e.fill_weight) << " weight per vehicle\n";
+  out << "\nriders:\n";
+  if (e.riders.empty())
+    out << "  none\n";
+  else {
+    std::vector<std::vector<std::string>> rows{{"demand", "packages", "m³", "kg", "of cube"}};
+    for (const auto& r : e.riders)
+      rows.push_back({r.demand, number(r.packages), fixed(r.cube_m3), fixed(r.weight_kg),
+                      e.load.cube_m3 > 0 ? percent(r.cube_m3 / e.load.cube_m3) : "-"});
+    print_table(rows, {false, true, true, true, true}, out);
+  }
+  const auto& c = e.closing;
+  out << "\nclosing it:\n";
+  if (!c.resolved) {
+    out << "  " << c.note << "\n";
+  } else {
+    auto gap = [](const std::optional<double>& g) {
+      return g ? fixed(100.0 * *g, 3) + "%" : std::string("?");
+    };
+    out << "  plan        " << fixed(c.plan_objective) << " (gap " << gap(c.plan_gap) << ")\n";
+    if (c.closed_status == "no_solution") {
+      out << "  without it  no solution in " << fixed(c.seconds, 1) << " s\n";
+    } else {
+      out << "  without it  " << fixed(c.closed_objective) << " (gap " << gap(c.closed_gap) << ", "
+          << c.closed_status << ", re-planned in " << fixed(c.seconds, 1) << " s)\n";
+      out << "  change      " << (c.delta >= 0 ? "+" : "") << fixed(c.delta);
+      if (c.delta_low)
+        out << " (true change within [" << fixed(*c.delta_low) << ", " << fixed(c.delta) << "])";
+      out << "\n";
+    }
+    out << "  " << c.note << "\n";
+  }
+  const auto& m = e.marginal;
+  out << "\nshadow prices (root LP " << fixed(e.lp_value)
+      << (e.lp_converged ? "" : ", not converged: approximate") << "):\n";
+  if (!m.in_lp) {
+    out << "  capacity not binding in the LP (no capacity row: no generated path uses it): 0\n";
+  } else {
+    out << "  per m³ " << fixed(m.price[0], 4) << ", per kg " << fixed(m.price[1], 4)
+        << "; LP vehicles " << fixed(m.lp_vehicles, 3) << "\n";
+    out << "  one more vehicle's capacity, free: " << fixed(m.vehicle_capacity_value) << "\n";
+    out << "  one more vehicle allowed, paying its trip: " << fixed(m.extra_vehicle_value)
+        << (m.extra_vehicle_value > 0 ? "" : " (the LP does not want more here)") << "\n";
+  }
+}
+
+void print_explanation(const explain::FacilityExplanation& e, std::ostream& out) {
+  out << "facility " << e.facility << " (" << e.kind << "): " << number(e.packages_out)
+      << " packages handled (leaving), " << number(e.packages_in) << " arriving\n";
+  if (e.sort_capacity_per_hour)
+    out << "  sort capacity " << number(*e.sort_capacity_per_hour) << " packages per hour";
+  else
+    out << "  no sort capacity limit";
+  if (e.peak_hour) out << "; peak hour " << *e.peak_hour << " at " << percent(e.peak_utilization);
+  out << "\n\nsort use per clock hour (LP value of one more package/hour; root LP "
+      << fixed(e.lp_value) << (e.lp_converged ? "" : ", not converged") << "):\n";
+  if (e.hours.empty())
+    out << "  no packages leave it in the plan\n";
+  else {
+    std::vector<std::vector<std::string>> rows{{"hour", "minutes", "packages", "use", "value"}};
+    for (const auto& h : e.hours)
+      rows.push_back({std::to_string(h.hour),
+                      std::to_string(60 * h.hour) + "-" + std::to_string(60 * h.hour + 59),
+                      number(h.packages), h.utilization ? percent(*h.utilization) : "-",
+                      h.in_lp ? fixed(h.value_per_package, 4) : "no row: not binding in the LP"});
+    print_table(rows, {true, true, true, true, true}, out);
+  }
+  out << "\nlater due minutes (" << e.due_method << "):\n";
+  if (e.due_values.empty())
+    out << "  no demand passes through it\n";
+  else {
+    std::vector<std::vector<std::string>> rows{{"demand", "due", "arrives", "slack", "worth"}};
+    for (const auto& v : e.due_values)
+      rows.push_back({v.demand, std::to_string(v.due_minute),
+                      v.arrival_minute ? std::to_string(*v.arrival_minute) : "unserved",
+                      v.slack_minutes ? std::to_string(*v.slack_minutes) : "-", fixed(v.value)});
+    print_table(rows, {false, true, true, true, true}, out);
+  }
+}
+
+}  // namespace mm::explain

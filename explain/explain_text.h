@@ -1,0 +1,15 @@
+// Terminal rendering of `middlemile explain` (solvers/explain.h): short aligned tables, money
+// with two decimals, minutes as integers.
+#pragma once
+
+#include <ostream>
+
+#include "explain/explain.h"
+
+namespace mm::explain {
+
+void print_explanation(const explain::DemandExplanation& e, std::ostream& out);
+void print_explanation(const explain::DepartureExplanation& e, std::ostream& out);
+void print_explanation(const explain::FacilityExplanation& e, std::ostream& out);
+
+}  // namespace mm::explain

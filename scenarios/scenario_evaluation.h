@@ -1,0 +1,86 @@
+// Scenario evaluation (issue 6): one baseline plan, then every scenario planned from a warm
+// start, scenarios in parallel.
+//
+// The baseline is planned once and keeps its column pool. Each scenario's planner starts from
+// the baseline's columns and plan mapped onto the scenario's network (solvers/route_columns.h:
+// what is still valid is kept, the rest dropped): the columns seed the restricted master, so
+// column generation starts near the baseline's LP; the baseline's routes, cut back where the
+// changed network no longer has room, are the first incumbent. With `warm = false` every
+// scenario is planned from scratch (the reference the benchmark compares against).
+//
+// Parallelism: up to `threads` scenarios run at once, each single-threaded (one TBB arena of
+// `threads`); with fewer scenarios than threads, each scenario gets the spare threads for its
+// pricing. While scenarios run side by side their CBC calls take turns (price_and_branch.h,
+// set_cbc_serialized): two CbcMain1 calls at once were seen to crash in CBC's preprocessing.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/planner.h"
+#include "network/instance.h"
+#include "network/plan.h"
+#include "scenarios/plan_comparison.h"
+
+namespace mm::scenarios {
+
+struct EvaluationOptions {
+  double baseline_time_limit_seconds = 60.0;
+  double scenario_time_limit_seconds = 20.0;
+  int threads = 1;
+  std::uint64_t seed = 1;
+  double gap = 1e-4;
+  double packing_efficiency = 1.0;
+  bool warm = true;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct ScenarioToEvaluate {
+  std::string name;
+  const network::Instance* instance = nullptr;  // must outlive the evaluation
+};
+
+struct ScenarioOutcome {
+  std::string name;
+  bool solved = false;  // false: not run (interrupted before it started)
+  network::Plan plan;
+  PlanDifference difference;
+  double seconds = 0.0;
+  bool warm = false;
+  std::size_t warm_columns_mapped = 0;
+  std::size_t warm_columns_refused = 0;
+  double warm_start_objective = engine::kInfinity;
+  // (seconds, objective) each time the incumbent improved: how fast it got there.
+  std::vector<std::pair<double, double>> incumbent_trace;
+  std::vector<std::string> incumbent_phases;  // the solver phase that found each of them
+  std::size_t violations = 0;  // the referee's (network/plan_verifier.h); 0 in a correct plan
+  std::string first_violation;
+};
+
+struct EvaluationResult {
+  network::Plan baseline;
+  double baseline_seconds = 0.0;
+  std::size_t baseline_violations = 0;
+  std::vector<ScenarioOutcome> scenarios;  // in input order
+};
+
+// Called on the evaluation's thread pool when the baseline or a scenario is done: name
+// ("baseline" for the baseline), index among scenarios (-1 for the baseline), how many are done.
+using EvaluationProgress =
+    std::function<void(const std::string& name, int index, int done, int total, double seconds)>;
+
+EvaluationResult evaluate_scenarios(const network::Instance& baseline,
+                                    const std::vector<ScenarioToEvaluate>& scenarios,
+                                    const EvaluationOptions& options,
+                                    const EvaluationProgress& progress);
+
+// When the first incumbent within `tolerance` (relative) of `target` was found, in seconds
+// from the start of the solve; -1 when none was.
+double seconds_to_reach(const std::vector<std::pair<double, double>>& trace, double target,
+                        double tolerance);
+
+}  // namespace mm::scenarios
