@@ -27,6 +27,8 @@ engine::DesignProblem cmnd_design_problem(const CmndInstance& instance) {
   for (const CmndCommodity& c : instance.commodities) {
     engine::Commodity k;
     k.source = c.origin;
+    k.origin = c.origin;
+    k.destination = c.destination;
     k.sinks = into[c.destination];
     k.packages = c.demand;
     k.size = {c.demand, 0.0};

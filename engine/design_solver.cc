@@ -5,6 +5,8 @@
 #include <map>
 #include <numeric>
 
+#include "engine/local_search.h"
+#include "engine/neighbourhood_search.h"
 #include "engine/price_and_branch.h"
 #include "engine/restricted_master.h"
 
@@ -184,6 +186,28 @@ class Pipeline {
     }
 
     consider(all_unserved(problem_), "start");
+    {
+      PlanState state(problem_);
+      Inserter inserter(problem_);
+      std::vector<std::size_t> all(problem_.commodities.size());
+      std::iota(all.begin(), all.end(), 0);
+      for (std::size_t k : largest_first(problem_, all)) inserter.insert(state, k);
+      consider(state.solution(), "construction");
+      Random random(options_.seed);
+      SearchBudget budget;
+      budget.deadline = deadline();
+      budget.stop = options_.stop;
+      descend(state, inserter, random, budget);
+      consider(state.solution(), "descent");
+      NeighbourhoodSearchOptions lns;
+      lns.iterations = getenv("MM_LNS") ? atoi(getenv("MM_LNS")) : 20000;
+      if (getenv("MM_THR")) lns.start_threshold = atof(getenv("MM_THR"));
+      if (getenv("MM_MAXR")) lns.max_removed = atoi(getenv("MM_MAXR"));
+      neighbourhood_search(state, inserter, random, lns, budget,
+                           [&](const PlanState& s) { consider(s.solution(), "neighbourhoods"); }, nullptr);
+      descend(state, inserter, random, budget);
+      consider(state.solution(), "descent");
+    }
     if (const DesignWarmStart* warm = options_.warm_start) {
       master_.add_paths(warm->columns);
       master_.add_paths(warm->incumbent);
@@ -198,11 +222,16 @@ class Pipeline {
     }
 
     // 1. Root column generation.
+    master_.add_paths(best_.paths);
+    CutsetSeparator cutsets(problem_);
+    cg_.set_cut_separator(&cutsets);
     ColumnGenerationOptions root = cg_options(0.45);
     ColumnGenerationResult r = cg_.run(root, progress_, "columns", started_);
     result.cg_rounds = r.rounds;
     result.lower_bound = r.lower_bound;
     result.root_lp = r.lp_value;
+    cg_.set_cut_separator(nullptr);
+    if (progress_) fprintf(stderr, "cover rows %zu linking %zu sets %zu\n", master_.cover_row_count(), master_.linking_row_count(), cutsets.set_count());
     lower_bound_ = r.lower_bound;
     // A solve cut by the deadline leaves no usable solution: finish it (warm, usually quick).
     if (!master_.solution_optimal() && !stopped()) master_.solve(std::max(5.0, seconds_left()));
