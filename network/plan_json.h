@@ -1,7 +1,9 @@
 // Reading and writing middlemile-plan/1 JSON (FORMAT.md), and writing files atomically.
 //
-// read_plan_file is strict about types and required fields (the referee must not guess), and
-// throws InputError naming the file and JSON path of the first problem it cannot read past.
+// read_plan_file is strict about types and required fields (the referee must not guess): it
+// throws ValidationError listing every problem with its JSON path (network/json_fields.h), or
+// InputError naming file, line and column when the text is not JSON. Fields the format does not
+// name are passed over (a plan may carry extension sections such as kpis.loading).
 #pragma once
 
 #include <string>

@@ -226,10 +226,18 @@ class ScenarioEditor {
     if (change.spec.contains("lane_rules")) {
       const Json& spec = change.spec["lane_rules"];
       const std::string rules_at = network::json_member_path(change.path, "lane_rules");
-      const geo::LaneRules rules =
-          spec.is_string()
-              ? geo::read_lane_rules_file(resolve(file_.base_dir, spec.get<std::string>()))
-              : geo::parse_lane_rules(spec.dump(), file_.source + ": " + rules_at);
+      geo::LaneRules rules;
+      try {
+        rules = spec.is_string()
+                    ? geo::read_lane_rules_file(resolve(file_.base_dir, spec.get<std::string>()))
+                    : geo::parse_lane_rules(spec.dump(), file_.source + ": " + rules_at);
+      } catch (const network::ValidationError& e) {
+        // The rules' own problems, not the changed instance's: named at the change, with the
+        // rules file when there is one.
+        std::string all;
+        for (const std::string& problem : e.problems()) all += (all.empty() ? "" : "; ") + problem;
+        fail(rules_at, spec.is_string() ? e.source() + ": " + all : all);
+      }
       // Rules work on a validated instance: the document as it stands, new facility included.
       network::Instance current = parse_current(change);
       const std::size_t index = *current.facility_index(id);

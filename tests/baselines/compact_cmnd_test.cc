@@ -84,22 +84,28 @@ std::string parse_error(const std::string& text) {
     parse_cmnd_solution_json(text, "s.json");
   } catch (const network::InputError& e) {
     return e.what();
+  } catch (const network::ValidationError& e) {
+    // Every problem, each "<source>: <problem>", joined by " | ".
+    std::string all;
+    for (const std::string& problem : e.problems())
+      all += (all.empty() ? "" : " | ") + e.source() + ": " + problem;
+    return all;
   }
   return "";
 }
 
 TEST(CmndSolutionJson, RejectsBadInputWithJsonPath) {
   EXPECT_EQ(parse_error("{\"open_arcs\": [], \"flows\": [], \"x\": 1}"),
-            "s.json: x: unknown field");
-  EXPECT_EQ(parse_error("{\"flows\": []}"), "s.json: open_arcs: missing");
+            "s.json: x: unknown field (expected one of: open_arcs, flows)");
+  EXPECT_EQ(parse_error("{\"flows\": []}"), "s.json: (root): missing required field \"open_arcs\"");
   EXPECT_EQ(parse_error("{\"open_arcs\": [-1], \"flows\": []}"),
-            "s.json: open_arcs[0]: expected a non-negative integer, got -1");
+            "s.json: open_arcs[0]: must be >= 0 (got -1)");
   EXPECT_EQ(parse_error("{\"open_arcs\": [], \"flows\": [{\"commodity\": 0, \"arc\": 1.5, "
                         "\"flow\": 1}]}"),
-            "s.json: flows[0].arc: expected a non-negative integer, got 1.5");
+            "s.json: flows[0].arc: must be an integer (got 1.5)");
   EXPECT_EQ(parse_error("{\"open_arcs\": [], \"flows\": [{\"commodity\": 0, \"arc\": 1}]}"),
-            "s.json: flows[0].flow: missing");
-  EXPECT_EQ(parse_error("[1]"), "s.json: $: expected an object");
+            "s.json: flows[0]: missing required field \"flow\"");
+  EXPECT_EQ(parse_error("[1]"), "s.json: (root): must be an object (got an array)");
 }
 
 TEST(CheckCmndSolution, ReportsEveryViolation) {
