@@ -9,7 +9,7 @@
 #include "baselines/cmnd_instance.h"
 #include "baselines/compact_cmnd_mip.h"
 #include "engine/price_and_branch.h"
-#include "network/plan_json.h"
+#include "network/text_file.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
 #include "tools/progress_printer.h"

@@ -11,6 +11,7 @@
 #include "network/errors.h"
 #include "network/instance_json.h"
 #include "network/plan_json.h"
+#include "network/text_file.h"
 #include "scenarios/evaluation_output.h"
 #include "scenarios/scenario_builder.h"
 #include "scenarios/scenario_evaluation.h"

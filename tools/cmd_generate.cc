@@ -11,7 +11,7 @@
 #include "geo/sample_network_generator.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
-#include "network/plan_json.h"
+#include "network/text_file.h"
 #include "tools/commands.h"
 
 namespace mm::tools {

@@ -19,6 +19,7 @@
 #include "network/instance_json.h"
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
+#include "network/text_file.h"
 #include "network/time_expanded_network.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
