@@ -20,8 +20,8 @@
 #include <set>
 #include <sstream>
 
+#include "network/derived_values.h"
 #include "network/errors.h"
-#include "network/geodesic.h"
 #include "network/json_fields.h"
 #include "network/json_text.h"
 #include "network/memory_guard.h"
@@ -34,12 +34,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr const char* kFormat = "middlemile-instance/1";
-constexpr int kDefaultTimeStep = 30;
-// The default penalty makes dropping a package cost as much as 100 of the dearest trips, so
-// serving it wins whenever an on-time path exists.
-constexpr double kPenaltyTripMultiple = 100.0;
-// ... and when every trip is free (or there are no lanes), one currency unit per package.
-constexpr double kFallbackPenalty = 1.0;
 
 // First index of each id in one list; reports repeats.
 class IdRegistry {
@@ -246,7 +240,7 @@ class InstanceReader {
     if (explicit_id)
       l.id = *explicit_id;
     else if (!has_id && from && to && vehicle)
-      l.id = *from + ">" + *to + ":" + *vehicle;
+      l.id = default_lane_id(*from, *to, *vehicle);
     data_.lanes.push_back(std::move(l));
     lane_given_.push_back(given);
   }
@@ -321,12 +315,11 @@ class InstanceReader {
 
   void derive() {
     data_.horizon_minutes = *horizon_;
-    data_.time_step_minutes = time_step_.value_or(kDefaultTimeStep);
+    data_.time_step_minutes = time_step_.value_or(kDefaultTimeStepMinutes);
     // Lanes without departures get every time step of the horizon.
     const std::uint64_t steps =
         (static_cast<std::uint64_t>(data_.horizon_minutes) + data_.time_step_minutes - 1) /
         data_.time_step_minutes;
-    double dearest_trip = 0.0;
     InstanceShape shape;
     shape.facilities = data_.facilities.size();
     shape.demands = data_.demand.size();
@@ -337,17 +330,14 @@ class InstanceReader {
       const VehicleType& vehicle = data_.vehicle_types[lane.vehicle_type];
       std::string path = json_element_path("lanes", i);
       if (!given.distance) {
-        const Facility& from = data_.facilities[lane.from];
-        const Facility& to = data_.facilities[lane.to];
-        lane.distance_km = geodesic_km(from.lon, from.lat, to.lon, to.lat) * vehicle.circuity;
+        lane.distance_km =
+            derived_distance_km(data_.facilities[lane.from], data_.facilities[lane.to], vehicle);
         if (!(lane.distance_km <= kMaxAmount))
           problems_.add(path, "derived distance_km " + number_text(lane.distance_km, 15) +
                                   " is more than " + kMaxAmountText + " (geodesic km × circuity)");
       }
       if (!given.transit) {
-        // ceil, forgiving the last bits of rounding: 300 km at 75 km/h is 240 minutes, not 241.
-        double minutes = lane.distance_km / vehicle.speed_kmh * 60.0;
-        double rounded = std::ceil(minutes - 1e-9 * std::max(1.0, minutes));
+        const double rounded = derived_transit_minutes(lane.distance_km, vehicle.speed_kmh);
         if (!(rounded <= kMaxMinutes)) {
           problems_.add(path, "derived transit_minutes " + number_text(rounded, 15) +
                                   " is more than " + std::to_string(kMaxMinutes) +
@@ -357,13 +347,12 @@ class InstanceReader {
         }
       }
       if (!given.cost_per_trip) {
-        lane.cost_per_trip = vehicle.cost_per_trip + vehicle.cost_per_km * lane.distance_km;
+        lane.cost_per_trip = derived_trip_cost(vehicle, lane.distance_km);
         if (!(lane.cost_per_trip <= kMaxAmount))
           problems_.add(path, "derived cost_per_trip " + number_text(lane.cost_per_trip, 15) +
                                   " is more than " + kMaxAmountText +
                                   " (cost_per_trip + cost_per_km × distance_km)");
       }
-      dearest_trip = std::max(dearest_trip, lane.cost_per_trip);
       shape.lanes.push_back({given.departures ? lane.departures.size() : steps,
                              lane.transit_minutes, vehicle.fleet.has_value()});
     }
@@ -378,15 +367,8 @@ class InstanceReader {
       every_step.push_back(static_cast<int>(s * data_.time_step_minutes));
     for (std::size_t i = 0; i < data_.lanes.size(); ++i)
       if (!lane_given_[i].departures) data_.lanes[i].departures = every_step;
-    if (penalty_) {
-      data_.unserved_penalty_per_package = *penalty_;
-    } else {
-      if (data_.lanes.empty())
-        for (const VehicleType& v : data_.vehicle_types)
-          dearest_trip = std::max(dearest_trip, v.cost_per_trip);
-      double penalty = kPenaltyTripMultiple * dearest_trip;
-      data_.unserved_penalty_per_package = penalty > 0 ? penalty : kFallbackPenalty;
-    }
+    data_.unserved_penalty_per_package =
+        penalty_ ? *penalty_ : default_unserved_penalty(data_.vehicle_types, data_.lanes);
   }
 
   std::string source_;

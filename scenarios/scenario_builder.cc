@@ -9,6 +9,7 @@
 
 #include "geo/lane_rules.h"
 #include "geo/region_layer.h"
+#include "network/derived_values.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
 #include "network/json_text.h"
@@ -199,8 +200,9 @@ class ScenarioEditor {
     if (!lane.contains("vehicle_type") || !lane["vehicle_type"].is_string())
       fail(at, "missing or non-string \"vehicle_type\"");
     if (!lane.contains("id"))
-      lane["id"] = lane["from"].get<std::string>() + ">" + lane["to"].get<std::string>() + ":" +
-                   lane["vehicle_type"].get<std::string>();
+      lane["id"] =
+          network::default_lane_id(lane["from"].get<std::string>(), lane["to"].get<std::string>(),
+                                   lane["vehicle_type"].get<std::string>());
     if (!lane["id"].is_string()) fail(network::json_member_path(at, "id"), "expected a string");
     const std::string id = lane["id"].get<std::string>();
     if (lane_at_.count(id)) fail(at, "lane " + in_quotes(id) + " already exists");
@@ -244,9 +246,9 @@ class ScenarioEditor {
       for (const geo::GeneratedLane& lane : geo::generate_lanes(rules, current)) {
         if (lane.from != index && lane.to != index) continue;
         Json made = geo::lane_json(lane, current);
-        const std::string made_id = made["from"].get<std::string>() + ">" +
-                                    made["to"].get<std::string>() + ":" +
-                                    made["vehicle_type"].get<std::string>();
+        const std::string made_id =
+            network::default_lane_id(made["from"].get<std::string>(), made["to"].get<std::string>(),
+                                     made["vehicle_type"].get<std::string>());
         if (lane_at_.count(made_id)) continue;  // the network already has this lane
         add_lane(change, std::move(made), "lane_rules");
         ++added;
