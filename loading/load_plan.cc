@@ -282,15 +282,4 @@ LoadingResult load_plan(const network::Instance& instance, network::Plan& plan,
   return result;
 }
 
-network::Instance scale_vehicle_capacities(const network::Instance& instance, double factor) {
-  if (!(factor > 0.0 && factor <= 1.0))
-    throw std::invalid_argument("packing efficiency factor must lie in (0, 1]");
-  network::InstanceData data = instance.data();
-  for (network::VehicleType& vt : data.vehicle_types) {
-    vt.capacity.cube_m3 *= factor;
-    vt.capacity.weight_kg *= factor;
-  }
-  return network::Instance(std::move(data));
-}
-
 }  // namespace mm::loading
