@@ -514,7 +514,7 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
     auto arrival = search.arrival(demand);
     if (arrival && *arrival <= demand.due_minute) ++report.demands_with_path;
   }
-  return SampleNetwork{network::Instance(std::move(data)), report};
+  return SampleNetwork{network::Instance::create(std::move(data), options.name), report};
 }
 
 }  // namespace mm::geo

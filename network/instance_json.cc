@@ -461,7 +461,7 @@ Instance parse_instance(const std::string& json_text, const std::string& source)
     problems.insert(problems.end(), reader.problems().begin(), reader.problems().end());
     throw ValidationError(source, std::move(problems));
   }
-  return Instance(std::move(data));
+  return Instance::create(std::move(data), source);
 }
 
 Instance read_instance_file(const std::string& path) {
