@@ -10,8 +10,8 @@
 //
 // Parallelism: up to `threads` scenarios run at once, each single-threaded (one TBB arena of
 // `threads`); with fewer scenarios than threads, each scenario gets the spare threads for its
-// pricing. While scenarios run side by side their CBC calls take turns (price_and_branch.h,
-// set_cbc_serialized): two CbcMain1 calls at once were seen to crash in CBC's preprocessing.
+// pricing. Their CBC calls take turns, as every CBC call in the process does (mip/cbc_driver.h):
+// two CbcMain1 calls at once were seen to crash in CBC's preprocessing.
 #pragma once
 
 #include <atomic>

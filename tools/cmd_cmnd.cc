@@ -8,7 +8,6 @@
 #include "baselines/cmnd_design.h"
 #include "baselines/cmnd_instance.h"
 #include "baselines/compact_cmnd_mip.h"
-#include "engine/price_and_branch.h"
 #include "network/text_file.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
@@ -25,7 +24,6 @@ struct CmndFlags {
   std::string solution;
   std::string method = "cg";
   bool quiet = false;
-  bool serialize_cbc = false;
 };
 
 nlohmann::json number_or_null(double v) {
@@ -52,7 +50,6 @@ std::string no_solution_reason(const baselines::CmndInstance& instance,
 int run_cmnd(const CmndFlags& flags) {
   if (!flags.solution.empty()) network::check_writable(flags.solution);
   const baselines::CmndInstance instance = baselines::read_dow_file(flags.file);
-  engine::set_cbc_serialized(flags.serialize_cbc);
   std::string status;
   double objective = NAN, bound = NAN, seconds = 0;
   baselines::CmndSolution solution;
@@ -117,7 +114,7 @@ void add_cmnd_command(CLI::App& app, int* result) {
                   "strong-lp: only the LP relaxation of the strong arc formulation")
       ->check(CLI::IsMember({"cg", "compact", "strong-lp"}));
   add_quiet_flag(*cmd, &flags->quiet);
-  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
+  add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_cmnd(*flags); }); });
 }
 

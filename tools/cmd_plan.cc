@@ -10,7 +10,6 @@
 
 #include "baselines/compact_ten_mip.h"
 #include "engine/planner.h"
-#include "engine/price_and_branch.h"
 #include "geo/layer_writer.h"
 #include "geo/plan_layers.h"
 #include "loading/load_plan.h"
@@ -39,7 +38,6 @@ struct PlanFlags {
   double gap = 1e-4;
   std::string method = "cg";
   bool quiet = false;
-  bool serialize_cbc = false;
   std::string geo_out;
   std::string manifests;
   std::string loading;
@@ -81,7 +79,6 @@ int run_plan(const PlanFlags& flags) {
     loading_config =
         loading::parse_loading_config(instance.loading_json(), flags.instance + ": loading");
   if (load) loading::resolve_loading(instance, loading_config);  // bad config fails before solving
-  engine::set_cbc_serialized(flags.serialize_cbc);
 
   network::Plan plan;
   bool interrupted_run = false;
@@ -174,7 +171,7 @@ void add_plan_command(CLI::App& app, int* result) {
                   "Container configuration (docs/LOADING.md; default: the instance's \"loading\" "
                   "section, else built in)");
   add_quiet_flag(*cmd, &flags->quiet);
-  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
+  add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });
 }
 
