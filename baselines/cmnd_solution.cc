@@ -29,6 +29,18 @@ bool exceeds(double value, double bound, double tol) {
 
 }  // namespace
 
+const char* to_string(CmndStatus status) {
+  switch (status) {
+    case CmndStatus::optimal:
+      return "optimal";
+    case CmndStatus::feasible:
+      return "feasible";
+    case CmndStatus::no_solution:
+      return "no_solution";
+  }
+  return "?";
+}
+
 std::string write_cmnd_solution_json(const CmndSolution& solution) {
   std::ostringstream out;
   out << "{\"open_arcs\": [";

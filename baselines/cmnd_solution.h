@@ -17,6 +17,14 @@
 
 namespace mm::baselines {
 
+// How a CMND solve ended (the "status" of `middlemile cmnd`).
+enum class CmndStatus {
+  optimal,      // proven optimal
+  feasible,     // a solution, not proven optimal
+  no_solution,  // none found (or proven infeasible)
+};
+const char* to_string(CmndStatus status);
+
 struct CmndSolution {
   std::vector<std::size_t> open_arcs;
   struct Flow {

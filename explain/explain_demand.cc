@@ -198,7 +198,7 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
     alt.cost = moved.packages * path.cost;
     alt.variable_cost = moved.packages * variable_per_package(arcs);
     if (alt.arrival_minute > d.due_minute) {
-      alt.why_not = "arrives late";
+      alt.why_not = WhyNot::arrives_late;
       alt.detail = "arrives at minute " + std::to_string(alt.arrival_minute) + ", " +
                    std::to_string(alt.arrival_minute - d.due_minute) + " min after due minute " +
                    std::to_string(d.due_minute);
@@ -224,24 +224,24 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
                                           money(planned_variable) + " + " +
                                           std::to_string(freed_vehicles) + " vehicle(s) freed)";
     if (!blocked.empty()) {
-      alt.why_not = "no capacity";
+      alt.why_not = WhyNot::no_capacity;
       alt.detail = blocked.front();
       for (std::size_t i = 1; i < blocked.size(); ++i) alt.detail += "; " + blocked[i];
     } else if (alt.extra_vehicles > 0) {
-      alt.why_not = "would need another vehicle";
+      alt.why_not = WhyNot::needs_another_vehicle;
       alt.detail = needs.front();
       for (std::size_t i = 1; i < needs.size(); ++i) alt.detail += ", " + needs[i];
       alt.detail += ": " + money(marginal) + " in all vs " + vs;
     } else if (marginal > now + kTolerance * std::max(1.0, now)) {
-      alt.why_not = "costs more";
+      alt.why_not = WhyNot::costs_more;
       alt.detail = "fits in vehicles the plan already runs but costs " + money(marginal - now) +
                    " more: " + money(marginal) + " vs " + vs;
     } else if (marginal >= now - kTolerance * std::max(1.0, now)) {
-      alt.why_not = "costs the same";
+      alt.why_not = WhyNot::costs_the_same;
       alt.detail = "fits in vehicles the plan already runs at the same cost, " + money(marginal) +
                    " vs " + vs + ": a tie";
     } else {
-      alt.why_not = "cheaper";
+      alt.why_not = WhyNot::cheaper;
       alt.detail = "fits in vehicles the plan already runs and would save " +
                    money(now - marginal) + " (" + money(marginal) + " vs " + vs +
                    "): the plan is not optimal here";
@@ -264,7 +264,7 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
   why.penalty = instance.unserved_penalty_per_package() * moved.packages;
   const network::PhysicalNetwork physical(instance);
   if (found_on_time.empty() && found_late.empty()) {
-    why.reason = "no path in window";
+    why.reason = UnservedCause::no_path_in_window;
     why.detail =
         physical.can_reach(d.origin, d.destination)
             ? "no route leaves " + out.origin + " after ready minute " +
@@ -280,7 +280,7 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
     for (std::size_t a : late)
       if (tree.distance[ten.dispatch(a).tail] != routing::kUnreachable)
         earliest = std::min(earliest, ten.dispatch(a).arrival_minute);
-    why.reason = "no path in window";
+    why.reason = UnservedCause::no_path_in_window;
     why.detail = "every route arrives late: the earliest reaches " + out.destination +
                  " at minute " + std::to_string(earliest) + ", after due minute " +
                  std::to_string(d.due_minute);
@@ -298,11 +298,11 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
     }
     const auto best = routing::k_cheapest_paths(problem.graph, source, on_time, marginal, 1);
     if (best.empty()) {
-      why.reason = "capacity";
+      why.reason = UnservedCause::capacity;
       why.detail = "every on-time route is blocked by a limit the plan has reached";
       std::set<std::string> on_routes;
       for (const auto& alt : out.alternatives)
-        if (alt.why_not == "no capacity") on_routes.insert(alt.detail);
+        if (alt.why_not == WhyNot::no_capacity) on_routes.insert(alt.detail);
       for (const auto& s : on_routes) why.detail += "; " + s;
     } else {
       why.cheapest_serving = best.front().cost;
@@ -310,12 +310,12 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
       for (std::size_t a : dispatch_only(best.front().arcs, D))
         route += (route.empty() ? "" : " → ") + departure_name(instance, ten.dispatch(a));
       if (best.front().cost >= why.penalty - kTolerance * std::max(1.0, why.penalty)) {
-        why.reason = "penalty cheaper than a vehicle";
+        why.reason = UnservedCause::penalty_cheaper;
         why.detail = "the cheapest way to serve " + money(moved.packages) + " packages (" + route +
                      ") costs " + money(best.front().cost) +
                      " with the vehicles it needs, the unserved penalty " + money(why.penalty);
       } else {
-        why.reason = "not optimal";
+        why.reason = UnservedCause::not_optimal;
         why.detail = "serving it via " + route + " would cost " + money(best.front().cost) +
                      " < unserved penalty " + money(why.penalty) +
                      ": the plan leaves this saving (see its gap)";

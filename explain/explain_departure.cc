@@ -84,7 +84,7 @@ DepartureExplanation explain_departure(const network::Instance& instance, const 
     closing.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     closing.resolved = true;
-    closing.closed_status = network::to_string(result.plan.status);
+    closing.closed_status = result.plan.status;
     if (result.plan.status == network::PlanStatus::no_solution) {
       closing.note = "the re-plan without it found no solution within the time limit";
     } else {

@@ -87,8 +87,9 @@ void print_explanation(const explain::DemandExplanation& e, std::ostream& out) {
         << fixed(r.cost.total()) << "  (pricing model: " << fixed(r.pricing_cost) << ")\n";
   }
   if (e.unserved) {
-    out << "\nunserved " << number(e.unserved_packages) << " packages: " << e.unserved->reason
-        << "\n  " << e.unserved->detail << "\n";
+    out << "\nunserved " << number(e.unserved_packages)
+        << " packages: " << explain::to_string(e.unserved->reason) << "\n  " << e.unserved->detail
+        << "\n";
   }
   out << "\nalternatives for " << number(e.moved_packages) << " packages (cheapest first";
   out << ", pricing cost = per-package costs + full-vehicle cost shares):\n";
@@ -101,7 +102,7 @@ void print_explanation(const explain::DemandExplanation& e, std::ostream& out) {
   for (std::size_t i = 0; i < e.alternatives.size(); ++i) {
     const auto& a = e.alternatives[i];
     rows.push_back({std::to_string(i + 1), route_text(a.legs), std::to_string(a.arrival_minute),
-                    fixed(a.cost), a.why_not});
+                    fixed(a.cost), explain::to_string(a.why_not)});
   }
   print_table(rows, {true, false, true, true, false}, out);
   out << "\n";
@@ -136,11 +137,12 @@ void print_explanation(const explain::DepartureExplanation& e, std::ostream& out
       return g ? fixed(100.0 * *g, 3) + "%" : std::string("?");
     };
     out << "  plan        " << fixed(c.plan_objective) << " (gap " << gap(c.plan_gap) << ")\n";
-    if (c.closed_status == "no_solution") {
+    if (c.closed_status == network::PlanStatus::no_solution) {
       out << "  without it  no solution in " << fixed(c.seconds, 1) << " s\n";
     } else {
       out << "  without it  " << fixed(c.closed_objective) << " (gap " << gap(c.closed_gap) << ", "
-          << c.closed_status << ", re-planned in " << fixed(c.seconds, 1) << " s)\n";
+          << network::to_string(c.closed_status) << ", re-planned in " << fixed(c.seconds, 1)
+          << " s)\n";
       out << "  change      " << (c.delta >= 0 ? "+" : "") << fixed(c.delta);
       if (c.delta_low)
         out << " (true change within [" << fixed(*c.delta_low) << ", " << fixed(c.delta) << "])";

@@ -47,7 +47,7 @@ struct PlanFlags {
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
   const network::TimeExpandedNetwork ten(instance);
   const auto r = baselines::solve_compact_ten(instance, ten, flags.time_limit);
-  if (r.status == "too_large")
+  if (r.status == baselines::CompactTenStatus::too_large)
     throw std::runtime_error("the compact model is too large to build (" + std::to_string(r.rows) +
                              " rows)");
   network::Plan plan = engine::assemble_plan(instance, ten, r.solution, r.seconds, [](std::size_t) {

@@ -20,7 +20,7 @@ const std::string kData = MM_TEST_DATA_DIR;
 TEST(CompactCmnd, SolvesTinyInstanceToHandComputedOptimum) {
   const CmndInstance instance = read_dow_file(kData + "/cmnd/tiny.dow");
   const CompactCmndResult result = solve_compact_cmnd(instance, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CmndStatus::optimal);
   EXPECT_NEAR(result.objective, 101.0, 1e-6);
   EXPECT_NEAR(result.lower_bound, 101.0, 1e-6);
   EXPECT_EQ(result.solution.open_arcs, (std::vector<std::size_t>{1, 2, 3}));
@@ -36,7 +36,7 @@ TEST(CompactCmnd, StrongLinkingLpBoundOnSingleArc) {
   const CmndInstance instance = read_dow_file(kData + "/cmnd/single_arc.dow");
   EXPECT_NEAR(strong_lp_bound(instance), 104.0, 1e-9);
   const CompactCmndResult result = solve_compact_cmnd(instance, 10.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CmndStatus::optimal);
   EXPECT_NEAR(result.objective, 104.0, 1e-9);
 }
 
@@ -56,7 +56,7 @@ TEST(CompactCmnd, InfeasibleInstanceHasNoSolution) {
   instance.arcs = {{0, 1, 1.0, 20.0, 100.0}};
   instance.commodities = {{0, 1, 30.0}};
   const CompactCmndResult result = solve_compact_cmnd(instance, 10.0);
-  EXPECT_EQ(result.status, "no_solution");
+  EXPECT_EQ(result.status, CmndStatus::no_solution);
   EXPECT_TRUE(result.solution.open_arcs.empty());
   EXPECT_EQ(strong_lp_bound(instance), std::numeric_limits<double>::infinity());
 }

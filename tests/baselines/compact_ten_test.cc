@@ -69,7 +69,7 @@ TEST(CompactTen, TwoDemandsShareOneTruck) {
   const Instance instance = Instance::create(tiny_data(), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 215.0, 1e-6);
   ASSERT_TRUE(result.solution.lower_bound.has_value());
   EXPECT_NEAR(*result.solution.lower_bound, 215.0, 1e-6);
@@ -99,7 +99,7 @@ TEST(CompactTen, SecondTruckWhenCubeExceedsOne) {
   const Instance instance = Instance::create(std::move(data), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 315.0, 1e-6);
   EXPECT_EQ(result.solution.vehicles[arc_of(ten, 1)], 2);
 }
@@ -113,7 +113,7 @@ TEST(CompactTen, SortCapacitySendsTheBigDemandDirect) {
   const Instance instance = Instance::create(std::move(data), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 355.0, 1e-6);
   EXPECT_EQ(result.solution.vehicles[arc_of(ten, 0)], 0);
   EXPECT_EQ(result.solution.vehicles[arc_of(ten, 1)], 1);
@@ -129,7 +129,7 @@ TEST(CompactTen, FleetOfOneForbidsOverlappingTrips) {
   const Instance instance = Instance::create(std::move(data), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 512.0, 1e-6);
   EXPECT_EQ(result.solution.vehicles[arc_of(ten, 2)], 0);
   double served_packages = 0.0;
@@ -146,7 +146,7 @@ TEST(CompactTen, LateDemandIsUnservedWithoutVariables) {
   const Instance instance = Instance::create(std::move(data), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 100.0 + 5.0 + 1000.0, 1e-6);
   ASSERT_EQ(result.solution.paths.size(), 1u);
   EXPECT_EQ(result.solution.paths[0].demand, 1u);
@@ -175,7 +175,7 @@ TEST(CompactTen, RefusesAModelAboveTheNonzeroLimit) {
   const Instance instance = Instance::create(tiny_data(), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0, 10);
-  EXPECT_EQ(result.status, "too_large");
+  EXPECT_EQ(result.status, CompactTenStatus::too_large);
   EXPECT_TRUE(result.solution.paths.empty());
   EXPECT_FALSE(result.solution.lower_bound.has_value());
   EXPECT_EQ(result.rows, 0u);

@@ -40,7 +40,8 @@ void expect_engine_optimum(const baselines::CmndInstance& instance, double optim
   const bool tight = lp >= optimum - 1e-6 * optimum;
   const baselines::CmndEngineResult engine =
       baselines::solve_cmnd(instance, engine_options(20.0), nullptr);
-  EXPECT_EQ(engine.status, tight ? "optimal" : "feasible");
+  EXPECT_EQ(engine.status,
+            tight ? baselines::CmndStatus::optimal : baselines::CmndStatus::feasible);
   EXPECT_NEAR(engine.objective, optimum, 1e-6 * optimum);
   EXPECT_LE(engine.lower_bound, engine.objective + 1e-6 * optimum);
   EXPECT_NEAR(engine.lower_bound, lp, 1e-6 * optimum);
@@ -49,7 +50,7 @@ void expect_engine_optimum(const baselines::CmndInstance& instance, double optim
   EXPECT_NEAR(check.objective, optimum, 1e-6 * optimum);
 
   const baselines::CompactCmndResult compact = solve_compact_cmnd(instance, 20.0);
-  EXPECT_EQ(compact.status, "optimal");
+  EXPECT_EQ(compact.status, baselines::CmndStatus::optimal);
   EXPECT_NEAR(compact.objective, optimum, 1e-6 * optimum);
 }
 
@@ -104,7 +105,7 @@ TEST(CmndEngine, InfeasibleInstanceHasNoSolution) {
       parse_inline("OVER\n2 1 1\n1 2 1 20 100 1 1\n1 2 30\n", "over");
   const baselines::CmndEngineResult engine =
       baselines::solve_cmnd(instance, engine_options(5.0), nullptr);
-  EXPECT_EQ(engine.status, "no_solution");
+  EXPECT_EQ(engine.status, baselines::CmndStatus::no_solution);
   EXPECT_TRUE(engine.solution.open_arcs.empty());
   EXPECT_TRUE(engine.solution.flows.empty());
 }
@@ -117,7 +118,7 @@ TEST(CmndEngine, C33WithinTwoPercentInTenSeconds) {
   const double optimum = 423848.0;
   const baselines::CmndEngineResult engine =
       baselines::solve_cmnd(instance, engine_options(10.0), nullptr);
-  ASSERT_NE(engine.status, "no_solution");
+  ASSERT_NE(engine.status, baselines::CmndStatus::no_solution);
   const baselines::CmndCheck check = baselines::check_cmnd_solution(instance, engine.solution);
   EXPECT_TRUE(check.violations.empty())
       << check.violations.size() << " violations, first " << check.violations.front();
