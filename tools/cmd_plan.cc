@@ -16,6 +16,7 @@
 #include "loading/manifest_json.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
+#include "network/number_text.h"
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
 #include "network/text_file.h"
@@ -135,8 +136,7 @@ int run_plan(const PlanFlags& flags) {
   if (!loading_line.empty()) std::cout << loading_line << "\n";
   if (controllable_gap >= 0.0 && std::isfinite(controllable_gap))
     std::cout << "  gap on the cost the plan controls (without penalties the bound pays too): "
-              << std::fixed << std::setprecision(2) << 100.0 * controllable_gap << "%\n"
-              << std::defaultfloat;
+              << network::fixed_text(100.0 * controllable_gap, 2) << "%\n";
   std::cout << "  plan written to " << flags.output << " (verified)\n";
   return interrupted_run || interrupted() ? kInterrupted : kSuccess;
 }
