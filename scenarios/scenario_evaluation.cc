@@ -31,13 +31,6 @@ void referee(const network::Instance& instance, const network::Plan& plan, std::
 
 }  // namespace
 
-double seconds_to_reach(const std::vector<std::pair<double, double>>& trace, double target,
-                        double tolerance) {
-  for (const auto& [seconds, objective] : trace)
-    if (objective <= target * (1.0 + tolerance) + 1e-9) return seconds;
-  return -1.0;
-}
-
 EvaluationResult evaluate_scenarios(const network::Instance& baseline,
                                     const std::vector<ScenarioToEvaluate>& scenarios,
                                     const EvaluationOptions& options,

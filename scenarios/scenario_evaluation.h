@@ -78,9 +78,4 @@ EvaluationResult evaluate_scenarios(const network::Instance& baseline,
                                     const EvaluationOptions& options,
                                     const EvaluationProgress& progress);
 
-// When the first incumbent within `tolerance` (relative) of `target` was found, in seconds
-// from the start of the solve; -1 when none was.
-double seconds_to_reach(const std::vector<std::pair<double, double>>& trace, double target,
-                        double tolerance);
-
 }  // namespace mm::scenarios
