@@ -72,22 +72,18 @@ CmndSolution parse_cmnd_solution_json(const std::string& text, const std::string
     for (std::size_t i = 0; i < open->size(); ++i)
       if (auto arc = index((*open)[i], network::json_element_path("open_arcs", i)))
         solution.open_arcs.push_back(static_cast<std::size_t>(*arc));
-  if (const ordered_json* flows = root.array("flows", Need::required)) {
-    for (std::size_t i = 0; i < flows->size(); ++i) {
-      const std::string path = network::json_element_path("flows", i);
-      if (!network::check_object((*flows)[i], path, problems)) continue;
-      JsonFields item((*flows)[i], path, problems);
-      const ordered_json* commodity = item.get("commodity", Need::required);
-      const ordered_json* arc = item.get("arc", Need::required);
-      const auto k = commodity ? index(*commodity, item.path_of("commodity")) : std::nullopt;
-      const auto a = arc ? index(*arc, item.path_of("arc")) : std::nullopt;
-      const auto flow = item.number("flow", Need::required, Bound::none());
-      item.report_unknown();
-      if (k && a && flow)
-        solution.flows.push_back(
-            {static_cast<std::size_t>(*k), static_cast<std::size_t>(*a), *flow});
-    }
-  }
+  network::for_each_object(
+      root.array("flows", Need::required), "flows", problems, [&](JsonFields& item, std::size_t) {
+        const ordered_json* commodity = item.get("commodity", Need::required);
+        const ordered_json* arc = item.get("arc", Need::required);
+        const auto k = commodity ? index(*commodity, item.path_of("commodity")) : std::nullopt;
+        const auto a = arc ? index(*arc, item.path_of("arc")) : std::nullopt;
+        const auto flow = item.number("flow", Need::required, Bound::none());
+        item.report_unknown();
+        if (k && a && flow)
+          solution.flows.push_back(
+              {static_cast<std::size_t>(*k), static_cast<std::size_t>(*a), *flow});
+      });
   root.report_unknown();
   problems.throw_if_any(source);
   return solution;

@@ -117,13 +117,9 @@ LaneRules parse_lane_rules(const std::string& json_text, const std::string& sour
   rules.source = source;
   if (!network::check_object(parsed.value, "", problems)) problems.throw_if_any(source);
   JsonFields root(parsed.value, "", problems);
-  const Json* list = root.non_empty_array("rules", Need::required);
-  for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
-    const std::string path = network::json_element_path("rules", i);
-    if (!network::check_object((*list)[i], path, problems)) continue;
-    JsonFields rule((*list)[i], path, problems);
-    rules.rules.push_back(read_rule(rule));
-  }
+  network::for_each_object(
+      root.non_empty_array("rules", Need::required), "rules", problems,
+      [&](JsonFields& rule, std::size_t) { rules.rules.push_back(read_rule(rule)); });
   root.report_unknown();
   problems.throw_if_any(source);
   return rules;

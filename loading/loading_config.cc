@@ -33,21 +33,6 @@ constexpr const char* kFormat = "middlemile-loading/1";
 // Counts (positions, containers per exact model) are at most this.
 constexpr double kMaxCount = 1000000;
 
-// Reads each item of the optional list `key` of `parent` that is an object with `read`, then
-// reports the item's unknown fields.
-template <typename Read>
-void for_each_object(JsonFields& parent, const char* key, JsonProblems& problems, Read read) {
-  const Json* list = parent.array(key, Need::optional);
-  if (list == nullptr) return;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const std::string path = json_element_path(key, i);
-    if (!network::check_object((*list)[i], path, problems)) continue;
-    JsonFields item((*list)[i], path, problems);
-    read(item);
-    item.report_unknown();
-  }
-}
-
 // The share of a vehicle's cube that rectangular containers can occupy (door clearance, wheel
 // wells, the gap above a double stack or under a contoured fuselage).
 constexpr double kTruckStowage = 0.78;
@@ -94,24 +79,29 @@ LoadingConfig parse_loading_config(const std::string& json_text, const std::stri
   std::set<std::string> container_ids;
   for (const ContainerType& builtin : builtin_container_types()) container_ids.insert(builtin.id);
   std::set<std::string> seen_containers;
-  for_each_object(root, "container_types", problems, [&](JsonFields& item) {
-    ContainerType type;
-    type.id = item.string("id", Need::required).value_or("");
-    type.cube_m3 = item.number("cube_m3", Need::required, Bound::positive().amount()).value_or(1.0);
-    type.max_weight_kg =
-        item.number("max_weight_kg", Need::required, Bound::positive().amount()).value_or(1.0);
-    type.tare_kg =
-        item.number("tare_kg", Need::optional, Bound::non_negative().amount()).value_or(0.0);
-    type.positions =
-        item.integer("positions", Need::optional, Bound::between(1, kMaxCount)).value_or(1);
-    if (!type.id.empty() && !seen_containers.insert(type.id).second)
-      problems.add(item.path_of("id"), "duplicate container type " + in_quotes(type.id));
-    container_ids.insert(type.id);
-    config.container_types.push_back(type);
-  });
+  const Json* containers = root.array("container_types", Need::optional);
+  network::for_each_object(
+      containers, "container_types", problems, [&](JsonFields& item, std::size_t) {
+        ContainerType type;
+        type.id = item.string("id", Need::required).value_or("");
+        type.cube_m3 =
+            item.number("cube_m3", Need::required, Bound::positive().amount()).value_or(1.0);
+        type.max_weight_kg =
+            item.number("max_weight_kg", Need::required, Bound::positive().amount()).value_or(1.0);
+        type.tare_kg =
+            item.number("tare_kg", Need::optional, Bound::non_negative().amount()).value_or(0.0);
+        type.positions =
+            item.integer("positions", Need::optional, Bound::between(1, kMaxCount)).value_or(1);
+        if (!type.id.empty() && !seen_containers.insert(type.id).second)
+          problems.add(item.path_of("id"), "duplicate container type " + in_quotes(type.id));
+        container_ids.insert(type.id);
+        config.container_types.push_back(type);
+        item.report_unknown();
+      });
 
   std::set<std::string> seen_vehicles;
-  for_each_object(root, "vehicle_types", problems, [&](JsonFields& item) {
+  const Json* vehicles = root.array("vehicle_types", Need::optional);
+  network::for_each_object(vehicles, "vehicle_types", problems, [&](JsonFields& item, std::size_t) {
     VehicleLoading vehicle;
     vehicle.vehicle_type = item.string("vehicle_type", Need::required).value_or("");
     vehicle.positions =
@@ -130,6 +120,7 @@ LoadingConfig parse_loading_config(const std::string& json_text, const std::stri
       }
     }
     config.vehicle_types.push_back(vehicle);
+    item.report_unknown();
   });
 
   if (const Json* exact = root.object("exact", Need::optional)) {

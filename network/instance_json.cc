@@ -111,14 +111,10 @@ class InstanceReader {
   using ItemReader = void (InstanceReader::*)(JsonFields&, std::size_t);
 
   void for_each_item(const Json& list, const char* name, ItemReader read_item) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      std::string path = json_element_path(name, i);
-      const Json& item = list[i];
-      if (!check_object(item, path, problems_)) continue;
-      JsonFields fields(item, path, problems_);
+    for_each_object(&list, name, problems_, [&](JsonFields& fields, std::size_t i) {
       (this->*read_item)(fields, i);
       fields.report_unknown();
-    }
+    });
   }
 
   // Reads an item's id and registers it, so references to it resolve even when the item's

@@ -35,6 +35,16 @@ class Checker {
                     std::to_string(size) + " items)");
   }
 
+  // Two facility references of one item (a lane's ends, a demand's origin and destination):
+  // both facilities, and different.
+  void ends(const std::string& path, const char* first_key, std::size_t first,
+            const char* second_key, std::size_t second, std::size_t facilities) {
+    index(path + "." + first_key, first, facilities, "facilities");
+    index(path + "." + second_key, second, facilities, "facilities");
+    if (first == second)
+      add(path + "." + second_key, std::string("must differ from \"") + first_key + "\"");
+  }
+
   template <typename T>
   void ids(const std::vector<T>& items, const char* list) {
     std::set<std::string> seen;
@@ -88,9 +98,7 @@ std::vector<std::string> instance_problems(const InstanceData& data) {
   for (std::size_t i = 0; i < data.lanes.size(); ++i) {
     const Lane& l = data.lanes[i];
     const std::string path = json_element_path("lanes", i);
-    check.index(path + ".from", l.from, data.facilities.size(), "facilities");
-    check.index(path + ".to", l.to, data.facilities.size(), "facilities");
-    if (l.from == l.to) check.add(path + ".to", "must differ from \"from\"");
+    check.ends(path, "from", l.from, "to", l.to, data.facilities.size());
     check.index(path + ".vehicle_type", l.vehicle_type, data.vehicle_types.size(), "vehicle_types");
     check.number(path + ".distance_km", l.distance_km, non_negative);
     check.number(path + ".transit_minutes", l.transit_minutes, minutes);
@@ -116,9 +124,7 @@ std::vector<std::string> instance_problems(const InstanceData& data) {
   for (std::size_t i = 0; i < data.demand.size(); ++i) {
     const Demand& d = data.demand[i];
     const std::string path = json_element_path("demand", i);
-    check.index(path + ".origin", d.origin, data.facilities.size(), "facilities");
-    check.index(path + ".destination", d.destination, data.facilities.size(), "facilities");
-    if (d.origin == d.destination) check.add(path + ".destination", "must differ from \"origin\"");
+    check.ends(path, "origin", d.origin, "destination", d.destination, data.facilities.size());
     check.number(path + ".packages", d.packages, positive);
     check.number(path + ".cube_m3", d.cube_m3, non_negative);
     check.number(path + ".weight_kg", d.weight_kg, non_negative);

@@ -29,6 +29,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "network/json_text.h"
+
 namespace mm::network {
 
 // Every problem found in one file, in the order found.
@@ -162,5 +164,20 @@ class JsonFields {
   std::vector<std::string> known_;  // in the order asked, for "expected one of"
   std::set<std::string> known_set_;
 };
+
+// Reads each item of `list` (an array from JsonFields::array, or null: nothing to read) that is
+// an object with `read(JsonFields& item, std::size_t index)`; an item that is not an object is
+// reported at its path `<path>[i]`.
+template <typename Read>
+void for_each_object(const nlohmann::ordered_json* list, const std::string& path,
+                     JsonProblems& problems, Read read) {
+  if (list == nullptr) return;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string item_path = json_element_path(path, i);
+    if (!check_object((*list)[i], item_path, problems)) continue;
+    JsonFields item((*list)[i], item_path, problems);
+    read(item, i);
+  }
+}
 
 }  // namespace mm::network

@@ -73,14 +73,8 @@ class PlanReader {
   template <typename Item, typename Read>
   std::vector<Item> list(JsonFields& parent, const char* key, Read read) {
     std::vector<Item> items;
-    const ordered_json* value = parent.array(key, Need::required);
-    if (value == nullptr) return items;
-    for (std::size_t i = 0; i < value->size(); ++i) {
-      const std::string path = json_element_path(parent.path_of(key), i);
-      if (!check_object((*value)[i], path, problems_)) continue;
-      JsonFields fields((*value)[i], path, problems_);
-      items.push_back(read(fields));
-    }
+    for_each_object(parent.array(key, Need::required), parent.path_of(key), problems_,
+                    [&](JsonFields& item, std::size_t) { items.push_back(read(item)); });
     return items;
   }
 

@@ -123,12 +123,9 @@ ScenarioFile parse_scenario_file(const std::string& json_text, const std::string
   root.format("format", kFormat);
   std::set<std::string> names;
   const Json* list = root.non_empty_array("scenarios", Need::required);
-  for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
-    const std::string path = json_element_path("scenarios", i);
-    if (!network::check_object((*list)[i], path, problems)) continue;
-    JsonFields fields((*list)[i], path, problems);
+  network::for_each_object(list, "scenarios", problems, [&](JsonFields& fields, std::size_t) {
     Scenario scenario;
-    scenario.path = path;
+    scenario.path = fields.path();
     if (auto name = fields.string("name", Need::required)) {
       scenario.name = *name;
       if (!names.insert(scenario.name).second)
@@ -139,22 +136,20 @@ ScenarioFile parse_scenario_file(const std::string& json_text, const std::string
         problems.add(fields.path_of("description"),
                      "must be a string (got " + network::describe_json(*description) + ")");
     const Json* changes = fields.non_empty_array("changes", Need::required);
-    for (std::size_t j = 0; changes != nullptr && j < changes->size(); ++j) {
-      const Json& spec = (*changes)[j];
-      const std::string at = json_element_path(fields.path_of("changes"), j);
-      if (!network::check_object(spec, at, problems)) continue;
-      JsonFields change(spec, at, problems);
-      const std::size_t before = problems.count();
-      const auto type = change.choice("type", Need::required, change_names());
-      if (!type) continue;
-      check_change(change, static_cast<ChangeType>(*type));
-      change.report_unknown();
-      if (problems.count() == before)
-        scenario.changes.push_back({static_cast<ChangeType>(*type), at, spec});
-    }
+    network::for_each_object(
+        changes, fields.path_of("changes"), problems, [&](JsonFields& change, std::size_t j) {
+          const std::size_t before = problems.count();
+          const auto type = change.choice("type", Need::required, change_names());
+          if (!type) return;
+          check_change(change, static_cast<ChangeType>(*type));
+          change.report_unknown();
+          if (problems.count() == before)
+            scenario.changes.push_back(
+                {static_cast<ChangeType>(*type), change.path(), (*changes)[j]});
+        });
     fields.report_unknown();
     file.scenarios.push_back(std::move(scenario));
-  }
+  });
   root.report_unknown();
   problems.throw_if_any(source);
   return file;
