@@ -11,7 +11,7 @@
 //    vehicle", or "not optimal".
 //  - explain_departure: who rides it, its fill, what closing it costs (the instance re-planned
 //    without it, under a time limit, reported with both objectives, gaps and the interval the
-//    true difference lies in) and its LP shadow prices (solvers/marginal_values.h).
+//    true difference lies in) and its LP shadow prices (explain/marginal_values.h).
 //  - explain_facility: packages through it, sort use per clock hour with the LP value of one
 //    more package per hour of sort capacity, and for the demands through it with the least
 //    slack what a due minute 60 later is worth in the root LP (re-solved per demand).

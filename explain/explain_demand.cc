@@ -1,4 +1,4 @@
-// explain_demand (solvers/explain.h): routes, alternatives and why each loses.
+// explain_demand (explain/explain.h): routes, alternatives and why each loses.
 #include <algorithm>
 #include <cmath>
 #include <limits>

@@ -1,4 +1,4 @@
-// explain_departure (solvers/explain.h): riders, fill, the cost of closing it (a re-plan
+// explain_departure (explain/explain.h): riders, fill, the cost of closing it (a re-plan
 // without it) and its LP shadow prices.
 #include <algorithm>
 #include <chrono>

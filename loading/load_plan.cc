@@ -160,7 +160,7 @@ DepartureLoading load_departure(const network::Instance& instance,
 }
 
 // Departure fills and the kpis that depend on vehicles, recomputed from the departures as the
-// planner computes them (solvers/plan_assembly.cc): fill by mode = Σ load / Σ capacity offered.
+// planner computes them (engine/plan_assembly.cc): fill by mode = Σ load / Σ capacity offered.
 void refresh_plan_figures(const network::Instance& instance, network::Plan& plan) {
   std::map<std::string, double> cube_used, cube_offered, weight_used, weight_offered;
   std::map<std::string, int> trips;

@@ -2,7 +2,7 @@
 // start, scenarios in parallel.
 //
 // The baseline is planned once and keeps its column pool. Each scenario's planner starts from
-// the baseline's columns and plan mapped onto the scenario's network (solvers/route_columns.h:
+// the baseline's columns and plan mapped onto the scenario's network (engine/route_columns.h:
 // what is still valid is kept, the rest dropped): the columns seed the restricted master, so
 // column generation starts near the baseline's LP; the baseline's routes, cut back where the
 // changed network no longer has room, are the first incumbent. With `warm = false` every
