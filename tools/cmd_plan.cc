@@ -10,15 +10,16 @@
 
 #include "baselines/compact_ten_mip.h"
 #include "engine/planner.h"
-#include "engine/price_and_branch.h"
 #include "geo/layer_writer.h"
 #include "geo/plan_layers.h"
 #include "loading/load_plan.h"
 #include "loading/manifest_json.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
+#include "network/number_text.h"
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
+#include "network/text_file.h"
 #include "network/time_expanded_network.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
@@ -38,7 +39,6 @@ struct PlanFlags {
   double gap = 1e-4;
   std::string method = "cg";
   bool quiet = false;
-  bool serialize_cbc = false;
   std::string geo_out;
   std::string manifests;
   std::string loading;
@@ -48,7 +48,7 @@ struct PlanFlags {
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
   const network::TimeExpandedNetwork ten(instance);
   const auto r = baselines::solve_compact_ten(instance, ten, flags.time_limit);
-  if (r.status == "too_large")
+  if (r.status == baselines::CompactTenStatus::too_large)
     throw std::runtime_error("the compact model is too large to build (" + std::to_string(r.rows) +
                              " rows)");
   network::Plan plan = engine::assemble_plan(instance, ten, r.solution, r.seconds, [](std::size_t) {
@@ -80,7 +80,6 @@ int run_plan(const PlanFlags& flags) {
     loading_config =
         loading::parse_loading_config(instance.loading_json(), flags.instance + ": loading");
   if (load) loading::resolve_loading(instance, loading_config);  // bad config fails before solving
-  engine::set_cbc_serialized(flags.serialize_cbc);
 
   network::Plan plan;
   bool interrupted_run = false;
@@ -137,8 +136,7 @@ int run_plan(const PlanFlags& flags) {
   if (!loading_line.empty()) std::cout << loading_line << "\n";
   if (controllable_gap >= 0.0 && std::isfinite(controllable_gap))
     std::cout << "  gap on the cost the plan controls (without penalties the bound pays too): "
-              << std::fixed << std::setprecision(2) << 100.0 * controllable_gap << "%\n"
-              << std::defaultfloat;
+              << network::fixed_text(100.0 * controllable_gap, 2) << "%\n";
   std::cout << "  plan written to " << flags.output << " (verified)\n";
   return interrupted_run || interrupted() ? kInterrupted : kSuccess;
 }
@@ -173,7 +171,7 @@ void add_plan_command(CLI::App& app, int* result) {
                   "Container configuration (docs/LOADING.md; default: the instance's \"loading\" "
                   "section, else built in)");
   add_quiet_flag(*cmd, &flags->quiet);
-  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
+  add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });
 }
 

@@ -13,6 +13,7 @@
 #include "network/instance_json.h"
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
+#include "network/text_file.h"
 #include "report/plan_match.h"
 #include "report/report_page.h"
 #include "tools/commands.h"

@@ -1,5 +1,6 @@
 // The flags several subcommands share, defined once so that every command spells, checks and
-// explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc, and
+// explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc (a no-op
+// kept for compatibility), and
 // --log-level (which main.cc adds to every subcommand).
 #pragma once
 
@@ -13,8 +14,9 @@ void add_time_limit_flag(CLI::App& command, double* seconds);
 void add_threads_flag(CLI::App& command, int* threads);
 // --quiet: no progress bar or progress lines on stderr (errors and warnings still print).
 void add_quiet_flag(CLI::App& command, bool* quiet);
-// --serialize-cbc: at most one CBC model at a time in the process.
-void add_serialize_cbc_flag(CLI::App& command, bool* serialize);
+// --serialize-cbc: accepted and ignored, for scripts written when it was a switch: every CBC
+// call in the process now takes one lock (mip/cbc_driver.h).
+void add_serialize_cbc_flag(CLI::App& command);
 // --log-level error|warn|info|debug: applied as soon as it is parsed (tools/logging.h).
 void add_log_level_flag(CLI::App& command);
 
