@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 #include <tuple>
-#include <cstdlib>
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
@@ -108,6 +107,7 @@ std::size_t ColumnGeneration::add_initial_paths(int threads) {
 
 void ColumnGeneration::collect_paths(const MasterDuals& duals, std::size_t k,
                                      ThreadBuffers& buf, double scale, double tolerance,
+                                     std::size_t columns_per_commodity,
                                      PricedCommodity& result) const {
   const auto& graph = problem_.graph;
   const Commodity& c = problem_.commodities[k];
@@ -119,7 +119,7 @@ void ColumnGeneration::collect_paths(const MasterDuals& duals, std::size_t k,
   }
   std::sort(ends.begin(), ends.end());
   for (const auto& [cost, sink] : ends) {
-    if (result.paths.size() >= columns_per_commodity_) break;
+    if (result.paths.size() >= columns_per_commodity) break;
     if (cost - duals.convexity[k] >= -tolerance) break;  // no cheaper sink prices out either
     std::vector<std::size_t> path = graph.path_ending_with(buf.tree, sink);
     if (master_.reduced_cost(duals, k, path) < -tolerance && !master_.has_path(k, path)) {
@@ -130,6 +130,7 @@ void ColumnGeneration::collect_paths(const MasterDuals& duals, std::size_t k,
 }
 
 void ColumnGeneration::price(const MasterDuals& duals, int threads, double tolerance,
+                             std::size_t columns_per_commodity,
                              std::vector<PricedCommodity>& out) const {
   const auto& graph = problem_.graph;
   const std::size_t A = problem_.design_arcs.size();
@@ -167,7 +168,7 @@ void ColumnGeneration::price(const MasterDuals& duals, int threads, double toler
         continue;
       }
       result.bound = std::min(0.0, c.packages * best - pi);
-      collect_paths(duals, k, buf, c.packages, scale, result);
+      collect_paths(duals, k, buf, c.packages, scale, columns_per_commodity, result);
       if (!result.improving && result.bound < -scale) exact.push_back(k);
     }
     // Exact pricing with the commodity's own ratios and linking duals.
@@ -186,7 +187,8 @@ void ColumnGeneration::price(const MasterDuals& duals, int threads, double toler
       const double pi = duals.convexity[k];
       result.bound = std::min(0.0, best - pi);
       if (sink == routing::kNoNode) continue;
-      collect_paths(duals, k, buf, 1.0, tolerance * std::max(1.0, std::abs(pi)), result);
+      collect_paths(duals, k, buf, 1.0, tolerance * std::max(1.0, std::abs(pi)),
+                    columns_per_commodity, result);
     }
   });
 }
@@ -209,7 +211,8 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
     result.lp_value = master_.objective();
     const MasterDuals duals = master_.duals();
     const auto pricing_started = Clock::now();
-    price(duals, options.threads, options.tolerance, priced);
+    price(duals, options.threads, options.tolerance,
+          static_cast<std::size_t>(std::max(1, options.columns_per_commodity)), priced);
     result.pricing_seconds += std::chrono::duration<double>(Clock::now() - pricing_started).count();
     double bound = result.lp_value;
     std::vector<DesignPath> columns;
@@ -239,10 +242,8 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
     if (!columns.empty() && lp_gap > options.bound_gap_to_stop) added = master_.add_paths(columns);
     // Separate linking rows only once pricing has converged: each batch re-solves by dual
     // simplex, which is the expensive step on large masters.
-    if (options.separate_linking && !out_of_time && added > 0 && getenv("MM_EAGER"))
-      added += master_.add_violated_linking_rows(1e-6, atoi(getenv("MM_EAGER")));
-    else if (options.separate_linking && !out_of_time && added == 0) {
-      if (!getenv("MM_NOLINK")) added += master_.add_violated_linking_rows(1e-6, options.max_linking_rows_per_round);
+    if (options.separate_linking && !out_of_time && added == 0) {
+      added += master_.add_violated_linking_rows(1e-6, options.max_linking_rows_per_round);
       if (added == 0 && cuts_)
         added += cuts_->separate(master_, options.cut_tolerance, options.max_cuts_per_round);
     }

@@ -21,28 +21,14 @@
 #include <functional>
 #include <string>
 #include <vector>
-#include <cstdlib>
 
 #include "engine/cutset_cuts.h"
 #include "engine/design_problem.h"
+#include "engine/progress.h"
 #include "engine/restricted_master.h"
 
 namespace mm::engine {
 
-struct SolveProgress {
-  std::string phase;  // "columns", "dive", "branch", "local search"
-  int iteration = 0;
-  double lower_bound = -kInfinity;
-  double incumbent = kInfinity;
-  double lp_value = kInfinity;
-  std::size_t columns = 0;
-  double elapsed_seconds = 0.0;
-  double lp_seconds = 0.0;       // column generation so far: time in CLP
-  double pricing_seconds = 0.0;  // and in the shortest-path passes
-};
-using ProgressCallback = std::function<void(const SolveProgress&)>;
-
-using Clock = std::chrono::steady_clock;
 
 struct ColumnGenerationOptions {
   int threads = 1;
@@ -54,6 +40,7 @@ struct ColumnGenerationOptions {
   double cut_tolerance = 1e-4;
   std::size_t max_cuts_per_round = 500;
   int max_rounds = 1000000;
+  int columns_per_commodity = 1;  // improving paths per commodity and round (cheapest sinks)
   Clock::time_point deadline = Clock::time_point::max();
   const std::atomic<bool>* stop = nullptr;  // set by a signal handler: return at once
 };
@@ -109,9 +96,10 @@ class ColumnGeneration {
   // Paths of the tree in `buf` to the commodity's cheapest sinks whose exact reduced cost is
   // negative, at most columns_per_commodity_ (tree costs × scale = the commodity's costs).
   void collect_paths(const MasterDuals& duals, std::size_t k, ThreadBuffers& buf, double scale,
-                     double tolerance, PricedCommodity& result) const;
+                     double tolerance, std::size_t columns_per_commodity,
+                     PricedCommodity& result) const;
   void price(const MasterDuals& duals, int threads, double tolerance,
-             std::vector<PricedCommodity>& out) const;
+             std::size_t columns_per_commodity, std::vector<PricedCommodity>& out) const;
 
   const DesignProblem& problem_;
   RestrictedMaster& master_;
@@ -120,7 +108,6 @@ class ColumnGeneration {
   double unavoidable_ = 0.0;  // penalty of commodities with no path at all
   const std::vector<bool>* banned_ = nullptr;
   CutsetSeparator* cuts_ = nullptr;
-  std::size_t columns_per_commodity_ = getenv("MM_NCOL") ? atoi(getenv("MM_NCOL")) : 1;
 };
 
 }  // namespace mm::engine

@@ -37,9 +37,14 @@ double PlanState::vehicles_for(std::size_t arc, const std::array<double, kDimens
   if (packages <= kZero && load[0] <= kZero && load[1] <= kZero) return 0.0;
   const DesignArc& a = problem_->design_arcs[arc];
   double need = 0.0;
-  for (int r = 0; r < kDimensions; ++r)
-    if (std::isfinite(a.capacity[r]) && a.capacity[r] > 0)
-      need = std::max(need, load[r] / a.capacity[r]);
+  for (int r = 0; r < kDimensions; ++r) {
+    if (!std::isfinite(a.capacity[r])) continue;
+    if (a.capacity[r] <= 0) {
+      if (load[r] > kZero) return kInfinity;  // nothing fits in a dimension without capacity
+      continue;
+    }
+    need = std::max(need, load[r] / a.capacity[r]);
+  }
   // Whatever rides a departure needs a vehicle, even packages of no cube and weight.
   return std::max(1.0, std::ceil(need - kVehicleTolerance));
 }
@@ -173,6 +178,22 @@ double PlanState::last_vehicle_fill(std::size_t arc) const {
     if (std::isfinite(a.capacity[r]) && a.capacity[r] > 0)
       need = std::max(need, load_[arc][r] / a.capacity[r]);
   return std::clamp(need - (units_[arc] - 1), 0.0, 1.0);
+}
+
+}  // namespace mm::engine
+
+namespace mm::engine {
+
+bool PlanState::over_vehicle_limit(std::size_t arc) const {
+  return units_[arc] > problem_->design_arcs[arc].max_units + kZero;
+}
+
+bool PlanState::over_resource_limit(std::size_t group) const {
+  return resource_load_[group] > problem_->resource_limits[group] * (1 + 1e-9) + kZero;
+}
+
+bool PlanState::over_pool_limit(std::size_t pool) const {
+  return pool_used_[pool] > problem_->vehicle_pools[pool].limit + kZero;
 }
 
 }  // namespace mm::engine

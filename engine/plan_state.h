@@ -74,6 +74,13 @@ class PlanState {
 
   std::size_t arc_count() const { return units_.size(); }
 
+  // Limits the state does not enforce on add() (a plan from elsewhere: an LP rounded up, a
+  // related solve's plan): vehicles per departure, sort capacity, fleet. Insertion never breaks
+  // them (marginal_cost is +inf there).
+  bool over_vehicle_limit(std::size_t arc) const;
+  bool over_resource_limit(std::size_t group) const;
+  bool over_pool_limit(std::size_t pool) const;
+
  private:
   double vehicles_for(std::size_t arc, const std::array<double, kDimensions>& load,
                       double packages) const;

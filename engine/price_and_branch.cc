@@ -14,19 +14,6 @@
 
 namespace mm::engine {
 
-namespace {
-
-std::atomic<bool> g_serialized{false};
-
-}  // namespace
-
-void set_cbc_serialized(bool serialized) {
-  g_serialized = serialized;
-}
-bool cbc_serialized() {
-  return g_serialized;
-}
-
 DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
                                 const PriceAndBranchOptions& options) {
   const DesignProblem& problem = master.problem();
@@ -101,19 +88,21 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   cbc.deadline = options.deadline;
   cbc.minimum_seconds = 0.05;
   cbc.stop = options.stop;
+  cbc.heartbeat = options.heartbeat;
   cbc.start = &mip_start;
   cbc.start_objective = incumbent.objective - mip.objective_offset;
   cbc.cutoff = cbc.start_objective - 1e-7 * std::max(1.0, std::abs(incumbent.objective));
-  // No LP re-solve to confirm each integer solution (the last one, from scratch on the whole
-  // matrix, took 6 s after a 3 s budget on the medium network): the solution is priced again by
-  // design_objective and the vehicles its loads need, and the referee checks the plan.
-  cbc.skip_solution_check = true;
+  // CBC confirms each integer solution with an LP solve. Skipping it (special option 4) is not
+  // safe with a MIP start: CBC 2.10 then reads the LP relaxation's values as the start's and
+  // stops on an assertion in CbcModel::checkSolution (seen on a two-arc CMND instance).
+  cbc.skip_solution_check = false;
   cbc.arguments = {"-randomCbcSeed", std::to_string(options.seed % 1000000 + 1), "-preprocess",
                    "off",
                    // Dense cuts (Gomory rows average ~250 entries here) make each root LP
                    // re-solve take seconds, past the time limit, and CBC's bound is not used:
                    // the sparse ones (probing, MIR, …) stay.
-                   "-gomoryCuts", "off", "-twoMirCuts", "off"};
+                   "-gomoryCuts", "off", "-twoMirCuts", "off", "-maxNodes",
+                   std::to_string(std::max(0, options.max_nodes))};
   if (mip::run_cbc(model, cbc).outcome == mip::CbcOutcome::not_run) return {};
   if (model.bestSolution() == nullptr || model.getNumCols() != mip_columns) return {};
   const std::vector<double> full =

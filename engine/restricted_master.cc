@@ -5,13 +5,8 @@
 #include <functional>
 #include <map>
 #include <stdexcept>
-#include <cstdio>
-#include <chrono>
-#include <cstdlib>
 
 #include <coin/ClpSimplex.hpp>
-#include <coin/ClpPrimalColumnSteepest.hpp>
-#include <coin/ClpPrimalColumnDantzig.hpp>
 #include <coin/CoinHelperFunctions.hpp>
 
 #include "engine/restricted_master_clp.h"
@@ -273,21 +268,15 @@ std::size_t RestrictedMaster::add_violated_linking_rows(double tolerance, std::s
 
 LpStatus RestrictedMaster::solve(double seconds_left) {
   auto& model = clp_->model;
-  const auto t0 = std::chrono::steady_clock::now();
   model.setMaximumSeconds(std::max(0.5, seconds_left));
+  model.setMaximumWallSeconds(std::max(0.5, seconds_left));
   // New rows leave the old basis dual feasible: dual simplex. New columns leave it primal
   // feasible: primal simplex. Both start from the previous basis.
-  const bool by_dual = rows_added_since_solve_ && solved_once_;
-  if (getenv("MM_PMODE")) { ClpPrimalColumnSteepest piv(atoi(getenv("MM_PMODE"))); model.setPrimalColumnPivotAlgorithm(piv); }
-  if (getenv("MM_DANTZIG")) { ClpPrimalColumnDantzig piv; model.setPrimalColumnPivotAlgorithm(piv); }
-  if (getenv("MM_SCALE")) model.scaling(atoi(getenv("MM_SCALE")));
-  if (getenv("MM_SFO")) { if (by_dual) model.dual(0, atoi(getenv("MM_SFO"))); else model.primal(0, atoi(getenv("MM_SFO"))); } else
-  if (by_dual)
+  if (rows_added_since_solve_ && solved_once_)
     model.dual();
   else
     model.primal();
   rows_added_since_solve_ = false;
-  if (getenv("MM_LPDEBUG")) fprintf(stderr, "lp%s rows %d cols %d iters %d obj %.2f ms %.1f\n", by_dual ? "D" : "P", model.numberRows(), model.numberColumns(), model.numberIterations(), model.objectiveValue(), std::chrono::duration<double>(std::chrono::steady_clock::now()-t0).count()*1000);
   if (model.status() == 1 || model.status() == 2) {
     // Numerical trouble can report a false infeasibility; retry once from scratch.
     model.allSlackBasis(true);

@@ -18,11 +18,14 @@ using Clock = std::chrono::steady_clock;
 std::mutex g_cbc_mutex;
 
 // Stops CBC at its next event when the caller sets `stop` or the wall-clock deadline passes.
+// Also passes each event on to the caller's heartbeat (progress reporting).
 class StopHandler : public CbcEventHandler {
  public:
-  StopHandler(const std::atomic<bool>* stop, Clock::time_point deadline)
-      : stop_(stop), deadline_(deadline) {}
+  StopHandler(const std::atomic<bool>* stop, Clock::time_point deadline,
+              const std::function<void()>* heartbeat)
+      : stop_(stop), deadline_(deadline), heartbeat_(heartbeat) {}
   CbcAction event(CbcEvent) override {
+    if (heartbeat_ && *heartbeat_) (*heartbeat_)();
     const bool stop = (stop_ && stop_->load()) || Clock::now() > deadline_;
     return stop ? CbcEventHandler::stop : CbcEventHandler::noAction;
   }
@@ -31,6 +34,7 @@ class StopHandler : public CbcEventHandler {
  private:
   const std::atomic<bool>* stop_;
   Clock::time_point deadline_;
+  const std::function<void()>* heartbeat_;
 };
 
 int no_callback(CbcModel*, int) {
@@ -87,7 +91,7 @@ CbcRun run_cbc(CbcModel& model, const CbcOptions& options) {
   if (seconds_left < options.minimum_seconds || (options.stop && options.stop->load())) return run;
 
   silence(model);
-  StopHandler handler(options.stop, deadline);
+  StopHandler handler(options.stop, deadline, &options.heartbeat);
   model.passInEventHandler(&handler);
   CbcSolverUsefulData data;
   data.noPrinting_ = true;

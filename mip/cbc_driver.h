@@ -24,6 +24,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,8 @@ struct CbcOptions {
   // for callers that price and check the solution themselves, where that solve can take
   // seconds on a large matrix.
   bool skip_solution_check = false;
+  // Called at every CBC event (nodes, solutions, cut passes): the caller's progress reporting.
+  std::function<void()> heartbeat;
   // Further CbcMain1 arguments, in order ("-preprocess", "off", ...).
   std::vector<std::string> arguments;
 };

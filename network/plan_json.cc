@@ -171,6 +171,7 @@ class PlanReader {
     // Absent or null means "not known" (lower_bound and gap of a plan without a bound).
     p.lower_bound = fields.nullable_number("lower_bound", Bound::none());
     p.gap = fields.nullable_number("gap", Bound::none());
+    p.unavoidable_penalty = fields.nullable_number("unavoidable_penalty", Bound::at_least(0.0));
     if (const ordered_json* cost = fields.object("cost", Need::required)) {
       JsonFields cost_fields(*cost, "cost", problems_);
       p.cost.vehicles = number(cost_fields, "vehicles").value_or(0.0);
@@ -203,6 +204,8 @@ std::string write_plan_json(const Plan& plan) {
   root["objective"] = finite(plan.objective, "objective");
   root["lower_bound"] = optional_number(plan.lower_bound, "lower_bound");
   root["gap"] = optional_number(plan.gap, "gap");
+  if (plan.unavoidable_penalty)
+    root["unavoidable_penalty"] = finite(*plan.unavoidable_penalty, "unavoidable_penalty");
   root["cost"] = ordered_json{{"vehicles", finite(plan.cost.vehicles, "cost.vehicles")},
                               {"packages", finite(plan.cost.packages, "cost.packages")},
                               {"handling", finite(plan.cost.handling, "cost.handling")},

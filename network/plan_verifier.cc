@@ -1,4 +1,7 @@
 #include "network/plan_verifier.h"
+
+#include "network/gap.h"
+#include "network/on_time_paths.h"
 #include "network/json_text.h"
 #include "network/number_text.h"
 
@@ -398,15 +401,27 @@ class Referee {
     if (plan_.lower_bound && !within(*plan_.lower_bound, total))
       add("lower_bound", "is " + number_text(*plan_.lower_bound, 10) +
                              ", above the recomputed objective " + number_text(total, 10));
+    // The unavoidable penalty: demand with no on-time path at all, found here from the lanes
+    // and their departures (network/on_time_paths.h), not taken from the planner.
+    double unavoidable = 0.0;
+    const std::vector<bool> on_time = has_on_time_path(in_);
+    for (std::size_t d = 0; d < on_time.size(); ++d)
+      if (!on_time[d]) unavoidable += in_.demand()[d].packages * in_.unserved_penalty_per_package();
+    if (plan_.unavoidable_penalty && !close(*plan_.unavoidable_penalty, unavoidable))
+      add("unavoidable_penalty", "is " + number_text(*plan_.unavoidable_penalty, 10) +
+                                     " but the demand with no on-time path costs " +
+                                     number_text(unavoidable, 10));
     if (plan_.lower_bound && plan_.gap) {
-      const double objective = plan_.objective;
-      const double expected =
-          close(objective, 0.0) ? 0.0 : (objective - *plan_.lower_bound) / objective;
+      // network/gap.h; a plan that does not state its unavoidable penalty means FORMAT's
+      // (objective − lower_bound) / objective.
+      const double expected = relative_gap(plan_.objective, *plan_.lower_bound,
+                                           plan_.unavoidable_penalty ? unavoidable : 0.0);
       if (!close_ratio(*plan_.gap, expected))
         add("gap", "is " + number_text(*plan_.gap, 10) + " but (objective " +
-                       number_text(objective, 10) + " - lower_bound " +
-                       number_text(*plan_.lower_bound, 10) +
-                       ") / objective = " + number_text(expected, 10));
+                       number_text(plan_.objective, 10) + " - lower_bound " +
+                       number_text(*plan_.lower_bound, 10) + ") / (objective - unavoidable " +
+                       number_text(plan_.unavoidable_penalty ? unavoidable : 0.0, 10) +
+                       ") = " + number_text(expected, 10));
     }
   }
 

@@ -43,7 +43,7 @@ EvaluationResult evaluate_scenarios(const network::Instance& baseline,
   base.time_limit_seconds = options.baseline_time_limit_seconds;
   base.threads = threads;
   base.seed = options.seed;
-  base.gap = options.gap;
+  base.engine.gap = options.gap;
   base.packing_efficiency = options.packing_efficiency;
   base.stop = options.stop;
   base.keep_columns = options.warm;

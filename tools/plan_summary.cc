@@ -20,7 +20,13 @@ void print_plan_summary(const network::Instance& instance, const network::Plan& 
   out << "    unserved  " << std::setw(14) << network::fixed_text(plan.cost.unserved, 2) << "\n";
   if (plan.lower_bound) {
     out << "  lower bound " << std::setw(14) << network::fixed_text(*plan.lower_bound, 2)
-        << "   gap " << network::fixed_text(100.0 * plan.gap.value_or(0.0), 2) << "%\n";
+        << "   gap " << (plan.gap ? network::fixed_text(100.0 * *plan.gap, 2) + "%" : "-");
+    // network/gap.h: the gap leaves out what no plan can avoid; say how much that is.
+    if (plan.unavoidable_penalty && *plan.unavoidable_penalty > 0)
+      out << " (of the cost the plan controls: the objective less "
+          << network::fixed_text(*plan.unavoidable_penalty, 2)
+          << " of penalty for demand with no on-time path)";
+    out << "\n";
   }
   for (const auto& [mode, trips] : plan.kpis.vehicle_trips) {
     out << "  " << mode << ": " << trips << " vehicle trips, fill cube "
@@ -33,6 +39,17 @@ void print_plan_summary(const network::Instance& instance, const network::Plan& 
       << network::fixed_text(100.0 * plan.kpis.on_time_share, 2) << "%)";
   out << "; unserved " << network::fixed_text(unserved, 0) << " packages in "
       << plan.unserved.size() << " demand" << (plan.unserved.size() == 1 ? "" : "s") << "\n";
+  // A plan that serves nothing is a finding to say out loud, not a quiet success.
+  const double unavoidable_packages =
+      plan.unavoidable_penalty && instance.unserved_penalty_per_package() > 0
+          ? *plan.unavoidable_penalty / instance.unserved_penalty_per_package()
+          : 0.0;
+  if (packages > 0 && unserved >= packages - 1e-6 && unavoidable_packages < packages - 1e-6)
+    out << "  warning: the plan serves no package although "
+        << network::fixed_text(packages - unavoidable_packages, 0)
+        << " packages have an on-time path: no route pays for its vehicles at the unserved "
+           "penalty of "
+        << network::number_text(instance.unserved_penalty_per_package()) << " per package\n";
   out << "  departures " << plan.departures.size() << ", routes " << plan.routes.size()
       << ", solved in " << network::fixed_text(plan.kpis.solve_seconds, 1) << " s\n";
 }
