@@ -80,6 +80,20 @@ class Pipeline {
       run_epoch(epoch);
       result.epochs = epoch + 1;
     }
+    if (getenv("MM_DBG")) {
+      DesignSolution lp = master_.current_solution();
+      double fixed = 0, routing = 0, pen = 0;
+      std::vector<double> served(problem_.commodities.size(), 0.0);
+      for (std::size_t a = 0; a < lp.units.size(); ++a) fixed += lp.units[a] * problem_.design_arcs[a].fixed_cost;
+      for (const auto& p : lp.paths) served[p.commodity] += p.share;
+      for (std::size_t k = 0; k < served.size(); ++k) pen += problem_.commodities[k].penalty * std::max(0.0, 1 - served[k]);
+      double bf = 0, bp = 0;
+      std::vector<double> bs(problem_.commodities.size(), 0.0);
+      for (std::size_t a = 0; a < best_.units.size(); ++a) bf += best_.units[a] * problem_.design_arcs[a].fixed_cost;
+      for (const auto& p : best_.paths) bs[p.commodity] += p.share;
+      for (std::size_t k = 0; k < bs.size(); ++k) bp += problem_.commodities[k].penalty * std::max(0.0, 1 - bs[k]);
+      fprintf(stderr, "LP obj %.0f fixed %.0f penalty %.0f | best %.0f fixed %.0f penalty %.0f unavoidable %.0f\n", lp.objective, fixed, pen, best_.objective, bf, bp, unavoidable_);
+    }
     result.best = best_;
     result.lower_bound = lower_bound_;
     result.unavoidable = unavoidable_;
@@ -223,47 +237,52 @@ class Pipeline {
     return {state.solution(), "neighbourhoods"};
   }
 
+  // lp_rounds rounds of column generation (separating linking rows and cuts when pricing
+  // converges): the bound rises, the master's duals and columns improve.
+  void generate_columns() {
+    ColumnGenerationOptions o;
+    o.threads = std::max(1, options_.threads);
+    o.stop = options_.stop;
+    o.deadline = deadline_;
+    o.max_rounds = engine_.lp_rounds;
+    o.columns_per_commodity = engine_.columns_per_commodity;
+    o.max_linking_rows_per_round = static_cast<std::size_t>(engine_.linking_rows_per_round);
+    o.max_cuts_per_round = static_cast<std::size_t>(engine_.cuts_per_round);
+    o.cut_tolerance = engine_.cut_tolerance;
+    const ColumnGenerationResult r = cg_.run(
+        o,
+        [&](const SolveProgress& round) {
+          {
+            std::lock_guard<std::mutex> lock(report_mutex_);
+            master_path_count_ = round.columns;
+            if (round.lower_bound > lower_bound_) lower_bound_ = round.lower_bound;
+          }
+          report(round);
+        },
+        "columns", started_);
+    cg_rounds_ += r.rounds;
+    lp_converged_ = r.converged;
+    if (r.status == LpStatus::optimal || r.status == LpStatus::stopped) lp_value_ = r.lp_value;
+    std::lock_guard<std::mutex> lock(report_mutex_);
+    lower_bound_ = std::max(lower_bound_, r.lower_bound);
+  }
+
   // Branch B: column generation (the bound), the LP rounded, CBC on the columns.
   std::vector<Candidate> lp_branch(int epoch, const DesignSolution& start) {
     std::vector<Candidate> found;
-    if (!lp_converged_ && !expired()) {
-      ColumnGenerationOptions o;
-      o.threads = std::max(1, options_.threads);
-      o.stop = options_.stop;
-      o.deadline = deadline_;
-      o.max_rounds = static_cast<int>(std::min(1e9, grown(engine_.lp_rounds, epoch)));
-      o.columns_per_commodity = engine_.columns_per_commodity;
-      o.max_linking_rows_per_round = static_cast<std::size_t>(engine_.linking_rows_per_round);
-      o.max_cuts_per_round = static_cast<std::size_t>(engine_.cuts_per_round);
-      o.cut_tolerance = engine_.cut_tolerance;
-      const ColumnGenerationResult r = cg_.run(
-          o,
-          [&](const SolveProgress& round) {
-            {
-              std::lock_guard<std::mutex> lock(report_mutex_);
-              master_path_count_ = round.columns;
-              if (round.lower_bound > lower_bound_) lower_bound_ = round.lower_bound;
-            }
-            report(round);
-          },
-          "columns", started_);
-      cg_rounds_ += r.rounds;
-      lp_converged_ = r.converged;
-      if (r.status == LpStatus::optimal || r.status == LpStatus::stopped) lp_value_ = r.lp_value;
-      {
-        std::lock_guard<std::mutex> lock(report_mutex_);
-        lower_bound_ = std::max(lower_bound_, r.lower_bound);
-      }
-      if (master_.solution_optimal() && !expired()) {
-        PlanState state(problem_);
-        DesignSolution lp = master_.current_solution();
-        lp.paths = at_most_whole(problem_, std::move(lp.paths));
-        state.assign(lp);
-        repair_limits(state, lp_inserter_);
-        Random random(options_.seed * 7919ull + static_cast<std::uint64_t>(epoch));
-        descend(state, lp_inserter_, random, budget());
-        found.push_back({state.solution(), "rounding"});
-      }
+    // Column generation in chunks of lp_rounds rounds, the LP rounded to a plan after each.
+    const int chunks = static_cast<int>(std::min(1e6, grown(1.0, epoch)));
+    for (int chunk = 0; chunk < chunks && !lp_converged_ && !expired(); ++chunk) {
+      generate_columns();
+      if (!master_.solution_optimal() || expired()) break;
+      PlanState state(problem_);
+      DesignSolution lp = master_.current_solution();
+      lp.paths = at_most_whole(problem_, std::move(lp.paths));
+      state.assign(lp);
+      repair_limits(state, lp_inserter_);
+      Random random(options_.seed * 7919ull + static_cast<std::uint64_t>(epoch * 1000 + chunk));
+      descend(state, lp_inserter_, random, budget());
+      found.push_back({state.solution(), "rounding"});
     }
     if (expired()) return found;
     // CBC starts from the better of the epoch's start and the rounded LP.
@@ -281,6 +300,7 @@ class Pipeline {
     o.stop = options_.stop;
     o.max_nodes = static_cast<int>(std::min(1e9, grown(engine_.branch_nodes, epoch)));
     o.heartbeat = [&] { heartbeat("branch", epoch, from.objective); };
+    o.paths_per_commodity = engine_.branch_paths_per_commodity;
     DesignSolution branched = price_and_branch(master_, from, o);
     if (!branched.empty()) {
       PlanState state(problem_);

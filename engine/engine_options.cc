@@ -34,6 +34,7 @@ std::vector<std::string> validate(const EngineOptions& o) {
   check(problems, "cuts_per_round", o.cuts_per_round, 0, 1e7);
   check(problems, "cut_tolerance", o.cut_tolerance, 0, 1);
   check(problems, "branch_nodes", o.branch_nodes, 0, 1e9);
+  check(problems, "branch_paths_per_commodity", o.branch_paths_per_commodity, 0, 1e6);
   check(problems, "gap", o.gap, 0, 1);
   return problems;
 }

@@ -20,7 +20,7 @@ struct EngineOptions {
   // Budgets of epoch 0, and their growth per epoch. [1, 1e9]; growth [1, 16].
   double growth = 2.0;
   // Large-neighbourhood search iterations per commodity (at least search_min_iterations).
-  double search_iterations_per_commodity = 10.0;  // [0, 1e6]
+  double search_iterations_per_commodity = 50.0;  // [0, 1e6]
   int search_min_iterations = 1000;                // [0, 1e9]
   // Record-to-record threshold at the start of each epoch's search, as a share of the best
   // objective (decreasing linearly to 0 over the epoch). [0, 1]
@@ -28,7 +28,8 @@ struct EngineOptions {
   // Commodities taken out per iteration: [search_min_removed, search_max_removed].
   int search_min_removed = 2;   // [1, 1e6]
   int search_max_removed = 30;  // [1, 1e6]
-  // Column generation rounds in epoch 0. [1, 1e9]
+  // Column generation rounds in epoch 0; after every this many rounds the LP is rounded to a
+  // plan (engine/plan_repair.h, then a descent). [1, 1e9]
   int lp_rounds = 100;
   // Columns added per commodity and round: paths to its cheapest sinks. [1, 100]
   int columns_per_commodity = 3;
@@ -39,6 +40,9 @@ struct EngineOptions {
   double cut_tolerance = 1e-4;
   // CBC nodes on the column pool in epoch 0. [0, 1e9]
   int branch_nodes = 200;
+  // Paths per commodity CBC may choose from: the cheapest under the LP's duals, and the
+  // incumbent's. 0: all. [0, 1e6]
+  int branch_paths_per_commodity = 5;
   // Stop when the gap (network/gap.h) falls below this. [0, 1]
   double gap = 1e-4;
 };

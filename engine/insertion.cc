@@ -1,15 +1,18 @@
 #include "engine/insertion.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace mm::engine {
 
 namespace {
 
-// Pieces a commodity may be split into when the whole does not fit or does not pay.
-constexpr int kMaxPieces = 4;
+// Pieces a commodity may be poured into (augment).
+constexpr int kMaxAugmentations = 8;
 constexpr double kMinShare = 1e-6;
+// The share priced when looking for room: small enough that any room counts.
+constexpr double kSliver = 1e-4;
 
 }  // namespace
 
@@ -71,27 +74,47 @@ Inserter::Path Inserter::best_path(const PlanState& state, std::size_t commodity
   return best;
 }
 
+double Inserter::augment(PlanState& state, std::size_t commodity, const std::vector<char>* banned,
+                         bool force) {
+  const double penalty = problem_.commodities[commodity].penalty;
+  const std::size_t A = problem_.design_arcs.size();
+  double added = 0.0;
+  for (int piece = 0; piece < kMaxAugmentations; ++piece) {
+    const double left = 1.0 - state.served(commodity);
+    if (left < kMinShare) break;
+    Path p = best_path(state, commodity, std::min(left, kSliver), banned);
+    if (!std::isfinite(p.cost)) break;
+    double share = left;
+    for (std::size_t a : p.arcs)
+      if (a < A) share = std::min(share, state.room(a, commodity));
+    if (share < kMinShare) break;
+    const double cost = state.path_cost(commodity, p.arcs, share);
+    if (!std::isfinite(cost) || (!force && cost >= penalty * share * (1 - 1e-9))) break;
+    state.add(commodity, std::move(p.arcs), share);
+    added += share;
+  }
+  return added;
+}
+
 double Inserter::insert(PlanState& state, std::size_t commodity, const std::vector<char>* banned,
                         bool force) {
   const double penalty = problem_.commodities[commodity].penalty;
-  double added = 0.0;
-  for (int piece = 0; piece < kMaxPieces; ++piece) {
-    const double left = 1.0 - state.served(commodity);
-    if (left < kMinShare) break;
-    bool placed = false;
-    for (double share : {left, left / 2, left / 4}) {
-      Path p = best_path(state, commodity, share, banned);
-      // Inserting pays when the path costs less than the penalty it saves.
-      if (p.cost < (force ? kInfinity : penalty * share * (1 - 1e-9))) {
-        state.add(commodity, std::move(p.arcs), share);
-        added += share;
-        placed = true;
-        break;
-      }
-    }
-    if (!placed) break;
-  }
-  return added;
+  const double left = 1.0 - state.served(commodity);
+  if (left < kMinShare) return 0.0;
+  // The whole rest on one path, or the rest poured into room piece by piece: whichever changes
+  // the objective least (a path that does not pay is not an option unless forced).
+  Path whole = best_path(state, commodity, left, banned);
+  double whole_change = whole.cost - penalty * left;
+  if (!std::isfinite(whole.cost) || (!force && whole_change >= -1e-9 * penalty * left))
+    whole_change = kInfinity;
+  const double before = state.objective();
+  const std::vector<StatePath> saved = state.paths(commodity);
+  const double poured = augment(state, commodity, banned, force);
+  if (whole_change >= state.objective() - before - 1e-9 * std::max(1.0, std::abs(before)))
+    return poured;
+  state.restore(commodity, saved);
+  state.add(commodity, std::move(whole.arcs), left);
+  return left;
 }
 
 }  // namespace mm::engine

@@ -7,10 +7,13 @@
 // room. The shortest path under these costs (one pass over the time-expanded DAG, or Dijkstra on
 // the cyclic CMND graph; routing/pricing_graph.h) is exact for the whole share inserted at once.
 //
-// `insert` adds what is unserved of a commodity: the whole of it on its best path when that
-// beats the unserved penalty, else in halves and quarters (a share that fits where the whole
-// does not: the room left under a sort capacity, a fleet, vehicles per departure), at most
-// a few pieces. What does not pay stays unserved.
+// `insert` adds what is unserved of a commodity, the cheaper of two ways: the whole of it on its
+// best path, or poured piece by piece (`augment`): the cheapest path for a sliver, filled with
+// as much as the room on it takes — the spare room of vehicles already planned, or one new
+// vehicle where they are full — then the next (successive shortest paths on a fixed-charge
+// network). Pouring fills vehicles exactly and splits what fits nowhere whole (a sort capacity,
+// a fleet, vehicles per departure, a CMND arc's capacity). A piece is added only where it beats
+// the unserved penalty (unless forced); what does not pay stays unserved.
 #pragma once
 
 #include <cstddef>
@@ -38,6 +41,10 @@ class Inserter {
   // by the first; the caller prunes what does not pay afterwards). Returns the share added.
   double insert(PlanState& state, std::size_t commodity, const std::vector<char>* banned = nullptr,
                 bool force = false);
+
+  // Pours the unserved share along cheapest paths, each piece as much as their room takes.
+  double augment(PlanState& state, std::size_t commodity, const std::vector<char>* banned = nullptr,
+                 bool force = false);
 
   // Whether the commodity has any path to a sink at all (no capacity considered).
   bool reachable(std::size_t commodity) const { return reachable_[commodity]; }

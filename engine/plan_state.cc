@@ -162,6 +162,25 @@ double PlanState::marginal_cost(std::size_t arc, std::size_t commodity, double s
   return cost;
 }
 
+double PlanState::room(std::size_t arc, std::size_t commodity) const {
+  const DesignArc& a = problem_->design_arcs[arc];
+  const Commodity& k = problem_->commodities[commodity];
+  constexpr double kSliver = 1e-6;
+  if (!std::isfinite(marginal_cost(arc, commodity, kSliver))) return 0.0;
+  std::array<double, kDimensions> load = load_[arc];
+  for (int r = 0; r < kDimensions; ++r) load[r] += kSliver * k.size[r];
+  // The vehicles a sliver more needs: the room is what they hold beyond the load.
+  const double vehicles = vehicles_for(arc, load, packages_[arc] + kSliver * k.packages);
+  double share = kInfinity;
+  for (int r = 0; r < kDimensions; ++r)
+    if (std::isfinite(a.capacity[r]) && k.size[r] > 0)
+      share = std::min(share, (vehicles * a.capacity[r] - load_[arc][r]) / k.size[r]);
+  if (a.resource_group >= 0 && k.packages > 0)
+    share = std::min(share, (problem_->resource_limits[a.resource_group] -
+                             resource_load_[a.resource_group]) / k.packages);
+  return std::max(0.0, share);
+}
+
 double PlanState::path_cost(std::size_t commodity, const std::vector<std::size_t>& arcs,
                             double share) const {
   double cost = 0.0;

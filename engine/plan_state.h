@@ -52,6 +52,10 @@ class PlanState {
 
   // Cost of adding `share` of the commodity to design arc a (see the header comment).
   double marginal_cost(std::size_t arc, std::size_t commodity, double share) const;
+  // The largest share of the commodity arc a takes at the price of a sliver of it: what fits in
+  // the room left in its vehicles, or, when they are full (or it has none), in one more vehicle;
+  // within the arc's sort capacity. 0 where a sliver does not fit at all.
+  double room(std::size_t arc, std::size_t commodity) const;
   // Cost of adding `share` of the commodity along `arcs` (+inf when infeasible).
   double path_cost(std::size_t commodity, const std::vector<std::size_t>& arcs, double share) const;
 

@@ -1,6 +1,7 @@
 #include "engine/price_and_branch.h"
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -40,6 +41,22 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
     for (std::size_t i : master.paths_of(p.commodity))
       if (master.path_columns()[i].arcs == p.arcs)
         start[master.path_columns()[i].column] += p.share;
+  }
+  if (options.paths_per_commodity > 0 && master.solution_optimal()) {
+    // Each commodity keeps its cheapest paths under the LP's duals (and the incumbent's); the
+    // rest are fixed at 0: a MIP CBC solves in the budget, over the paths that matter.
+    const MasterDuals duals = master.duals();
+    for (std::size_t k = 0; k < K; ++k) {
+      std::vector<std::pair<double, int>> ranked;
+      for (std::size_t i : master.paths_of(k)) {
+        const auto& path = master.path_columns()[i];
+        ranked.emplace_back(master.reduced_cost(duals, k, path.arcs), path.column);
+      }
+      std::sort(ranked.begin(), ranked.end());
+      for (std::size_t r = static_cast<std::size_t>(options.paths_per_commodity);
+           r < ranked.size(); ++r)
+        if (start[ranked[r].second] <= 0.0) lower[ranked[r].second] = upper[ranked[r].second] = 0.0;
+    }
   }
   if (options.free_commodities) {
     // Local search: outside the neighbourhood everything keeps its incumbent value, except
@@ -98,10 +115,11 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   cbc.skip_solution_check = false;
   cbc.arguments = {"-randomCbcSeed", std::to_string(options.seed % 1000000 + 1), "-preprocess",
                    "off",
-                   // Dense cuts (Gomory rows average ~250 entries here) make each root LP
-                   // re-solve take seconds, past the time limit, and CBC's bound is not used:
-                   // the sparse ones (probing, MIR, …) stay.
-                   "-gomoryCuts", "off", "-twoMirCuts", "off", "-maxNodes",
+                   // No cuts: the master already has its strong linking rows and cut-set
+                   // cuts, CBC's bound is not used, and its generic cuts made each node LP take
+                   // seconds on these matrices (dense Gomory rows of ~250 entries; probing on
+                   // thousands of linking rows): CBC is here for its search and heuristics.
+                   "-cuts", "off", "-maxNodes",
                    std::to_string(std::max(0, options.max_nodes))};
   if (mip::run_cbc(model, cbc).outcome == mip::CbcOutcome::not_run) return {};
   if (model.bestSolution() == nullptr || model.getNumCols() != mip_columns) return {};

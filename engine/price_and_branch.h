@@ -32,6 +32,9 @@ struct PriceAndBranchOptions {
   // so the result does not depend on the machine's load; the seconds only cut it short).
   int max_nodes = 1000000;
   std::function<void()> heartbeat;  // called at CBC's events (progress reporting)
+  // With a solved master: each commodity's paths beyond its this many cheapest under the LP's
+  // duals (other than the incumbent's) are fixed at 0. 0: every path stays free.
+  int paths_per_commodity = 0;
   // Fix the shares of paths outside `free_commodities` to the incumbent's, and the vehicles of
   // design arcs no path of a free commodity crosses: the IP-based local search re-optimizes
   // only a neighbourhood.
