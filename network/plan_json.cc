@@ -1,5 +1,5 @@
 #include "network/plan_json.h"
-#include "network/json_text.h"
+#include "network/json_reader.h"
 #include "network/text_file.h"
 
 #include <fcntl.h>
@@ -62,108 +62,15 @@ ordered_json by_mode_json(const std::map<std::string, double>& values, const std
 
 // ---------------------------------------------------------------------------------------------
 // Reading: every accessor names the JSON path of what it reads, so the first problem found
-// becomes "<source>: <path>: <problem>".
-
-std::string child(const std::string& parent, const std::string& key) {
-  return parent.empty() ? key : parent + "." + key;
-}
+// becomes "<source>: <path>: <problem>" (network/json_reader.h).
 
 std::string element(const std::string& parent, std::size_t index) {
-  return parent + "[" + std::to_string(index) + "]";
+  return JsonReader::element(parent, index);
 }
 
-std::string describe(const json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::object:
-      return "an object";
-    case json::value_t::array:
-      return "an array";
-    case json::value_t::string:
-      return "a string";
-    case json::value_t::boolean:
-      return "a boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return value.dump();
-    default:
-      return value.type_name();
-  }
-}
-
-class PlanReader {
+class PlanReader : public JsonReader {
  public:
-  explicit PlanReader(std::string source) : source_(std::move(source)) {}
-
-  [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
-    throw InputError(source_ + ": " + (path.empty() ? "(root)" : path) + ": " + problem);
-  }
-
-  const json& object(const json& value, const std::string& path) const {
-    if (!value.is_object()) fail(path, "expected an object, got " + describe(value));
-    return value;
-  }
-
-  const json& array(const json& value, const std::string& path) const {
-    if (!value.is_array()) fail(path, "expected an array, got " + describe(value));
-    return value;
-  }
-
-  // The member `key` of an object already checked with object(); missing is an error.
-  const json& required(const json& parent, const std::string& path, const char* key) const {
-    auto it = parent.find(key);
-    if (it == parent.end()) fail(child(path, key), "missing required field");
-    return *it;
-  }
-
-  std::string string(const json& value, const std::string& path) const {
-    if (!value.is_string()) fail(path, "expected a string, got " + describe(value));
-    return value.get<std::string>();
-  }
-
-  double number(const json& value, const std::string& path) const {
-    if (!value.is_number()) fail(path, "expected a number, got " + describe(value));
-    return value.get<double>();
-  }
-
-  int integer(const json& value, const std::string& path) const {
-    if (!value.is_number_integer()) fail(path, "expected an integer, got " + describe(value));
-    if (value.is_number_unsigned()) {
-      if (value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
-        fail(path, "integer " + value.dump() + " is out of range");
-      return static_cast<int>(value.get<std::uint64_t>());
-    }
-    const std::int64_t v = value.get<std::int64_t>();
-    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
-      fail(path, "integer " + value.dump() + " is out of range");
-    return static_cast<int>(v);
-  }
-
-  std::string string_field(const json& parent, const std::string& path, const char* key) const {
-    return string(required(parent, path, key), child(path, key));
-  }
-  double number_field(const json& parent, const std::string& path, const char* key) const {
-    return number(required(parent, path, key), child(path, key));
-  }
-  int integer_field(const json& parent, const std::string& path, const char* key) const {
-    return integer(required(parent, path, key), child(path, key));
-  }
-  const json& object_field(const json& parent, const std::string& path, const char* key) const {
-    return object(required(parent, path, key), child(path, key));
-  }
-  const json& array_field(const json& parent, const std::string& path, const char* key) const {
-    return array(required(parent, path, key), child(path, key));
-  }
-
-  // Absent or null means "not known" (lower_bound and gap of a plan without a bound).
-  std::optional<double> optional_number_field(const json& parent, const std::string& path,
-                                              const char* key) const {
-    auto it = parent.find(key);
-    if (it == parent.end() || it->is_null()) return std::nullopt;
-    return number(*it, child(path, key));
-  }
+  using JsonReader::JsonReader;
 
   Load load(const json& value, const std::string& path) const {
     object(value, path);
@@ -252,10 +159,7 @@ class PlanReader {
   }
 
   Plan plan(const json& root) const {
-    object(root, "");
-    const std::string format = string_field(root, "", "format");
-    if (format != kFormat)
-      fail("format", std::string("expected \"") + kFormat + "\", got \"" + format + "\"");
+    require_format(root, kFormat);
     Plan p;
     p.instance = string_field(root, "", "instance");
     p.status = status(required(root, "", "status"), "status");
@@ -279,9 +183,6 @@ class PlanReader {
     p.kpis = kpis(required(root, "", "kpis"), "kpis");
     return p;
   }
-
- private:
-  std::string source_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -394,13 +295,8 @@ std::string write_plan_json(const Plan& plan) {
 }
 
 Plan parse_plan(const std::string& json_text, const std::string& source) {
-  // The shared strict parser: syntax errors and nesting deeper than any plan needs are
-  // "<source>:L:C: invalid JSON: ...", and a repeated key is an error rather than a silent
-  // choice of one of its values (the referee must not guess).
-  JsonText text = parse_json_text(json_text, source);
-  if (!text.duplicate_fields.empty())
-    throw InputError(source + ": " + text.duplicate_fields.front());
-  return PlanReader(source).plan(json(std::move(text.value)));
+  // The shared strict parser: the referee must not guess (network/json_reader.h).
+  return PlanReader(source).plan(parse_strict_json(json_text, source));
 }
 
 Plan read_plan_file(const std::string& path) {
