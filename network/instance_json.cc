@@ -44,6 +44,8 @@ constexpr double kFallbackPenalty = 1.0;
 constexpr double kMaxAmount = 1e12;
 constexpr const char* kMaxAmountText = "1e12";
 constexpr int kMaxMinutes = 500000000;
+// A coefficient of variation above 10 (a standard deviation ten times the mean) is no forecast.
+constexpr double kMaxCv = 10.0;
 
 std::string show(const Json& value) {
   switch (value.type()) {
@@ -467,6 +469,7 @@ class InstanceReader {
     f.handling_cost_per_package =
         fields.number("handling_cost_per_package", Need::optional, Bound::non_negative().amount())
             .value_or(0);
+    f.region = fields.string("region", Need::optional);
     data_.facilities.push_back(std::move(f));
   }
 
@@ -591,7 +594,42 @@ class InstanceReader {
     }
     d.ready_minute = ready.value_or(0);
     d.due_minute = due.value_or(0);
+    demand_spread(fields, d);
     data_.demand.push_back(std::move(d));
+  }
+
+  // The optional uncertainty of a demand's packages: packages_cv, or packages_p10 and
+  // packages_p90 together, with p10 <= packages <= p90 (docs/SIMULATION.md).
+  void demand_spread(Fields& fields, Demand& d) {
+    d.packages_cv = fields.number("packages_cv", Need::optional,
+                                  Bound::non_negative().capped(kMaxCv, decimal(kMaxCv)));
+    const bool has_p10 = fields.get("packages_p10", Need::optional) != nullptr;
+    const bool has_p90 = fields.get("packages_p90", Need::optional) != nullptr;
+    auto p10 = fields.number("packages_p10", Need::optional, Bound::positive().amount());
+    auto p90 = fields.number("packages_p90", Need::optional, Bound::positive().amount());
+    if (has_p10 != has_p90) {
+      problems_.add(fields.path(), std::string("packages_p10 and packages_p90 go together "
+                                               "(missing ") +
+                                       in_quotes(has_p10 ? "packages_p90" : "packages_p10") + ")");
+      return;
+    }
+    if (has_p10 && fields.get("packages_cv", Need::optional) != nullptr)
+      problems_.add(fields.path_of("packages_cv"),
+                    "give packages_cv or packages_p10 and packages_p90, not both");
+    if (!p10 || !p90) return;
+    if (*p10 > *p90) {
+      problems_.add(fields.path_of("packages_p10"),
+                    "must be <= packages_p90 " + decimal(*p90) + " (got " + decimal(*p10) + ")");
+      return;
+    }
+    if (d.packages > 0 && *p10 > d.packages)
+      problems_.add(fields.path_of("packages_p10"),
+                    "must be <= packages " + decimal(d.packages) + " (got " + decimal(*p10) + ")");
+    if (d.packages > 0 && *p90 < d.packages)
+      problems_.add(fields.path_of("packages_p90"),
+                    "must be >= packages " + decimal(d.packages) + " (got " + decimal(*p90) + ")");
+    d.packages_p10 = p10;
+    d.packages_p90 = p90;
   }
 
   // Lane ids, explicit or default, are unique together; a default id that repeats another
@@ -716,6 +754,7 @@ Json facility_json(const Facility& f) {
   j["handling_minutes"] = f.handling_minutes;
   if (f.sort_capacity_per_hour) j["sort_capacity_per_hour"] = *f.sort_capacity_per_hour;
   j["handling_cost_per_package"] = f.handling_cost_per_package;
+  if (f.region) j["region"] = *f.region;
   return j;
 }
 
@@ -744,6 +783,9 @@ Json demand_json(const Instance& instance, const Demand& d) {
   j["weight_kg"] = d.weight_kg;
   j["ready_minute"] = d.ready_minute;
   j["due_minute"] = d.due_minute;
+  if (d.packages_cv) j["packages_cv"] = *d.packages_cv;
+  if (d.packages_p10) j["packages_p10"] = *d.packages_p10;
+  if (d.packages_p90) j["packages_p90"] = *d.packages_p90;
   return j;
 }
 
