@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <spdlog/spdlog.h>
@@ -20,6 +21,7 @@
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
 #include "network/time_expanded_network.h"
+#include "simulation/quantile_plan.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
 #include "tools/plan_summary.h"
@@ -43,6 +45,8 @@ struct PlanFlags {
   std::string manifests;
   std::string loading;
   double packing_efficiency = 1.0;
+  std::optional<double> demand_quantile;
+  double demand_cv = 0.2;
 };
 
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
@@ -85,6 +89,12 @@ int run_plan(const PlanFlags& flags) {
   network::Plan plan;
   bool interrupted_run = false;
   double controllable_gap = -1.0;
+  std::string quantile_line;
+  if (flags.demand_quantile && flags.method != "cg")
+    throw network::InputError(
+        "--demand-quantile plans with the column generation engine only "
+        "(not --method " +
+        flags.method + ")");
   if (flags.method == "compact") {
     plan = solve_compact(instance, flags);
   } else {
@@ -98,11 +108,31 @@ int run_plan(const PlanFlags& flags) {
     spdlog::info("planning {} with {} threads, time limit {} s", flags.instance, options.threads,
                  flags.time_limit);
     ProgressDisplay progress(flags.quiet, flags.time_limit);
-    const auto result = engine::plan_network(instance, options, progress.callback());
-    progress.finish();
-    plan = result.plan;
-    interrupted_run = result.interrupted;
-    controllable_gap = result.controllable_gap;
+    if (flags.demand_quantile) {
+      // Planned for the quantile, written for the forecast (simulation/quantile_plan.h).
+      const auto result = simulation::plan_for_quantile(
+          instance, *flags.demand_quantile, flags.demand_cv, options, progress.callback());
+      progress.finish();
+      plan = result.plan;
+      interrupted_run = result.scaled.interrupted;
+      std::ostringstream line;
+      line << std::fixed << std::setprecision(2) << "  planned for the " << *flags.demand_quantile
+           << "-quantile of demand (CV " << flags.demand_cv
+           << " where a demand gives none): " << std::setprecision(0) << result.planned_packages
+           << " packages, " << std::setprecision(1)
+           << 100.0 * (result.planned_packages / result.forecast_packages - 1.0)
+           << "% over the forecast's " << std::setprecision(0) << result.forecast_packages
+           << "; written for the forecast (scaled objective " << std::setprecision(2)
+           << result.scaled.plan.objective << ", gap "
+           << 100.0 * result.scaled.plan.gap.value_or(0.0) << "%)";
+      quantile_line = line.str();
+    } else {
+      const auto result = engine::plan_network(instance, options, progress.callback());
+      progress.finish();
+      plan = result.plan;
+      interrupted_run = result.interrupted;
+      controllable_gap = result.controllable_gap;
+    }
   }
   if (plan.status == network::PlanStatus::no_solution) {
     std::cerr << "error: no plan found within " << flags.time_limit << " s\n";
@@ -134,6 +164,7 @@ int run_plan(const PlanFlags& flags) {
   network::write_file_atomically(flags.output, network::write_plan_json(plan));
   if (!flags.geo_out.empty()) geo::write_plan_layers(instance, plan, flags.geo_out);
   print_plan_summary(instance, plan, std::cout);
+  if (!quantile_line.empty()) std::cout << quantile_line << "\n";
   if (!loading_line.empty()) std::cout << loading_line << "\n";
   if (controllable_gap >= 0.0 && std::isfinite(controllable_gap))
     std::cout << "  gap on the cost the plan controls (without penalties the bound pays too): "
@@ -172,6 +203,12 @@ void add_plan_command(CLI::App& app, int* result) {
   cmd->add_option("--loading", flags->loading,
                   "Container configuration (docs/LOADING.md; default: the instance's \"loading\" "
                   "section, else built in)");
+  cmd->add_option("--demand-quantile", flags->demand_quantile,
+                  "Plan for this quantile of each demand's packages (0..1, e.g. 0.9; "
+                  "docs/SIMULATION.md); the plan is written for the forecast, with the "
+                  "quantile's vehicles")
+      ->check(CLI::Range(0.001, 0.999));
+  add_demand_cv_flag(*cmd, &flags->demand_cv);
   add_quiet_flag(*cmd, &flags->quiet);
   add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });

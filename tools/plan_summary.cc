@@ -5,11 +5,15 @@
 
 namespace mm::tools {
 
-namespace {
-std::string fmt(const char* format, double value) {
+std::string printf_number(const char* format, double value) {
   char buf[64];
   std::snprintf(buf, sizeof buf, format, value);
   return buf;
+}
+
+namespace {
+std::string fmt(const char* format, double value) {
+  return printf_number(format, value);
 }
 }  // namespace
 

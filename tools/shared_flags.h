@@ -1,6 +1,6 @@
 // The flags several subcommands share, defined once so that every command spells, checks and
-// explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc, and
-// --log-level (which main.cc adds to every subcommand).
+// explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc,
+// --demand-cv, and --log-level (which main.cc adds to every subcommand).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -15,6 +15,9 @@ void add_threads_flag(CLI::App& command, int* threads);
 void add_quiet_flag(CLI::App& command, bool* quiet);
 // --serialize-cbc: at most one CBC model at a time in the process.
 void add_serialize_cbc_flag(CLI::App& command, bool* serialize);
+// --demand-cv C (0..10): the coefficient of variation of demands without their own
+// packages_cv or packages_p10/p90 (simulate, plan --demand-quantile; docs/SIMULATION.md).
+void add_demand_cv_flag(CLI::App& command, double* cv);
 // --log-level error|warn|info|debug: applied as soon as it is parsed (tools/logging.h).
 void add_log_level_flag(CLI::App& command);
 
