@@ -79,12 +79,20 @@ network::Plan plan_for_original(const network::Instance& original, const network
   solution.vehicles.assign(ten.dispatch_count(), 0);
   for (const network::PlannedDeparture& d : plan.departures)
     solution.vehicles[arc_of(d.lane, d.departure_minute)] += d.vehicles;
+  // Routes keep their packages; a demand whose routes carry more than its forecast has them all
+  // scaled down alike, to the forecast.
+  std::vector<double> routed(original.demand().size(), 0.0);
   for (const network::Route& route : plan.routes) {
     const auto k = scaled.demand_index(route.demand);
     if (!k) throw std::logic_error("plan_for_original: unknown demand " + route.demand);
+    routed[*k] += route.packages;
+  }
+  for (const network::Route& route : plan.routes) {
+    const std::size_t k = *scaled.demand_index(route.demand);
+    const double forecast = original.demand()[k].packages;
     engine::PathFlow path;
-    path.demand = *k;
-    path.fraction = route.packages / scaled.demand()[*k].packages;
+    path.demand = k;
+    path.fraction = route.packages * std::min(1.0, forecast / routed[k]) / forecast;
     for (const network::RouteLeg& leg : route.legs)
       path.arcs.push_back(arc_of(leg.lane, leg.departure_minute));
     solution.paths.push_back(std::move(path));

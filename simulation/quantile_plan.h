@@ -4,9 +4,11 @@
 // 1. Every demand's packages are set to the Q-quantile of its distribution
 //    (simulation/demand_model.h: the same lognormal `simulate` draws from), cube and weight in
 //    proportion; the scaled instance is planned by engine::plan_network.
-// 2. The plan is written for the original instance: each route keeps its share of its demand
-//    (route packages / quantile packages), applied to the forecast, and every departure keeps
-//    its vehicles. Loads and sort use only shrink, so the plan passes the referee against the
+// 2. The plan is written for the original instance: every departure keeps its vehicles and
+//    every route its packages, except that a demand whose routes carry more than its forecast
+//    has them all scaled down alike to the forecast (so a demand the quantile plan served only
+//    in part — sort capacity, say — is served in full at the forecast when its routes hold
+//    that much). Loads and sort use only shrink, so the plan passes the referee against the
 //    original instance, and its objective is the forecast's cost with the quantile's vehicles:
 //    the buffer is paid for, no package is invented. Its lower bound is dropped (it bounded
 //    the scaled problem, not this one); kpis.demand_quantile keeps the scaled solve's figures.
@@ -27,8 +29,8 @@ namespace mm::simulation {
 network::Instance quantile_instance(const network::Instance& instance, double quantile,
                                     double demand_cv);
 
-// A plan of `scaled` (the same network, other package counts) as a plan of `original`: routes
-// keep their shares of their demands, departures their vehicles (see above).
+// A plan of `scaled` (the same network, more packages) as a plan of `original`: departures keep
+// their vehicles, routes their packages up to each demand's forecast (see above).
 network::Plan plan_for_original(const network::Instance& original, const network::Instance& scaled,
                                 const network::Plan& plan);
 

@@ -52,6 +52,26 @@ TEST(QuantilePlan, PlanForTheQuantileIsAPlanForTheForecast) {
   EXPECT_EQ(result.plan.kpis.sections.count("demand_quantile"), 1u);
 }
 
+// The quantile day (2500 packages) fills one truck on each leg and leaves 500 unserved; at the
+// forecast (1500) the same trucks carry everything: nothing stays unserved.
+TEST(QuantilePlan, PartlyServedAtTheQuantileIsServedAtTheForecastWhenItFits) {
+  using simulation_test::hand_plan;
+  const auto original =
+      network::parse_instance(hand_instance_json(0, hand_demand("d1", 1500, 1000)), "hand.json");
+  const auto scaled =
+      network::parse_instance(hand_instance_json(0, hand_demand("d1", 2500, 1000)), "hand.json");
+  const auto plan =
+      hand_plan(scaled, {{"OS", 60, 1}, {"SD", 300, 1}}, {{"d1", 0.8, {{"OS", 60}, {"SD", 300}}}});
+  ASSERT_EQ(plan.unserved.size(), 1u);
+  const auto mapped = plan_for_original(original, scaled, plan);
+  const auto violations = network::verify_plan(original, mapped);
+  EXPECT_TRUE(violations.empty()) << violations.front().where << ": " << violations.front().message;
+  EXPECT_TRUE(mapped.unserved.empty());
+  ASSERT_EQ(mapped.routes.size(), 1u);
+  EXPECT_NEAR(mapped.routes[0].packages, 1500, 1e-9);
+  EXPECT_NEAR(mapped.objective, 100 + 200 + 0.1 * 1500, 1e-9);
+}
+
 TEST(QuantilePlan, QuantileBelowTheForecastIsRefused) {
   const auto instance =
       network::parse_instance(hand_instance_json(0, hand_demand("d1", 1900, 1000)), "hand.json");
