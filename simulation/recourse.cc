@@ -351,29 +351,14 @@ void finish_day(const Day& day, DayOutcome& out) {
   record.cost.unserved = record.unserved * day.options.unserved_penalty_per_package;
 }
 
-}  // namespace
-
-DayOutcome RecourseEvaluator::evaluate(const std::vector<double>& packages,
-                                       RecourseWorkspace& w) const {
-  const auto& departures = schedule_.departures();
-  const auto& slots = schedule_.slots();
-  const auto& demands = schedule_.demands();
-  if (packages.size() != demands.size())
-    throw std::invalid_argument("recourse: one package count per demand expected");
-  DayOutcome out;
-  out.spot_vehicles.assign(departures.size(), 0);
-  out.loads.assign(departures.size(), network::Load{});
-  out.overflow.assign(departures.size(), 0);
-  out.slot_packages.assign(slots.size(), 0.0);
-  out.peak_utilization.assign(schedule_.capacitated_facilities().size(), 0.0);
-  w.excess.assign(demands.size(), 0.0);
-  w.bought.assign(departures.size(), 0);
-  w.plan_cube.assign(departures.size(), 0.0);
-  w.plan_weight.assign(departures.size(), 0.0);
-  w.slot_plan.assign(slots.size(), 0.0);
+// Phase 1: the plan's routes, scaled to the day up to the forecast; the excess over the
+// forecast left in w.excess; and where the day on the plan's routes, unscaled, would not fit.
+void follow_the_plan(const Schedule& schedule, const std::vector<double>& packages,
+                     RecourseWorkspace& w, DayOutcome& out) {
+  const auto& departures = schedule.departures();
+  const auto& slots = schedule.slots();
+  const auto& demands = schedule.demands();
   network::SampleRecord& record = out.record;
-
-  // Phase 1: the plan's routes, scaled to the day up to the forecast.
   for (std::size_t k = 0; k < demands.size(); ++k) {
     const PlannedDemand& p = demands[k];
     const double day = packages[k];
@@ -399,19 +384,40 @@ DayOutcome RecourseEvaluator::evaluate(const std::vector<double>& packages,
     }
     w.excess[k] = p.served_share * std::max(0.0, day - p.forecast);
   }
-  // The day on the plan's routes, unscaled: where it would not fit.
   for (std::size_t i = 0; i < departures.size(); ++i) {
     const ScheduledDeparture& d = departures[i];
     const network::Load need{0.0, w.plan_cube[i], w.plan_weight[i]};
     out.overflow[i] = vehicles_needed(need, d.capacity) > d.vehicles ? 1 : 0;
   }
-  const auto& capacitated = schedule_.capacitated_facilities();
+  const auto& capacitated = schedule.capacitated_facilities();
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const auto pos = std::lower_bound(capacitated.begin(), capacitated.end(), slots[s].facility) -
                      capacitated.begin();
     out.peak_utilization[pos] =
         std::max(out.peak_utilization[pos], w.slot_plan[s] / slots[s].capacity);
   }
+}
+
+}  // namespace
+
+DayOutcome RecourseEvaluator::evaluate(const std::vector<double>& packages,
+                                       RecourseWorkspace& w) const {
+  const auto& departures = schedule_.departures();
+  const auto& slots = schedule_.slots();
+  if (packages.size() != schedule_.demands().size())
+    throw std::invalid_argument("recourse: one package count per demand expected");
+  DayOutcome out;
+  out.spot_vehicles.assign(departures.size(), 0);
+  out.loads.assign(departures.size(), network::Load{});
+  out.overflow.assign(departures.size(), 0);
+  out.slot_packages.assign(slots.size(), 0.0);
+  out.peak_utilization.assign(schedule_.capacitated_facilities().size(), 0.0);
+  w.excess.assign(packages.size(), 0.0);
+  w.bought.assign(departures.size(), 0);
+  w.plan_cube.assign(departures.size(), 0.0);
+  w.plan_weight.assign(departures.size(), 0.0);
+  w.slot_plan.assign(slots.size(), 0.0);
+  follow_the_plan(schedule_, packages, w, out);
 
   // Phase 2: the excess, commodity by commodity; then again with each spot vehicle priced at
   // what it cost per package it carried (slope scaling), keeping the cheapest day.
