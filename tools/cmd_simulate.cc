@@ -18,6 +18,7 @@
 #include "simulation/simulator.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
+#include "tools/plan_summary.h"
 #include "tools/progress_printer.h"
 #include "tools/shared_flags.h"
 #include "tools/simulation_summary.h"
@@ -96,8 +97,9 @@ int run_simulate(const SimulateFlags& flags) {
   if (!flags.csv.empty())
     network::write_file_atomically(flags.csv, simulation::simulation_csv(results));
   print_simulation_summary(results, flags.rows, std::cout);
-  std::cout << "  " << results.samples.size() << " days in " << results.seconds << " s on "
-            << results.threads << " thread" << (results.threads == 1 ? "" : "s");
+  std::cout << "  " << results.samples.size() << " days in "
+            << printf_number("%.1f", results.seconds) << " s on " << results.threads << " thread"
+            << (results.threads == 1 ? "" : "s");
   if (!flags.json.empty()) std::cout << "; results written to " << flags.json;
   if (!flags.csv.empty()) std::cout << (flags.json.empty() ? "; " : " and ") << flags.csv;
   std::cout << "\n";

@@ -95,6 +95,23 @@ TEST_F(SimulateCli, SimulatesAPlannedNetworkAndWritesJsonAndCsv) {
     EXPECT_NE(page.find(id), std::string::npos) << id;
 }
 
+TEST_F(SimulateCli, ProgressIsABarWithAnEtaOnATerminal) {
+  const std::string plan = planned();
+  if (std::system("command -v script >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "util-linux `script` is not installed: cannot test the terminal bar";
+  const fs::path typescript = dir_ / "tty.txt";
+  const CliRun tty = mm::cli_test::run_shell(
+      "script -qec \"" + quote(MM_CLI_PATH) + " simulate " + quote(kInstance) + " " + quote(plan) +
+          " --samples 400 --threads 2\" " + quote(typescript.string()),
+      dir_);
+  ASSERT_EQ(tty.exit_code, 0) << tty.out << tty.err;
+  const std::string screen = slurp(typescript);
+  EXPECT_NE(screen.find("\r["), std::string::npos) << screen;
+  EXPECT_NE(screen.find(" of 400 samples"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("  ETA "), std::string::npos) << screen;
+  EXPECT_NE(screen.find("400 of 400 samples"), std::string::npos) << screen;
+}
+
 TEST_F(SimulateCli, ScenarioFileDays) {
   const std::string plan = planned();
   const std::string days = path("days.json");
