@@ -14,7 +14,7 @@ namespace {
 // The flow counts thousandths of a package: LEMON needs integers, and a thousandth is far below
 // anything a plan or a forecast distinguishes.
 constexpr double kUnits = 1000.0;
-// Integer costs: the dearest arc of a commodity costs this many units (LEMON's potentials stay
+// Integer costs: the dearest arc of a flow costs this many units (LEMON's potentials stay
 // far from int64's range: nodes × 1e9).
 constexpr double kCostResolution = 1e9;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
@@ -53,24 +53,19 @@ class RecourseWorkspace {
  public:
   explicit RecourseWorkspace(const RecourseNetwork& network) : network_(network) {}
 
-  // The flow solver of commodity g, made on first use.
+  // The flow solver of group g's graph, made on first use.
   MinCostFlow& solver(std::size_t g) {
     if (solvers_.size() <= g) solvers_.resize(g + 1);
     if (!solvers_[g]) {
-      const CommodityGraph& graph = network_.commodity(g);
+      const GroupGraph& graph = network_.group_graph(g);
       solvers_[g] = std::make_unique<MinCostFlow>(graph.node_count, graph.ends);
     }
     return *solvers_[g];
   }
 
-  // Per local node or arc of the commodity being routed:
-  std::vector<std::int64_t> supply, capacity, cost, flow, remaining;
+  // Per local node or arc of the graph of the demand being routed:
+  std::vector<std::int64_t> supply, capacity, cost, flow;
   std::vector<double> cost_value;
-  std::vector<double> node_cube, node_weight, node_packages;  // of the excess at a source
-  std::vector<std::int64_t> on_path;    // position of a node on the walked path, or -1
-  std::vector<std::size_t> sources;     // local source nodes with excess
-  std::vector<std::size_t> path;        // local arcs of the walked path
-  std::vector<std::size_t> path_nodes;  // its nodes, the source first
   // Per demand, departure or slot of the day:
   std::vector<double> excess;
   std::vector<int> bought;         // spot vehicles per departure
@@ -98,7 +93,7 @@ void RecourseWorkspaceDeleter::operator()(RecourseWorkspace* workspace) const {
 
 namespace {
 
-// The state of one day while the commodities are routed.
+// The state of one day while its demands are routed.
 struct Day {
   const Schedule& schedule;
   const RecourseNetwork& network;
@@ -107,10 +102,6 @@ struct Day {
   DayOutcome& out;
   double on_time = 0.0, late = 0.0, dropped = 0.0;
 
-  bool spot_capped(const ScheduledDeparture& d) const {
-    return !options.spot || d.max_vehicles.has_value();
-  }
-
   int spot_slots(std::size_t i) const {
     const ScheduledDeparture& d = schedule.departures()[i];
     if (!options.spot) return 0;
@@ -118,41 +109,18 @@ struct Day {
     return std::max(0, *d.max_vehicles - d.vehicles - w.bought[i]);
   }
 
-  // Routes the excess of commodity g; false when it has none.
-  bool route(std::size_t g) {
+  // Routes the excess of demand `member` of group g on the group's graph; false when it has
+  // none. One demand is one density, so every capacity in packages is exact.
+  bool route(std::size_t g, std::size_t member) {
     const DemandGroup& group = schedule.groups()[g];
-    const CommodityGraph& graph = network.commodity(g);
-    const std::size_t nodes = graph.node_count, arcs = graph.arcs.size();
-    w.supply.assign(nodes, 0);
-    w.node_cube.assign(nodes, 0.0);
-    w.node_weight.assign(nodes, 0.0);
-    w.node_packages.assign(nodes, 0.0);
-    w.sources.clear();
-    // Supplies per source node, and the commodity's densities.
-    std::int64_t total = 0;
-    double cube = 0.0, weight = 0.0, packages = 0.0, max_cube = 0.0, max_weight = 0.0;
-    for (std::size_t m = 0; m < group.demands.size(); ++m) {
-      const std::size_t k = group.demands[m];
-      const std::int64_t units =
-          to_units(w.excess[k], std::numeric_limits<std::int64_t>::max() / 4);
-      if (units == 0) continue;
-      const PlannedDemand& p = schedule.demands()[k];
-      const std::size_t node = graph.sources[m];
-      if (w.supply[node] == 0) w.sources.push_back(node);
-      w.supply[node] += units;
-      total += units;
-      const double x = static_cast<double>(units) / kUnits;
-      w.node_packages[node] += x;
-      w.node_cube[node] += x * p.cube_per_package;
-      w.node_weight[node] += x * p.weight_per_package;
-      packages += x;
-      cube += x * p.cube_per_package;
-      weight += x * p.weight_per_package;
-      max_cube = std::max(max_cube, p.cube_per_package);
-      max_weight = std::max(max_weight, p.weight_per_package);
-    }
+    const std::size_t k = group.demands[member];
+    const std::int64_t total = to_units(w.excess[k], std::numeric_limits<std::int64_t>::max() / 4);
     if (total == 0) return false;
-    const double mean_cube = cube / packages, mean_weight = weight / packages;
+    const PlannedDemand& p = schedule.demands()[k];
+    const GroupGraph& graph = network.group_graph(g);
+    const std::size_t arcs = graph.arcs.size();
+    w.supply.assign(graph.node_count, 0);
+    w.supply[graph.sources[member]] = total;
     w.supply[graph.sink] = -total;
 
     // Capacities (thousandths of a package) and costs (currency per package) of every arc.
@@ -171,32 +139,29 @@ struct Day {
         case FlowArcKind::room:
         case FlowArcKind::spot: {
           const ScheduledDeparture& d = schedule.departures()[arc.ref];
-          const bool capped = spot_capped(d);
-          const double dc = capped ? max_cube : mean_cube, dw = capped ? max_weight : mean_weight;
           cost = d.lane_cost_per_package + d.handling_cost_per_package;
+          // Packages of this demand one vehicle holds.
+          const double per_vehicle = packages_fitting(d.capacity.cube_m3, d.capacity.weight_kg,
+                                                      p.cube_per_package, p.weight_per_package);
           if (arc.kind == FlowArcKind::room) {
             const double vehicles = d.vehicles + w.bought[arc.ref];
             const network::Load& load = out.loads[arc.ref];
-            const double room =
-                packages_fitting(vehicles * d.capacity.cube_m3 - load.cube_m3,
-                                 vehicles * d.capacity.weight_kg - load.weight_kg, dc, dw);
-            capacity = to_units(room, total);
+            capacity = to_units(packages_fitting(vehicles * d.capacity.cube_m3 - load.cube_m3,
+                                                 vehicles * d.capacity.weight_kg - load.weight_kg,
+                                                 p.cube_per_package, p.weight_per_package),
+                                total);
           } else {
             const int slots = spot_slots(arc.ref);
-            const double per_vehicle =
-                packages_fitting(d.capacity.cube_m3, d.capacity.weight_kg, dc, dw);
             capacity = slots == 0 ? 0
                        : slots == std::numeric_limits<int>::max()
                            ? total
                            : to_units(slots * per_vehicle, total);
             // A spot vehicle's trip cost per package: what it cost in the previous round, else
-            // spread over a full vehicle of this commodity.
-            const double full =
-                packages_fitting(d.capacity.cube_m3, d.capacity.weight_kg, mean_cube, mean_weight);
+            // spread over a full vehicle of this demand's packages.
             if (!std::isnan(w.spot_price[arc.ref]))
               cost += w.spot_price[arc.ref];
-            else if (std::isfinite(full) && full > 0.0)
-              cost += options.spot_factor * d.cost_per_trip / full;
+            else if (std::isfinite(per_vehicle) && per_vehicle > 0.0)
+              cost += options.spot_factor * d.cost_per_trip / per_vehicle;
           }
           break;
         }
@@ -223,10 +188,8 @@ struct Day {
       w.cost[a] = static_cast<std::int64_t>(std::llround(w.cost_value[a] * scale));
 
     if (!w.solver(g).solve(w.supply, w.capacity, w.cost, w.flow))
-      throw std::logic_error(
-          "recourse: the flow of a commodity is infeasible despite its drop arcs");
-    account(group, graph);
-    split_loads(graph);
+      throw std::logic_error("recourse: a demand's flow is infeasible despite its drop arc");
+    account(group, graph, p);
     // Spot vehicles the loads now need (whole vehicles; never fewer than before).
     for (const std::size_t global : graph.arcs) {
       const FlowArc& arc = network.arcs()[global];
@@ -239,8 +202,8 @@ struct Day {
     return true;
   }
 
-  // Packages, costs, sort use and outcomes, from the arcs' flows.
-  void account(const DemandGroup& group, const CommodityGraph& graph) {
+  // Loads, costs, sort use and outcomes, from the arcs' flows.
+  void account(const DemandGroup& group, const GroupGraph& graph, const PlannedDemand& p) {
     for (std::size_t a = 0; a < graph.arcs.size(); ++a) {
       if (w.flow[a] == 0) continue;
       const double x = static_cast<double>(w.flow[a]) / kUnits;
@@ -249,7 +212,10 @@ struct Day {
         case FlowArcKind::room:
         case FlowArcKind::spot: {
           const ScheduledDeparture& d = schedule.departures()[arc.ref];
-          out.loads[arc.ref].packages += x;
+          network::Load& load = out.loads[arc.ref];
+          load.packages += x;
+          load.cube_m3 += x * p.cube_per_package;
+          load.weight_kg += x * p.weight_per_package;
           out.record.cost.packages += x * d.lane_cost_per_package;
           out.record.cost.handling += x * d.handling_cost_per_package;
           break;
@@ -265,68 +231,6 @@ struct Day {
           break;
         default:
           break;
-      }
-    }
-  }
-
-  // Cube and weight of every departure's new load, by decomposing the flow into paths from
-  // each source (each source's packages have their own density).
-  void split_loads(const CommodityGraph& graph) {
-    w.remaining = w.flow;
-    w.on_path.assign(graph.node_count, -1);
-    for (const std::size_t source : w.sources) {
-      const double cube_per_package = w.node_cube[source] / w.node_packages[source];
-      const double weight_per_package = w.node_weight[source] / w.node_packages[source];
-      std::int64_t left = w.supply[source];
-      while (left > 0) {
-        // Walk positive remaining flow to the sink, cancelling any cycle met on the way.
-        w.path.clear();
-        std::vector<std::size_t>& nodes = w.path_nodes;
-        std::size_t node = source;
-        w.on_path[node] = 0;
-        nodes.assign(1, node);
-        while (node != graph.sink) {
-          std::size_t next_arc = static_cast<std::size_t>(-1);
-          for (std::size_t i = graph.out_offset[node]; i < graph.out_offset[node + 1]; ++i) {
-            if (w.remaining[graph.out_arcs[i]] > 0) {
-              next_arc = graph.out_arcs[i];
-              break;
-            }
-          }
-          if (next_arc == static_cast<std::size_t>(-1))
-            throw std::logic_error("recourse: flow decomposition found no way on");
-          const std::size_t head = graph.ends[next_arc].second;
-          if (w.on_path[head] >= 0) {
-            // A cycle (zero cost, zero transit): cancel it and go on from its start.
-            const std::size_t start = static_cast<std::size_t>(w.on_path[head]);
-            std::int64_t amount = w.remaining[next_arc];
-            for (std::size_t i = start; i < w.path.size(); ++i)
-              amount = std::min(amount, w.remaining[w.path[i]]);
-            w.remaining[next_arc] -= amount;
-            for (std::size_t i = start; i < w.path.size(); ++i) w.remaining[w.path[i]] -= amount;
-            for (std::size_t i = start + 1; i < nodes.size(); ++i) w.on_path[nodes[i]] = -1;
-            nodes.resize(start + 1);
-            w.path.resize(start);
-            node = head;
-            continue;
-          }
-          w.path.push_back(next_arc);
-          node = head;
-          w.on_path[node] = static_cast<std::int64_t>(nodes.size());
-          nodes.push_back(node);
-        }
-        std::int64_t amount = left;
-        for (const std::size_t a : w.path) amount = std::min(amount, w.remaining[a]);
-        for (const std::size_t a : w.path) {
-          w.remaining[a] -= amount;
-          const FlowArc& arc = network.arcs()[graph.arcs[a]];
-          if (arc.kind != FlowArcKind::room && arc.kind != FlowArcKind::spot) continue;
-          const double x = static_cast<double>(amount) / kUnits;
-          out.loads[arc.ref].cube_m3 += x * cube_per_package;
-          out.loads[arc.ref].weight_kg += x * weight_per_package;
-        }
-        for (const std::size_t n : nodes) w.on_path[n] = -1;
-        left -= amount;
       }
     }
   }
@@ -419,7 +323,7 @@ DayOutcome RecourseEvaluator::evaluate(const std::vector<double>& packages,
   w.slot_plan.assign(slots.size(), 0.0);
   follow_the_plan(schedule_, packages, w, out);
 
-  // Phase 2: the excess, commodity by commodity; then again with each spot vehicle priced at
+  // Phase 2: the excess, demand by demand; then again with each spot vehicle priced at
   // what it cost per package it carried (slope scaling), keeping the cheapest day.
   const DayOutcome base = out;
   w.spot_price.assign(departures.size(), std::numeric_limits<double>::quiet_NaN());
@@ -430,7 +334,9 @@ DayOutcome RecourseEvaluator::evaluate(const std::vector<double>& packages,
     w.bought.assign(departures.size(), 0);
     Day day{schedule_, network_, options_, w, trial};
     bool routed = false;
-    for (std::size_t g = 0; g < schedule_.groups().size(); ++g) routed = day.route(g) || routed;
+    for (std::size_t g = 0; g < schedule_.groups().size(); ++g)
+      for (const std::size_t member : schedule_.groups()[g].routing_order)
+        routed = day.route(g, member) || routed;
     finish_day(day, trial);
     const bool again = routed && w.bought != previous;
     if (again) {

@@ -10,18 +10,22 @@
 //     vehicles on a planned departure at spot factor × the lane's trip cost (up to max vehicles
 //     per departure; hired, so outside any fleet), late delivery at the late penalty per
 //     package, or unserved at the instance's penalty; sort capacity per clock hour is respected.
-//     Demands with one destination and due minute form a commodity; commodities are routed one
-//     after another, most constrained first (least slack), each as a minimum-cost flow with
-//     LEMON's network simplex on the capacities the earlier ones left.
+//     Demands are routed one after another, most constrained first (least slack: groups of
+//     one destination and due minute by their slack, within a group the latest ready first),
+//     each as a minimum-cost flow with LEMON's network simplex on the part of the network its
+//     destination can use, with the capacities the earlier ones left. One demand has one cube
+//     and one weight per package, so every capacity in packages is exact.
+//  A spot vehicle is a fixed cost, a flow knows costs per package: phase 2 is run up to
+//  `spot_pricing_rounds` times, first with a spot vehicle's trip cost spread over a full vehicle
+//  of the demand's packages, then with each departure's spot vehicles priced at what they cost
+//  per package they carried (slope scaling), and the cheapest day is kept.
 //
-// What is exact and what is not: phase 1 is the plan itself; each commodity's flow is optimal
-// for it given what earlier commodities took, with a spot vehicle priced per package as its
-// trip cost spread over a full vehicle; the sequence is greedy (a true multicommodity optimum
-// could share room differently); and the flow measures a commodity's room in packages of its
-// mean density (cube, weight per package) — where max vehicles per departure or no spot caps a
-// departure, of its densest package, so no departure is ever overfilled. Loads, spot vehicles
-// (whole vehicles, counted from the loads in cube and weight) and every cost are then counted
-// exactly from the flow, split by each source's own density.
+// What is exact and what is not: phase 1 is the plan itself; each demand's flow is optimal for
+// it given what earlier demands took and the round's spot prices; loads, whole spot vehicles
+// (from the loads in cube and weight), sort use and every cost are counted exactly. The
+// sequence is greedy (a multicommodity optimum could share room and sort capacity
+// differently), and slope scaling prices the fixed cost heuristically. bench/recourse_reference
+// measures the result against the exact model of the same recourse (CBC): BENCHMARKS.md.
 //
 // Units: packages (the flow counts thousandths), the instance's currency.
 #pragma once
@@ -43,12 +47,10 @@ struct RecourseOptions {
   double spot_factor = 1.5;  // × the lane's cost per trip, for each spot vehicle
   double late_penalty_per_package = 0.0;
   double unserved_penalty_per_package = 0.0;
-  // Phase 2 is routed up to this many times: first with a spot vehicle's trip cost spread over a
-  // full vehicle, then with each departure's spot vehicles priced at what they cost per package
-  // they carried in the previous round (slope scaling: Kim & Pardalos, "A solution approach to
-  // the fixed charge network flow problem using a dynamic slope scaling procedure", Operations
-  // Research Letters 24, 1999); it stops early when the spot vehicles repeat, and the cheapest
-  // round's day is kept.
+  // Phase 2 is routed up to this many times (slope scaling, above: Kim & Pardalos, "A solution
+  // approach to the fixed charge network flow problem using a dynamic slope scaling
+  // procedure", Operations Research Letters 24, 1999); it stops early when the spot vehicles
+  // repeat.
   int spot_pricing_rounds = 4;
 };
 

@@ -107,10 +107,11 @@ RecourseNetwork::RecourseNetwork(const network::Instance& instance, const Schedu
   std::vector<std::size_t> fill(out_offset_.begin(), out_offset_.end() - 1);
   for (std::size_t a = 0; a < arcs_.size(); ++a) out_arcs_[fill[arcs_[a].tail]++] = a;
 
-  for (const DemandGroup& group : schedule.groups()) commodities_.push_back(commodity_graph(group));
+  for (const DemandGroup& group : schedule.groups())
+    group_graphs_.push_back(make_group_graph(group));
 }
 
-CommodityGraph RecourseNetwork::commodity_graph(const DemandGroup& group) const {
+GroupGraph RecourseNetwork::make_group_graph(const DemandGroup& group) const {
   // Forward from the sources (not through the sink), backward from the destination's arrivals.
   std::vector<char> forward(node_count_, 0), backward(node_count_, 0);
   std::vector<std::size_t> stack;
@@ -148,7 +149,7 @@ CommodityGraph RecourseNetwork::commodity_graph(const DemandGroup& group) const 
     }
   }
 
-  CommodityGraph g;
+  GroupGraph g;
   std::vector<std::size_t> local(node_count_, static_cast<std::size_t>(-1));
   const auto local_of = [&](std::size_t n) {
     if (local[n] == static_cast<std::size_t>(-1)) local[n] = g.node_count++;

@@ -11,16 +11,16 @@
 // `spot` (one more vehicle at the spot premium, up to max vehicles per departure). A departure
 // into a facility that some demand ends at first reaches an arrival node (facility, arrival
 // minute), from which `continue` goes on to the ready event and `sink` ends at the one sink node
-// T (on time or late: decided per commodity). At a facility with a sort capacity, the
+// T (on time or late: decided per demand). At a facility with a sort capacity, the
 // departures of one minute leave from a gate node behind one `gate` arc that carries the sort
 // capacity still free in that clock hour (its share, when the hour holds several departure
 // minutes). Each demand's source event has a `drop` arc to T: unserved, at the penalty.
 //
-// Each commodity (Schedule::groups()) is routed on its own part of this graph: the arcs on some
-// path from one of its sources through an arrival at its destination, and its sources' drop
-// arcs — found once by a forward search from the sources and a backward one from the
-// destination's arrivals. No flow of the commodity can use any other arc, so the part gives the
-// same optimum on a graph a fraction of the size.
+// The demands of a group (Schedule::groups(): one destination and due minute) are routed on
+// the group's own part of this graph: the arcs on some path from one of its sources through an
+// arrival at its destination, and its sources' drop arcs — found once by a forward search from
+// the sources and a backward one from the destination's arrivals. No flow of those demands can
+// use any other arc, so the part gives the same optimum on a graph a fraction of the size.
 #pragma once
 
 #include <cstddef>
@@ -53,8 +53,8 @@ struct ArrivalPoint {
   std::size_t sink_arc = 0;
 };
 
-// One commodity's part of the network, its nodes renumbered 0..node_count-1.
-struct CommodityGraph {
+// One group's part of the network, its nodes renumbered 0..node_count-1.
+struct GroupGraph {
   std::size_t node_count = 0;
   std::size_t sink = 0;
   std::vector<std::size_t> arcs;  // RecourseNetwork arc id of each local arc
@@ -83,11 +83,11 @@ class RecourseNetwork {
   std::size_t out_begin(std::size_t n) const { return out_offset_[n]; }
   std::size_t out_end(std::size_t n) const { return out_offset_[n + 1]; }
   const std::vector<std::size_t>& out_arcs() const { return out_arcs_; }
-  // The part of commodity g (Schedule::groups()[g]).
-  const CommodityGraph& commodity(std::size_t g) const { return commodities_[g]; }
+  // The part of group g (Schedule::groups()[g]).
+  const GroupGraph& group_graph(std::size_t g) const { return group_graphs_[g]; }
 
  private:
-  CommodityGraph commodity_graph(const DemandGroup& group) const;
+  GroupGraph make_group_graph(const DemandGroup& group) const;
 
   std::size_t add_node() { return node_count_++; }
   std::size_t add_arc(std::size_t tail, std::size_t head, FlowArcKind kind, std::size_t ref = 0);
@@ -101,7 +101,7 @@ class RecourseNetwork {
   std::vector<std::size_t> source_of_;
   std::vector<std::size_t> out_offset_;
   std::vector<std::size_t> out_arcs_;
-  std::vector<CommodityGraph> commodities_;
+  std::vector<GroupGraph> group_graphs_;
 };
 
 }  // namespace mm::simulation

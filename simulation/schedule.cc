@@ -102,10 +102,18 @@ Schedule::Schedule(const network::Instance& instance, const network::Plan& plan)
     auto [it, inserted] =
         group_index.emplace(std::make_pair(d.destination, d.due_minute), groups_.size());
     if (inserted)
-      groups_.push_back({d.destination, d.due_minute, d.due_minute - d.ready_minute, {}});
+      groups_.push_back({d.destination, d.due_minute, d.due_minute - d.ready_minute, {}, {}});
     DemandGroup& g = groups_[it->second];
     g.slack_minutes = std::min(g.slack_minutes, d.due_minute - d.ready_minute);
     g.demands.push_back(k);
+  }
+  for (DemandGroup& g : groups_) {
+    for (std::size_t m = 0; m < g.demands.size(); ++m) g.routing_order.push_back(m);
+    std::stable_sort(g.routing_order.begin(), g.routing_order.end(),
+                     [&](std::size_t a, std::size_t b) {
+                       return instance.demand()[g.demands[a]].ready_minute >
+                              instance.demand()[g.demands[b]].ready_minute;
+                     });
   }
   std::stable_sort(groups_.begin(), groups_.end(), [](const DemandGroup& a, const DemandGroup& b) {
     return std::tie(a.slack_minutes, a.due_minute, a.destination) <

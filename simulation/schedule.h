@@ -1,8 +1,7 @@
 // A plan's schedule, resolved against its instance, as the simulation uses it: the departures
 // the plan runs (with vehicles, capacity and costs, by index), each demand's planned load on
-// them, the sort-capacity slots (facility, clock hour), and the demands grouped into the
-// commodities the recourse routes (same destination and due minute: their packages are
-// interchangeable for routing).
+// them, the sort-capacity slots (facility, clock hour), and the demands grouped by destination
+// and due minute, in the order the recourse routes them.
 //
 // Built once per simulation; read-only afterwards, so every sample and thread shares it.
 #pragma once
@@ -55,12 +54,15 @@ struct PlannedDemand {
   std::vector<PlannedShare> shares;
 };
 
-// Demands with one destination and due minute, in instance order.
+// Demands with one destination and due minute, in instance order: they share the part of the
+// recourse network they can use (simulation/recourse_network.h).
 struct DemandGroup {
   std::size_t destination = 0;
   int due_minute = 0;
   int slack_minutes = 0;  // least due − ready of its demands
   std::vector<std::size_t> demands;
+  // Positions in `demands`, least slack (latest ready) first: the order the recourse routes them.
+  std::vector<std::size_t> routing_order;
 };
 
 class Schedule {
