@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 
+#include "report/charts.h"
 #include "report/html_text.h"
 #include "report/svg.h"
 
@@ -40,13 +41,15 @@ std::string render_histogram(const std::string& id, const std::string& title,
   SvgWriter svg(kWidth, height, id, title);
   const double plot_w = kWidth - left - right, plot_h = height - top - bottom;
   const double base = top + plot_h;
-  int most = 1;
-  for (const int c : h.counts) most = std::max(most, c);
+  int most_days = 0;
+  for (const int c : h.counts) most_days = std::max(most_days, c);
+  // At least 4, so the four grid steps are whole numbers of days.
+  const double most = nice_ceiling(std::max(most_days, 4));
   svg.text(left, 18, title, {{"class", "label"}});
   for (int g = 0; g <= 4; ++g) {
     const double y = base - plot_h * g / 4.0;
     svg.line(left, y, kWidth - right, y, {{"stroke", g == 0 ? "#64748b" : "#e2e8f0"}});
-    svg.text(left - 6, y + 4, format_number(most * g / 4.0, most < 4 ? 1 : 0),
+    svg.text(left - 6, y + 4, format_number(most * g / 4.0),
              {{"class", "tick"}, {"text-anchor", "end"}});
   }
   const std::size_t n = std::max<std::size_t>(1, h.counts.size());
@@ -59,10 +62,14 @@ std::string render_histogram(const std::string& id, const std::string& title,
         {{"class", "bar"}, {"data-count", std::to_string(h.counts[b])}, {"fill", kTruckColour}},
         show(from) + " to " + show(to) + ": " + std::to_string(h.counts[b]) + " days");
   }
-  // Labels at the edges of every fourth bin, and at the last edge.
-  for (std::size_t b = 0; b <= h.counts.size(); b += std::max<std::size_t>(1, n / 5))
+  // Labels at the edges of about every fifth bar (the first and last kept inside the chart).
+  const std::size_t step = std::max<std::size_t>(1, n / 5);
+  for (std::size_t b = 0; b <= h.counts.size(); b += step)
     svg.text(left + b * bar_w, base + 16, show(h.low + b * h.width),
-             {{"class", "tick"}, {"text-anchor", "middle"}});
+             {{"class", "tick"},
+              {"text-anchor", b == 0                       ? "start"
+                              : b + step > h.counts.size() ? "end"
+                                                           : "middle"}});
   svg.text(left + plot_w / 2, height - 6, x_label + " (days per bar)",
            {{"class", "axis-label"}, {"text-anchor", "middle"}});
   if (h.counts.empty())
