@@ -1,5 +1,7 @@
 // `middlemile plan INSTANCE -o PLAN`: solve, write the plan atomically, check it with the
-// referee, print the summary (FORMAT.md, "Command line").
+// referee, print the summary (FORMAT.md, "Command line"). With --demand-quantile Q it plans for
+// the Q-quantile of every demand and writes the plan for the forecast
+// (simulation/quantile_plan.h).
 #include <cmath>
 #include <filesystem>
 #include <iomanip>

@@ -2,6 +2,8 @@
 // (report/report_page.h). The plan must belong to the instance (exit 2 otherwise); rule
 // violations the referee finds do not stop the report: they appear in a warning box and as one
 // `warning:` log line, and the exit code stays 0, because a report is how one looks at a bad plan.
+// With --simulation, the results of `middlemile simulate` (of this instance and plan, else exit 2)
+// add the simulation section.
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
