@@ -27,6 +27,8 @@ engine::DesignProblem cmnd_design_problem(const CmndInstance& instance) {
   for (const CmndCommodity& c : instance.commodities) {
     engine::Commodity k;
     k.source = c.origin;
+    k.origin = c.origin;
+    k.destination = c.destination;
     k.sinks = into[c.destination];
     k.packages = c.demand;
     k.size = {c.demand, 0.0};
@@ -51,7 +53,7 @@ CmndEngineResult solve_cmnd(const CmndInstance& instance,
   const bool all_served = !best.empty() && std::all_of(served.begin(), served.end(),
                                                        [](double s) { return s > 1.0 - 1e-6; });
   if (!all_served) {
-    result.status = "no_solution";
+    result.status = CmndStatus::no_solution;
     return result;
   }
   std::map<std::pair<std::size_t, std::size_t>, double> flow;  // (commodity, arc) -> flow
@@ -62,7 +64,8 @@ CmndEngineResult solve_cmnd(const CmndInstance& instance,
     if (best.units[a] > 0.5) result.solution.open_arcs.push_back(a);
   for (const auto& [key, f] : flow) result.solution.flows.push_back({key.first, key.second, f});
   result.objective = best.objective;
-  result.status = result.engine.status == engine::SolveStatus::optimal ? "optimal" : "feasible";
+  result.status = result.engine.status == engine::SolveStatus::optimal ? CmndStatus::optimal
+                                                                       : CmndStatus::feasible;
   return result;
 }
 

@@ -15,7 +15,7 @@
 namespace mm::baselines {
 
 struct CmndEngineResult {
-  std::string status;  // optimal | feasible | no_solution
+  CmndStatus status = CmndStatus::no_solution;
   double objective = engine::kInfinity;
   double lower_bound = -engine::kInfinity;
   double seconds = 0.0;

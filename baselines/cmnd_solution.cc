@@ -9,32 +9,37 @@
 #include <nlohmann/json.hpp>
 
 #include "network/errors.h"
+#include "network/json_fields.h"
+#include "network/json_text.h"
+#include "network/number_text.h"
 
 namespace mm::baselines {
 namespace {
 
-using nlohmann::json;
-
-std::string format_number(double value) {
-  return json(value).dump();
-}
-
-[[noreturn]] void fail(const std::string& source, const std::string& path,
-                       const std::string& problem) {
-  throw network::InputError(source + ": " + path + ": " + problem);
-}
-
-std::size_t parse_index(const json& value, const std::string& source, const std::string& path) {
-  if (!value.is_number_integer() || (!value.is_number_unsigned() && value.get<long long>() < 0))
-    fail(source, path, "expected a non-negative integer, got " + value.dump());
-  return value.get<std::size_t>();
-}
+using network::Bound;
+using network::IntegerForm;
+using network::JsonFields;
+using network::JsonProblems;
+using network::Need;
+using nlohmann::ordered_json;
 
 bool exceeds(double value, double bound, double tol) {
   return value > bound + tol * std::max(1.0, std::fabs(bound));
 }
 
 }  // namespace
+
+const char* to_string(CmndStatus status) {
+  switch (status) {
+    case CmndStatus::optimal:
+      return "optimal";
+    case CmndStatus::feasible:
+      return "feasible";
+    case CmndStatus::no_solution:
+      return "no_solution";
+  }
+  return "?";
+}
 
 std::string write_cmnd_solution_json(const CmndSolution& solution) {
   std::ostringstream out;
@@ -45,51 +50,42 @@ std::string write_cmnd_solution_json(const CmndSolution& solution) {
   for (std::size_t i = 0; i < solution.flows.size(); ++i) {
     const auto& f = solution.flows[i];
     out << (i ? ",\n  " : "\n  ") << "{\"commodity\": " << f.commodity << ", \"arc\": " << f.arc
-        << ", \"flow\": " << format_number(f.flow) << "}";
+        << ", \"flow\": " << network::exact_text(f.flow) << "}";
   }
   out << (solution.flows.empty() ? "]}\n" : "\n ]}\n");
   return out.str();
 }
 
 CmndSolution parse_cmnd_solution_json(const std::string& text, const std::string& source) {
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw network::InputError(source + ": invalid JSON: " + e.what());
-  }
-  if (!document.is_object()) fail(source, "$", "expected an object");
-  for (const auto& item : document.items())
-    if (item.key() != "open_arcs" && item.key() != "flows")
-      fail(source, item.key(), "unknown field");
-  if (!document.contains("open_arcs")) fail(source, "open_arcs", "missing");
-  if (!document.contains("flows")) fail(source, "flows", "missing");
-  const json& open = document["open_arcs"];
-  const json& flows = document["flows"];
-  if (!open.is_array()) fail(source, "open_arcs", "expected an array");
-  if (!flows.is_array()) fail(source, "flows", "expected an array");
-
+  const network::JsonText parsed = network::parse_json_text(text, source);
+  JsonProblems problems;
+  problems.add_all(parsed.duplicate_fields);
+  if (!network::check_object(parsed.value, "", problems)) problems.throw_if_any(source);
+  JsonFields root(parsed.value, "", problems);
+  // Indices are 0-based positions in the file: JSON integers >= 0.
+  auto index = [&](const ordered_json& value, const std::string& path) {
+    return network::check_integer(value, path, Bound::non_negative(), problems,
+                                  IntegerForm::literal);
+  };
   CmndSolution solution;
-  for (std::size_t i = 0; i < open.size(); ++i)
-    solution.open_arcs.push_back(
-        parse_index(open[i], source, "open_arcs[" + std::to_string(i) + "]"));
-  for (std::size_t i = 0; i < flows.size(); ++i) {
-    const std::string path = "flows[" + std::to_string(i) + "]";
-    const json& item = flows[i];
-    if (!item.is_object()) fail(source, path, "expected an object");
-    for (const auto& field : item.items())
-      if (field.key() != "commodity" && field.key() != "arc" && field.key() != "flow")
-        fail(source, path + "." + field.key(), "unknown field");
-    for (const char* key : {"commodity", "arc", "flow"})
-      if (!item.contains(key)) fail(source, path + "." + key, "missing");
-    CmndSolution::Flow flow;
-    flow.commodity = parse_index(item["commodity"], source, path + ".commodity");
-    flow.arc = parse_index(item["arc"], source, path + ".arc");
-    if (!item["flow"].is_number())
-      fail(source, path + ".flow", "expected a number, got " + item["flow"].dump());
-    flow.flow = item["flow"].get<double>();
-    solution.flows.push_back(flow);
-  }
+  if (const ordered_json* open = root.array("open_arcs", Need::required))
+    for (std::size_t i = 0; i < open->size(); ++i)
+      if (auto arc = index((*open)[i], network::json_element_path("open_arcs", i)))
+        solution.open_arcs.push_back(static_cast<std::size_t>(*arc));
+  network::for_each_object(
+      root.array("flows", Need::required), "flows", problems, [&](JsonFields& item, std::size_t) {
+        const ordered_json* commodity = item.get("commodity", Need::required);
+        const ordered_json* arc = item.get("arc", Need::required);
+        const auto k = commodity ? index(*commodity, item.path_of("commodity")) : std::nullopt;
+        const auto a = arc ? index(*arc, item.path_of("arc")) : std::nullopt;
+        const auto flow = item.number("flow", Need::required, Bound::none());
+        item.report_unknown();
+        if (k && a && flow)
+          solution.flows.push_back(
+              {static_cast<std::size_t>(*k), static_cast<std::size_t>(*a), *flow});
+      });
+  root.report_unknown();
+  problems.throw_if_any(source);
   return solution;
 }
 
@@ -142,7 +138,7 @@ CmndCheck check_cmnd_solution(const CmndInstance& instance, const CmndSolution& 
       violations.push_back(where + "commodity " + std::to_string(f.commodity) + " on arc " +
                            std::to_string(f.arc) + " already given in flows[" +
                            std::to_string(it->second) + "]");
-    if (f.flow < -tol) violations.push_back(where + "negative flow " + format_number(f.flow));
+    if (f.flow < -tol) violations.push_back(where + "negative flow " + network::exact_text(f.flow));
     const CmndArc& arc = instance.arcs[f.arc];
     check.objective += arc.unit_cost * f.flow;
     arc_load[f.arc] += f.flow;
@@ -154,10 +150,11 @@ CmndCheck check_cmnd_solution(const CmndInstance& instance, const CmndSolution& 
     const std::string where = "arc " + std::to_string(a) + ": ";
     if (!open[a]) {
       if (exceeds(arc_load[a], 0.0, tol))
-        violations.push_back(where + "flow " + format_number(arc_load[a]) + " on a closed arc");
+        violations.push_back(where + "flow " + network::exact_text(arc_load[a]) +
+                             " on a closed arc");
     } else if (exceeds(arc_load[a], instance.arcs[a].capacity, tol)) {
-      violations.push_back(where + "flow " + format_number(arc_load[a]) + " exceeds capacity " +
-                           format_number(instance.arcs[a].capacity));
+      violations.push_back(where + "flow " + network::exact_text(arc_load[a]) +
+                           " exceeds capacity " + network::exact_text(instance.arcs[a].capacity));
     }
   }
 
@@ -171,8 +168,8 @@ CmndCheck check_cmnd_solution(const CmndInstance& instance, const CmndSolution& 
       const double want = expected(node);
       if (std::fabs(actual - want) > tol * std::max(1.0, c.demand))
         violations.push_back("commodity " + std::to_string(k) + " node " + std::to_string(node) +
-                             ": net outflow " + format_number(actual) + ", expected " +
-                             format_number(want));
+                             ": net outflow " + network::exact_text(actual) + ", expected " +
+                             network::exact_text(want));
     };
     auto lower = net_outflow.lower_bound({k, 0});
     auto upper = net_outflow.lower_bound({k + 1, 0});

@@ -17,6 +17,14 @@
 
 namespace mm::baselines {
 
+// How a CMND solve ended (the "status" of `middlemile cmnd`).
+enum class CmndStatus {
+  optimal,      // proven optimal
+  feasible,     // a solution, not proven optimal
+  no_solution,  // none found (or proven infeasible)
+};
+const char* to_string(CmndStatus status);
+
 struct CmndSolution {
   std::vector<std::size_t> open_arcs;
   struct Flow {
@@ -30,8 +38,9 @@ struct CmndSolution {
 // Compact JSON: open arcs on one line, one flow per line; numbers round-trip exactly.
 std::string write_cmnd_solution_json(const CmndSolution& solution);
 
-// Parses that JSON; throws mm::network::InputError "<source>: <json path>: <problem>" on bad
-// JSON, a missing or unknown key, a negative or non-integer index, or a non-finite flow.
+// Parses that JSON; throws mm::network::ValidationError listing every problem with its JSON
+// path (a missing or unknown key, a negative or non-integer index, a flow that is not a
+// number), mm::network::InputError naming line and column when the text is not JSON.
 CmndSolution parse_cmnd_solution_json(const std::string& text, const std::string& source);
 
 struct CmndCheck {

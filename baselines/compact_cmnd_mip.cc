@@ -83,14 +83,14 @@ CompactCmndResult solve_compact_cmnd(const CmndInstance& instance, double time_l
   result.objective = SparseModel::kInf;
   switch (mip.outcome) {
     case MipOutcome::optimal:
-      result.status = "optimal";
+      result.status = CmndStatus::optimal;
       break;
     case MipOutcome::feasible:
-      result.status = "feasible";
+      result.status = CmndStatus::feasible;
       break;
     case MipOutcome::infeasible:
     case MipOutcome::no_solution:
-      result.status = "no_solution";
+      result.status = CmndStatus::no_solution;
       break;
   }
   if (!mip.values.empty()) {

@@ -20,11 +20,11 @@
 namespace mm::baselines {
 
 struct CompactCmndResult {
-  std::string status;        // "optimal" | "feasible" | "no_solution" (also when proven infeasible)
-  double objective = 0.0;    // of `solution`; +inf without one
-  double lower_bound = 0.0;  // CBC's best bound (≤ objective)
-  double seconds = 0.0;      // wall clock: model build + CBC
-  CmndSolution solution;     // open arcs (y = 1) and flows > 1e-9
+  CmndStatus status = CmndStatus::no_solution;  // no_solution also when proven infeasible
+  double objective = 0.0;                       // of `solution`; +inf without one
+  double lower_bound = 0.0;                     // CBC's best bound (≤ objective)
+  double seconds = 0.0;                         // wall clock: model build + CBC
+  CmndSolution solution;                        // open arcs (y = 1) and flows > 1e-9
 };
 
 CompactCmndResult solve_compact_cmnd(const CmndInstance& instance, double time_limit_seconds);

@@ -8,9 +8,10 @@
 #include <string>
 
 #include <coin/CbcModel.hpp>
-#include <coin/CbcSolver.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
+
+#include "mip/cbc_driver.h"
 
 namespace mm::baselines {
 
@@ -67,10 +68,6 @@ void load(const SparseModel& model, OsiClpSolverInterface& solver, bool with_int
   solver.getModelPtr()->messageHandler()->setLogLevel(0);
 }
 
-int no_callback(CbcModel*, int) {
-  return 0;
-}
-
 }  // namespace
 
 MipResult solve_mip_with_cbc(const SparseModel& model, double time_limit_seconds) {
@@ -78,21 +75,10 @@ MipResult solve_mip_with_cbc(const SparseModel& model, double time_limit_seconds
   OsiClpSolverInterface solver;
   load(model, solver, true);
   CbcModel cbc(solver);
-  cbc.setLogLevel(0);
-  cbc.messageHandler()->setLogLevel(0);
-
-  CbcSolverUsefulData data;
-  data.noPrinting_ = true;
-  data.useSignalHandler_ = false;  // Ctrl-C belongs to the CLI, not to CBC
-  CbcMain0(cbc, data);
-  cbc.setLogLevel(0);
-
-  const std::string seconds = std::to_string(std::max(0.0, time_limit_seconds));
-  const char* argv[] = {"middlemile", "-log",    "0",    "-slog",         "0",
-                        "-timeMode",  "elapsed", "-sec", seconds.c_str(), "-threads",
-                        "0",          "-solve",  "-quit"};
-  const int argc = static_cast<int>(sizeof(argv) / sizeof(argv[0]));
-  CbcMain1(argc, argv, cbc, no_callback, data);
+  mip::CbcOptions options;
+  options.seconds = std::max(0.0, time_limit_seconds);
+  options.arguments = {"-threads", "0"};  // serial search
+  mip::run_cbc(cbc, options);
 
   MipResult result;
   const int columns = static_cast<int>(model.columns());

@@ -2,9 +2,10 @@
 // over sparse entries) and the calls that hand it to CBC (MIP) or CLP (LP relaxation).
 //
 // The compact baselines (compact_cmnd_mip, compact_ten_mip) build a SparseModel and never see
-// a COIN-OR type: those stay in compact_mip_runner.cc. CBC runs through its standard driver
-// (CbcMain0/CbcMain1: presolve, default cuts and heuristics, as the `cbc` program does) with
-// logging off, a wall-clock time limit, and no CBC threads (threads 0: serial search).
+// a COIN-OR type: those stay in compact_mip_runner.cc. CBC runs through the project's one driver
+// (mip/cbc_driver.h: CBC's standard CbcMain0/CbcMain1 with presolve, default cuts and
+// heuristics, as the `cbc` program does; logging off, a wall-clock time limit, the process-wide
+// CBC lock) and no CBC threads (threads 0: serial search).
 // Infinite bounds are written as ±std::numeric_limits<double>::infinity().
 #pragma once
 

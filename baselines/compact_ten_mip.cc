@@ -232,6 +232,18 @@ double ten_objective(const Instance& instance, const TimeExpandedNetwork& ten,
 
 }  // namespace
 
+const char* to_string(CompactTenStatus status) {
+  switch (status) {
+    case CompactTenStatus::optimal:
+      return "optimal";
+    case CompactTenStatus::feasible:
+      return "feasible";
+    case CompactTenStatus::too_large:
+      return "too_large";
+  }
+  return "?";
+}
+
 CompactTenResult solve_compact_ten(const Instance& instance, const TimeExpandedNetwork& ten,
                                    double time_limit_seconds, std::size_t max_nonzeros) {
   const auto start = std::chrono::steady_clock::now();
@@ -255,7 +267,7 @@ CompactTenResult solve_compact_ten(const Instance& instance, const TimeExpandedN
       holds[k][i] = pruner.holding_usable(nets[k].nodes[i]) ? 1 : 0;
     estimate += 7 * nets[k].arcs.size() + 2 * nets[k].nodes.size() + 1;
     if (estimate > max_nonzeros) {
-      result.status = "too_large";
+      result.status = CompactTenStatus::too_large;
       result.seconds = elapsed_since(start);
       return result;
     }
@@ -402,7 +414,7 @@ CompactTenResult solve_compact_ten(const Instance& instance, const TimeExpandedN
   result.rows = model.rows();
   result.columns = model.columns();
   if (model.nonzeros() > max_nonzeros) {  // the estimate left out fleet rows
-    result.status = "too_large";
+    result.status = CompactTenStatus::too_large;
     result.seconds = elapsed_since(start);
     return result;
   }
@@ -423,9 +435,11 @@ CompactTenResult solve_compact_ten(const Instance& instance, const TimeExpandedN
       for (auto& p : paths) solution.paths.push_back(std::move(p));
     }
     solution.proven_optimal = mip.outcome == MipOutcome::optimal;
-    result.status = solution.proven_optimal ? "optimal" : "feasible";
+    result.status =
+        solution.proven_optimal ? CompactTenStatus::optimal : CompactTenStatus::feasible;
   } else {
-    result.status = "feasible";  // everything unserved: always a solution of this model
+    result.status =
+        CompactTenStatus::feasible;  // everything unserved: always a solution of this model
   }
   result.objective = ten_objective(instance, ten, solution);
   result.seconds = elapsed_since(start);

@@ -32,11 +32,17 @@
 
 namespace mm::baselines {
 
+enum class CompactTenStatus {
+  optimal,    // CBC proved the solution optimal
+  feasible,   // a solution, not proven optimal; when CBC finds none in time, the all-unserved
+              // solution (the model always has it)
+  too_large,  // not solved: the model is over max_nonzeros
+};
+const char* to_string(CompactTenStatus status);
+
 struct CompactTenResult {
   engine::TenSolution solution;
-  // "optimal" | "feasible" | "too_large" (not solved). When CBC finds no solution in time,
-  // the all-unserved solution is returned as "feasible": the model always has it.
-  std::string status;
+  CompactTenStatus status = CompactTenStatus::feasible;
   double objective = 0.0;  // of `solution` (CBC's value), 0 when too_large
   double seconds = 0.0;    // wall clock: pruning, model build, CBC, decomposition
   std::size_t rows = 0, columns = 0;

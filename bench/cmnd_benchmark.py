@@ -1,9 +1,19 @@
 #!/usr/bin/env python3
 """Runs the Canad CMND instances through `middlemile cmnd` (column-generation engine and the
 compact strong arc formulation in CBC, same time limit) and prints a Markdown table with the
-gap to the reference values of ../shared/benchmarks/cmnd/reference.csv.
+gap to reference values.
 
-    bench/cmnd_benchmark.py --binary build/release/tools/middlemile --time-limit 60 --jobs 2
+    bench/cmnd_benchmark.py --benchmarks DIR --binary build/release/tools/middlemile \
+        --time-limit 60 --jobs 2
+
+DIR is not part of this repository (only c33, which the tests use, is: tests/data/cmnd). It
+holds the instances as `C/*.dow` and `CPlus/*.dow` and a `reference.csv` with the columns
+`instance,reference,status,source` (best known objective per instance stem). Get the
+instances from the public repository postamar/cmnd-ssd-solver (`instances/C`,
+`instances/CPlus`; originally the CommaLab "Multicommodity Network Design" page, University of
+Pisa; Crainic, Frangioni, Gendron, Discrete Applied Mathematics 112, 2001) and the best known
+values from ruishibasaki/Vol-BnC-FCMC (`mcnd/optimal.txt`). Instances without a row in
+reference.csv are run and listed without a gap.
 
 Each run gets one thread; --jobs runs that many solver processes at once. Raw JSON lines are
 kept in --raw (default out/cmnd-raw.jsonl) so the table can be rebuilt with --table-only.
@@ -40,7 +50,9 @@ def pct(v):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default="build/release/tools/middlemile")
-    ap.add_argument("--benchmarks", default="../shared/benchmarks/cmnd")
+    ap.add_argument("--benchmarks", required=True, metavar="DIR",
+                    help="folder with C/*.dow, CPlus/*.dow and reference.csv (see the top of "
+                         "this script for where to get them)")
     ap.add_argument("--time-limit", type=float, default=60)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--raw", default="out/cmnd-raw.jsonl")
@@ -49,6 +61,10 @@ def main():
     args = ap.parse_args()
     root = pathlib.Path(args.benchmarks)
     refs = {}
+    if not (root / "C").is_dir():
+        sys.exit(f"{root}: no C/ folder of .dow files (see --help for where to get them)")
+    if not (root / "reference.csv").is_file():
+        sys.exit(f"{root}: no reference.csv (see --help for where to get the values)")
     with open(root / "reference.csv") as f:
         for row in csv.DictReader(f):
             refs[row["instance"]] = (float(row["reference"]) if row["reference"] else None,

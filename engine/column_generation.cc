@@ -19,11 +19,6 @@ int ratio_bucket(double ratio) {
   return static_cast<int>(std::floor(std::log(ratio) / std::log(1.15)));
 }
 
-struct ThreadBuffers {
-  std::vector<double> cost;
-  routing::ShortestPathTree tree;
-};
-
 template <typename Body>
 void parallel_over(std::size_t n, int threads, Body body) {
   tbb::task_arena arena(std::max(1, threads));
@@ -110,7 +105,32 @@ std::size_t ColumnGeneration::add_initial_paths(int threads) {
   return static_cast<std::size_t>(std::count(reachable_.begin(), reachable_.end(), false));
 }
 
+void ColumnGeneration::collect_paths(const MasterDuals& duals, std::size_t k,
+                                     ThreadBuffers& buf, double scale, double tolerance,
+                                     std::size_t columns_per_commodity,
+                                     PricedCommodity& result) const {
+  const auto& graph = problem_.graph;
+  const Commodity& c = problem_.commodities[k];
+  // The commodity's sinks by the cost of reaching them in this tree, cheapest first.
+  std::vector<std::pair<double, std::size_t>> ends;
+  for (std::size_t s : c.sinks) {
+    const double d = buf.tree.distance[graph.arc(s).tail];
+    if (d != routing::kUnreachable) ends.emplace_back(scale * (d + buf.cost[s]), s);
+  }
+  std::sort(ends.begin(), ends.end());
+  for (const auto& [cost, sink] : ends) {
+    if (result.paths.size() >= columns_per_commodity) break;
+    if (cost - duals.convexity[k] >= -tolerance) break;  // no cheaper sink prices out either
+    std::vector<std::size_t> path = graph.path_ending_with(buf.tree, sink);
+    if (master_.reduced_cost(duals, k, path) < -tolerance && !master_.has_path(k, path)) {
+      result.paths.push_back(std::move(path));
+      result.improving = true;
+    }
+  }
+}
+
 void ColumnGeneration::price(const MasterDuals& duals, int threads, double tolerance,
+                             std::size_t columns_per_commodity,
                              std::vector<PricedCommodity>& out) const {
   const auto& graph = problem_.graph;
   const std::size_t A = problem_.design_arcs.size();
@@ -148,14 +168,8 @@ void ColumnGeneration::price(const MasterDuals& duals, int threads, double toler
         continue;
       }
       result.bound = std::min(0.0, c.packages * best - pi);
-      std::vector<std::size_t> path = graph.path_ending_with(buf.tree, sink);
-      const double rc = master_.reduced_cost(duals, k, path);
-      if (rc < -scale && !master_.has_path(k, path)) {
-        result.path = std::move(path);
-        result.improving = true;
-      } else if (result.bound < -scale) {
-        exact.push_back(k);
-      }
+      collect_paths(duals, k, buf, c.packages, scale, columns_per_commodity, result);
+      if (!result.improving && result.bound < -scale) exact.push_back(k);
     }
     // Exact pricing with the commodity's own ratios and linking duals.
     for (std::size_t k : exact) {
@@ -173,12 +187,8 @@ void ColumnGeneration::price(const MasterDuals& duals, int threads, double toler
       const double pi = duals.convexity[k];
       result.bound = std::min(0.0, best - pi);
       if (sink == routing::kNoNode) continue;
-      std::vector<std::size_t> path = graph.path_ending_with(buf.tree, sink);
-      const double rc = master_.reduced_cost(duals, k, path);
-      if (rc < -tolerance * std::max(1.0, std::abs(pi)) && !master_.has_path(k, path)) {
-        result.path = std::move(path);
-        result.improving = true;
-      }
+      collect_paths(duals, k, buf, 1.0, tolerance * std::max(1.0, std::abs(pi)),
+                    columns_per_commodity, result);
     }
   });
 }
@@ -201,13 +211,14 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
     result.lp_value = master_.objective();
     const MasterDuals duals = master_.duals();
     const auto pricing_started = Clock::now();
-    price(duals, options.threads, options.tolerance, priced);
+    price(duals, options.threads, options.tolerance,
+          static_cast<std::size_t>(std::max(1, options.columns_per_commodity)), priced);
     result.pricing_seconds += std::chrono::duration<double>(Clock::now() - pricing_started).count();
     double bound = result.lp_value;
     std::vector<DesignPath> columns;
     for (std::size_t k = 0; k < priced.size(); ++k) {
       bound += priced[k].bound;
-      if (priced[k].improving) columns.push_back({k, std::move(priced[k].path), 0.0});
+      for (auto& path : priced[k].paths) columns.push_back({k, std::move(path), 0.0});
     }
     result.lower_bound = std::max(result.lower_bound, bound);
     if (progress) {
@@ -233,6 +244,8 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
     // simplex, which is the expensive step on large masters.
     if (options.separate_linking && !out_of_time && added == 0) {
       added += master_.add_violated_linking_rows(1e-6, options.max_linking_rows_per_round);
+      if (added == 0 && cuts_)
+        added += cuts_->separate(master_, options.cut_tolerance, options.max_cuts_per_round);
     }
     if (added == 0) {
       result.converged = true;

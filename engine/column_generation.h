@@ -22,25 +22,13 @@
 #include <string>
 #include <vector>
 
+#include "engine/cutset_cuts.h"
 #include "engine/design_problem.h"
+#include "engine/progress.h"
 #include "engine/restricted_master.h"
 
 namespace mm::engine {
 
-struct SolveProgress {
-  std::string phase;  // "columns", "dive", "branch", "local search"
-  int iteration = 0;
-  double lower_bound = -kInfinity;
-  double incumbent = kInfinity;
-  double lp_value = kInfinity;
-  std::size_t columns = 0;
-  double elapsed_seconds = 0.0;
-  double lp_seconds = 0.0;       // column generation so far: time in CLP
-  double pricing_seconds = 0.0;  // and in the shortest-path passes
-};
-using ProgressCallback = std::function<void(const SolveProgress&)>;
-
-using Clock = std::chrono::steady_clock;
 
 struct ColumnGenerationOptions {
   int threads = 1;
@@ -48,7 +36,11 @@ struct ColumnGenerationOptions {
   double bound_gap_to_stop = 1e-6;  // stop when (z − bound)/|z| falls below this
   bool separate_linking = true;
   std::size_t max_linking_rows_per_round = 2000;
+  // Cut-set MIR cuts (with a separator set): relative violation to add one, and per round.
+  double cut_tolerance = 1e-4;
+  std::size_t max_cuts_per_round = 500;
   int max_rounds = 1000000;
+  int columns_per_commodity = 1;  // improving paths per commodity and round (cheapest sinks)
   Clock::time_point deadline = Clock::time_point::max();
   const std::atomic<bool>* stop = nullptr;  // set by a signal handler: return at once
 };
@@ -80,6 +72,9 @@ class ColumnGeneration {
   // its fixed design does not open, so no column can reopen one.
   void set_banned(const std::vector<bool>* banned) { banned_ = banned; }
 
+  // Cuts separated, like strong linking rows, once pricing converges (nullptr: none).
+  void set_cut_separator(CutsetSeparator* cuts) { cuts_ = cuts; }
+
   // Whether commodity k has any path to one of its sinks (computed by add_initial_paths).
   bool reachable(std::size_t commodity) const { return reachable_[commodity]; }
 
@@ -91,11 +86,20 @@ class ColumnGeneration {
   };
   struct PricedCommodity {
     double bound = 0.0;  // lower bound on the commodity's min reduced cost (<= 0 counts)
-    std::vector<std::size_t> path;
+    std::vector<std::vector<std::size_t>> paths;  // improving paths found
     bool improving = false;
   };
+  struct ThreadBuffers {
+    std::vector<double> cost;
+    routing::ShortestPathTree tree;
+  };
+  // Paths of the tree in `buf` to the commodity's cheapest sinks whose exact reduced cost is
+  // negative, at most columns_per_commodity_ (tree costs × scale = the commodity's costs).
+  void collect_paths(const MasterDuals& duals, std::size_t k, ThreadBuffers& buf, double scale,
+                     double tolerance, std::size_t columns_per_commodity,
+                     PricedCommodity& result) const;
   void price(const MasterDuals& duals, int threads, double tolerance,
-             std::vector<PricedCommodity>& out) const;
+             std::size_t columns_per_commodity, std::vector<PricedCommodity>& out) const;
 
   const DesignProblem& problem_;
   RestrictedMaster& master_;
@@ -103,6 +107,7 @@ class ColumnGeneration {
   std::vector<bool> reachable_;
   double unavoidable_ = 0.0;  // penalty of commodities with no path at all
   const std::vector<bool>* banned_ = nullptr;
+  CutsetSeparator* cuts_ = nullptr;
 };
 
 }  // namespace mm::engine

@@ -41,6 +41,10 @@ struct Commodity {
   double packages = 0.0;                   // n_k
   std::array<double, kDimensions> size{};  // q_k^r
   double penalty = 0.0;                    // M_k, cost of leaving the whole commodity unserved
+  // Where it comes from and goes to, in the caller's terms (facility or CMND node ids): the
+  // large-neighbourhood search re-plans all commodities of one origin or destination together.
+  std::size_t origin = 0;
+  std::size_t destination = 0;
 };
 
 // A limit on the vehicles of a set of design arcs (fleet en route at one minute).
@@ -75,6 +79,12 @@ struct DesignSolution {
   // everything unserved.)
   bool empty() const { return !(objective < kInfinity); }
 };
+
+// Per design arc and dimension: whether its capacity can bind. A dimension cannot when another
+// always fills first: weight never binds on an arc if no commodity carries more weight per unit
+// of cube than the arc's weight capacity per unit of cube (parcels fill trucks by cube). Rows
+// for such dimensions are implied, and the master leaves them out.
+std::vector<std::array<bool, kDimensions>> binding_dimensions(const DesignProblem& problem);
 
 // Objective of a solution recomputed from the problem data (no solver state).
 double design_objective(const DesignProblem& problem, const DesignSolution& solution);

@@ -1,58 +1,53 @@
-// The engine's pipeline for one DesignProblem (DESIGN.md, "The optimization"):
-//   1. column generation at the root, with strong linking rows separated — the lower bound;
-//   2. rounding: the root LP with every vehicle count rounded up (a feasible plan at once);
-//      with fleets, the fleet arcs are rounded first within the fleet and the rest re-priced;
-//   3. diving with re-pricing: repeatedly fix the most nearly whole vehicle counts up to their
-//      ceiling and re-run column generation, so flows re-route around what is fixed, until
-//      every count is whole;
-//   4. price-and-branch: CBC on all generated columns with y integer, cutoff at the incumbent;
-//   5. design local search: take one vehicle away (or swap it for another departure) and
-//      re-price with the design fixed, alternating with price-and-branch while it improves;
-//   6. IP-based local search: CBC re-optimizes one neighbourhood of commodities (those sharing
-//      an origin) with everything else fixed, cycling through neighbourhoods until time is up.
-// With a warm start (scenario evaluation) two steps come first: the related solve's plan,
-// fitted and repaired, and the warm neighbourhoods — CBC re-plans only the commodities the
-// change disturbed, then those and the ones sharing their vehicles (DesignWarmStart).
-// The best solution is kept; gap = (objective − bound) / objective.
+// The engine's pipeline for one DesignProblem (DESIGN.md, "The optimization").
 //
-// Time: the limit is shared between phases (root ≈ 45%, dive until 70%, then CBC). With a
-// time limit that is never reached, the same seed and thread count give the same solution.
+// First a plan, at once: every commodity inserted where it is cheapest given the vehicles
+// already planned (engine/insertion.h), largest first, then a descent (engine/local_search.h).
+// Then epochs until the time limit, the user's interrupt or a closed gap. Each epoch runs two
+// branches from the best plan so far, side by side when there are two threads:
+//   A. large-neighbourhood search (engine/neighbourhood_search.h): the combinatorial search
+//      that consolidates — it finds most of the plan;
+//   B. column generation (engine/column_generation.h) on the restricted master, with strong
+//      linking rows and cut-set MIR cuts (engine/cutset_cuts.h) once pricing converges — the
+//      lower bound; the LP rounded to whole vehicles and repaired (engine/plan_repair.h);
+//      then CBC on every column so far with the incumbent as start (price-and-branch,
+//      engine/price_and_branch.h).
+// At the end of the epoch both branches' plans are offered, the best is kept, and the search's
+// paths join the master as columns. Budgets are counted in work and grow by EngineOptions::
+// growth per epoch; the branches do not talk inside an epoch. So one seed gives one sequence of
+// plans, with one thread or two and whatever the machine's load; the time limit only cuts it
+// shorter, and a longer limit never ends worse.
+//
+// The gap (network/gap.h) is measured on the cost the plan controls: the unserved penalty of
+// commodities with no path at all is in every plan and in the bound, and is left out of it.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <vector>
 
-#include "engine/column_generation.h"
 #include "engine/design_problem.h"
+#include "engine/engine_options.h"
+#include "engine/progress.h"
 
 namespace mm::engine {
 
 // A head start from a related solve (scenario evaluation): columns for the master, and a
-// solution whose paths are kept where they still fit — shares beyond vehicles per departure,
-// sort capacity or fleet are cut back (the rest left unserved), vehicles recomputed — and used
-// as the first incumbent. Before the root LP, a repair step re-routes what it left unserved:
-// column generation with its vehicles as lower bounds, rounded up.
-//
-// The commodities whose share in the fitted solution is below `served` (what the related plan
-// carried, routes that no longer map included) are the ones the change disturbed. Right after
-// the repair, a neighbourhood search re-plans them as an integer program with everything else
-// fixed (then them and the commodities sharing their vehicles): a small MIP that settles most
-// of what a change does, long before the full problem's root LP would.
+// solution whose paths are kept where they still fit — the riders of departures over their
+// vehicle limit, of sort capacities and fleets over theirs are taken out and inserted again
+// (engine/plan_repair.h) — then everything unserved is inserted: the first incumbent.
 struct DesignWarmStart {
   std::vector<DesignPath> columns;
   std::vector<DesignPath> incumbent;
-  std::vector<double> served;  // per commodity: the related plan's share, one entry each
 };
 
 struct DesignSolverOptions {
   double time_limit_seconds = 60.0;
   int threads = 1;
   std::uint64_t seed = 1;
-  double gap = 1e-4;  // stop once (objective − bound)/objective is below this
   const std::atomic<bool>* stop = nullptr;
   const DesignWarmStart* warm_start = nullptr;
-  bool keep_columns = false;  // return every generated column in DesignSolverResult::columns
+  bool keep_columns = false;  // return every generated column in DesignSolverResult::column_pool
+  EngineOptions engine;
 };
 
 enum class SolveStatus { optimal, feasible, no_solution };
@@ -61,20 +56,21 @@ struct DesignSolverResult {
   SolveStatus status = SolveStatus::no_solution;
   DesignSolution best;
   double lower_bound = -kInfinity;
-  double root_lp = kInfinity;
+  // Penalty of the commodities with no path at all: in every plan and in the bound alike.
+  double unavoidable = 0.0;
+  double gap = kInfinity;  // network::relative_gap(best.objective, lower_bound, unavoidable)
+  double lp_value = kInfinity;  // the master LP's value when the solve ended
   std::vector<bool> reachable;  // per commodity: has any path to a sink
   double seconds = 0.0;
+  int epochs = 0;
   int cg_rounds = 0;
+  bool lp_converged = false;  // no column prices out, no linking row or cut is violated
   std::size_t columns = 0;
   std::size_t linking_rows = 0;
+  std::size_t cut_rows = 0;
   bool interrupted = false;
-  // Penalty paid by every solution and the bound alike (unreachable commodities, and what the
-  // root LP leaves unserved), and the gap measured on the rest of the objective: the figure
-  // the solver stops on.
-  double penalty_floor = 0.0;
-  double controllable_gap = kInfinity;
   std::vector<DesignPath> column_pool;      // with keep_columns: the master's paths (share 0)
-  double warm_start_objective = kInfinity;  // the repaired warm incumbent, if any
+  double warm_start_objective = kInfinity;  // the related plan made to fit, if any
 };
 
 DesignSolverResult solve_design(const DesignProblem& problem, const DesignSolverOptions& options,

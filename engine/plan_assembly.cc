@@ -5,6 +5,10 @@
 
 #include "engine/ten_solution.h"
 
+#include <cmath>
+
+#include "network/gap.h"
+
 namespace mm::engine {
 
 network::Plan assemble_plan(const network::Instance& instance,
@@ -91,9 +95,12 @@ network::Plan assemble_plan(const network::Instance& instance,
   plan.kpis.on_time_share = total_packages > 0 ? served_packages / total_packages : 1.0;
   plan.kpis.solve_seconds = solve_seconds;
   plan.status = network::PlanStatus::feasible;
+  plan.unavoidable_penalty = solution.unavoidable;
   if (solution.lower_bound) {
     plan.lower_bound = std::min(*solution.lower_bound, plan.objective);
-    plan.gap = plan.objective > 0 ? (plan.objective - *plan.lower_bound) / plan.objective : 0.0;
+    const double gap =
+        network::relative_gap(plan.objective, *plan.lower_bound, solution.unavoidable.value_or(0));
+    if (std::isfinite(gap)) plan.gap = gap;
   }
   if (solution.proven_optimal) plan.status = network::PlanStatus::optimal;
   return plan;

@@ -50,7 +50,7 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   engine.time_limit_seconds = options.time_limit_seconds;
   engine.threads = options.threads;
   engine.seed = options.seed;
-  engine.gap = options.gap;
+  engine.engine = options.engine;
   engine.stop = options.stop;
   engine.keep_columns = options.keep_columns;
   DesignWarmStart warm;
@@ -59,9 +59,6 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
     std::size_t refused_columns = 0, refused_routes = 0;
     warm.columns = map_route_columns(mapper, options.warm_start->columns, &refused_columns);
     warm.incumbent = map_route_columns(mapper, options.warm_start->routes, &refused_routes);
-    warm.served.assign(problem.commodities.size(), 0.0);
-    for (const RouteColumn& route : options.warm_start->routes)
-      if (const auto k = instance.demand_index(route.demand)) warm.served[*k] += route.share;
     result.warm_columns_mapped = warm.columns.size() + warm.incumbent.size();
     result.warm_columns_refused = refused_columns + refused_routes;
     engine.warm_start = &warm;
@@ -76,13 +73,17 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   result.status = solved.status;
   result.columns = solved.columns;
   result.cg_rounds = solved.cg_rounds;
-  result.root_lp = solved.root_lp;
+  result.epochs = solved.epochs;
+  result.lp_value = solved.lp_value;
+  result.lp_converged = solved.lp_converged;
   result.interrupted = solved.interrupted;
-  result.controllable_gap = solved.controllable_gap;
+  result.gap = solved.gap;
+  result.unavoidable = solved.unavoidable;
 
   TenSolution solution;
   if (!solved.best.empty()) solution = to_ten_solution(problem, solved.best, ten.dispatch_count());
   if (std::isfinite(solved.lower_bound)) solution.lower_bound = solved.lower_bound;
+  solution.unavoidable = solved.unavoidable;
   solution.proven_optimal = solved.status == SolveStatus::optimal;
   result.plan = assemble_plan(instance, ten, solution, solved.seconds, [&](std::size_t k) {
     return reason_for(instance, physical, solved.reachable[k], k);

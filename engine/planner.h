@@ -27,7 +27,7 @@ struct PlannerOptions {
   double time_limit_seconds = 60.0;
   int threads = 1;
   std::uint64_t seed = 1;
-  double gap = 1e-4;
+  EngineOptions engine;  // the engine's tuning, the gap to stop at among them
   // Share of each vehicle's cube and weight the optimization may fill (see ten_design.h):
   // below 1 it anticipates containerization, so loading rarely has to add vehicles.
   double packing_efficiency = 1.0;
@@ -43,9 +43,12 @@ struct PlannerResult {
   std::size_t ten_dispatch_arcs = 0;
   std::size_t columns = 0;
   int cg_rounds = 0;
-  double root_lp = 0.0;
+  int epochs = 0;
+  double lp_value = 0.0;
+  bool lp_converged = false;
   bool interrupted = false;
-  double controllable_gap = 0.0;         // see DesignSolverResult::controllable_gap
+  double gap = kInfinity;        // network/gap.h, as in the plan
+  double unavoidable = 0.0;      // penalty of demand with no on-time path
   std::vector<RouteColumn> column_pool;  // with keep_columns
   // With a warm start: columns and routes mapped onto this instance and refused, and the
   // objective of the warm plan made to fit (infinity without routes).

@@ -2,54 +2,17 @@
 
 #include <chrono>
 #include <cmath>
-#include <mutex>
 #include <string>
 #include <vector>
 
-#include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
-#include <coin/CbcSolver.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
 
 #include "engine/fixed_column_reduction.h"
 #include "engine/restricted_master_clp.h"
+#include "mip/cbc_driver.h"
 
 namespace mm::engine {
-
-namespace {
-
-std::atomic<bool> g_serialized{false};
-std::mutex g_cbc_mutex;
-
-// Stops CBC at its next event when the user interrupts or the wall-clock deadline passes
-// (CBC's own limit is not always checked during root processing).
-class StopHandler : public CbcEventHandler {
- public:
-  StopHandler(const std::atomic<bool>* stop, std::chrono::steady_clock::time_point deadline)
-      : stop_(stop), deadline_(deadline) {}
-  CbcAction event(CbcEvent) override {
-    const bool stop = (stop_ && stop_->load()) || std::chrono::steady_clock::now() > deadline_;
-    return stop ? CbcEventHandler::stop : CbcEventHandler::noAction;
-  }
-  CbcEventHandler* clone() const override { return new StopHandler(*this); }
-
- private:
-  const std::atomic<bool>* stop_;
-  std::chrono::steady_clock::time_point deadline_;
-};
-
-int no_callback(CbcModel*, int) {
-  return 0;
-}
-
-}  // namespace
-
-void set_cbc_serialized(bool serialized) {
-  g_serialized = serialized;
-}
-bool cbc_serialized() {
-  return g_serialized;
-}
 
 DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
                                 const PriceAndBranchOptions& options) {
@@ -119,47 +82,28 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   solver.messageHandler()->setLogLevel(0);
   solver.getModelPtr()->setLogLevel(0);
 
-  std::unique_lock<std::mutex> lock(g_cbc_mutex, std::defer_lock);
-  if (g_serialized) lock.lock();
-  const auto deadline = std::min(
-      options.deadline, std::chrono::steady_clock::now() +
-                            std::chrono::milliseconds(static_cast<long>(options.seconds * 1000)));
-  const double seconds_left =
-      std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
-  if (seconds_left < 0.05 || (options.stop && options.stop->load())) return {};
-
   CbcModel model(solver);
-  model.setLogLevel(0);
-  StopHandler handler(options.stop, deadline);
-  model.passInEventHandler(&handler);
-  CbcSolverUsefulData data;
-  data.noPrinting_ = true;
-  CbcMain0(model, data);
-  // CbcMain0 resets log levels; everything CBC and its LP solver print must stay quiet
-  // (stdout belongs to the command's own output).
-  model.setLogLevel(0);
-  model.messageHandler()->setLogLevel(0);
-  model.solver()->messageHandler()->setLogLevel(0);
-  if (auto* clp = dynamic_cast<OsiClpSolverInterface*>(model.solver()))
-    clp->getModelPtr()->setLogLevel(0);
-  const double incumbent_value = incumbent.objective - mip.objective_offset;
-  model.setBestSolution(mip_start.data(), mip_columns, incumbent_value, false);
-  // Bit 4: no LP re-solve to confirm each integer solution (the last one, from scratch on the
-  // whole matrix, took 6 s after a 3 s budget on the medium network): the solution is priced
-  // again by design_objective and the vehicles its loads need, and the referee checks the plan.
-  model.setSpecialOptions(model.specialOptions() | 4);
-  const double cutoff = incumbent_value - 1e-7 * std::max(1.0, std::abs(incumbent.objective));
-  const std::string seconds = std::to_string(std::max(0.05, seconds_left));
-  const std::string cutoff_text = std::to_string(cutoff);
-  const std::string seed = std::to_string(options.seed % 1000000 + 1);
-  const char* argv[] = {"middlemile", "-log", "0", "-slog", "0", "-timeMode", "elapsed", "-seconds",
-                        seconds.c_str(), "-cutoff", cutoff_text.c_str(), "-randomCbcSeed",
-                        seed.c_str(), "-preprocess", "off",
-                        // Dense cuts (Gomory rows average ~250 entries here) make each root
-                        // LP re-solve take seconds, past the time limit, and CBC's bound
-                        // is not used: the sparse ones (probing, MIR, …) stay.
-                        "-gomoryCuts", "off", "-twoMirCuts", "off", "-solve", "-quit"};
-  CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
+  mip::CbcOptions cbc;
+  cbc.seconds = options.seconds;
+  cbc.deadline = options.deadline;
+  cbc.minimum_seconds = 0.05;
+  cbc.stop = options.stop;
+  cbc.heartbeat = options.heartbeat;
+  cbc.start = &mip_start;
+  cbc.start_objective = incumbent.objective - mip.objective_offset;
+  cbc.cutoff = cbc.start_objective - 1e-7 * std::max(1.0, std::abs(incumbent.objective));
+  // CBC confirms each integer solution with an LP solve. Skipping it (special option 4) is not
+  // safe with a MIP start: CBC 2.10 then reads the LP relaxation's values as the start's and
+  // stops on an assertion in CbcModel::checkSolution (seen on a two-arc CMND instance).
+  cbc.skip_solution_check = false;
+  cbc.arguments = {"-randomCbcSeed", std::to_string(options.seed % 1000000 + 1), "-preprocess",
+                   "off",
+                   // Dense cuts (Gomory rows average ~250 entries here) make each root LP
+                   // re-solve take seconds, past the time limit, and CBC's bound is not used:
+                   // the sparse ones (probing, MIR, …) stay.
+                   "-gomoryCuts", "off", "-twoMirCuts", "off", "-maxNodes",
+                   std::to_string(std::max(0, options.max_nodes))};
+  if (mip::run_cbc(model, cbc).outcome == mip::CbcOutcome::not_run) return {};
   if (model.bestSolution() == nullptr || model.getNumCols() != mip_columns) return {};
   const std::vector<double> full =
       expand_solution(mip, lower.data(), columns, model.bestSolution());

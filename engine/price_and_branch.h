@@ -1,27 +1,25 @@
 // Price-and-branch: the restricted master's columns handed to CBC with integer vehicle counts.
 //
-// CBC sees every path generated so far (root column generation and the dive), y integer,
-// and a cutoff just below the incumbent, so anything it returns is strictly better. Its bound
-// is NOT a bound for the full problem (columns are missing), so only the solution is used.
-// With `free_commodities` (a neighbourhood) CBC gets only the columns that can move
-// (solvers/fixed_column_reduction.h). CBC is told not to re-solve an LP to confirm its
-// solutions and runs without its dense cut generators: both made it overrun its time limit
-// by seconds on the medium network, and neither its bound nor that check is used here.
-// CBC runs single-threaded; `set_cbc_serialized(true)` makes every CBC call in the process
-// take one lock, for builds of CBC not proven safe with one model per thread.
+// CBC sees every path in the master (column generation's and the heuristics' plans), the
+// master's linking rows and cuts, y integer, the incumbent as start and a cutoff just below it,
+// so anything it returns is strictly better. Its bound is NOT a bound for the full problem
+// (columns are missing), so only the solution is used. Every path of the incumbent must be a
+// column of the master. With `free_commodities` (a neighbourhood) CBC gets only the columns
+// that can move (engine/fixed_column_reduction.h). CBC is told not to re-solve an LP to
+// confirm its solutions and runs without its dense cut generators: both made it overrun its
+// time limit by seconds on the medium network, and neither its bound nor that check is used
+// here. CBC runs through mip/cbc_driver.h: one model at a time in the process.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 
 #include "engine/design_problem.h"
 #include "engine/restricted_master.h"
 
 namespace mm::engine {
-
-void set_cbc_serialized(bool serialized);
-bool cbc_serialized();
 
 struct PriceAndBranchOptions {
   // Budget from when CBC may start (while concurrent scenarios take turns, waiting for the
@@ -30,6 +28,10 @@ struct PriceAndBranchOptions {
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   std::uint64_t seed = 1;
   const std::atomic<bool>* stop = nullptr;
+  // CBC's node limit: its work budget (with a node limit and one thread CBC is deterministic,
+  // so the result does not depend on the machine's load; the seconds only cut it short).
+  int max_nodes = 1000000;
+  std::function<void()> heartbeat;  // called at CBC's events (progress reporting)
   // Fix the shares of paths outside `free_commodities` to the incumbent's, and the vehicles of
   // design arcs no path of a free commodity crosses: the IP-based local search re-optimizes
   // only a neighbourhood.

@@ -63,6 +63,7 @@ RestrictedMaster::RestrictedMaster(const DesignProblem& problem)
   resource_row_.assign(problem_.resource_limits.size(), -1);
   pools_of_arc_.assign(A, {});
   paths_of_commodity_.assign(K, {});
+  binding_ = binding_dimensions(problem_);
 
   // Rows: one convexity row per commodity (= 1), then one row per vehicle pool (<= limit).
   Batch rows;
@@ -83,7 +84,6 @@ RestrictedMaster::RestrictedMaster(const DesignProblem& problem)
     slacks.add(0.0, COIN_DBL_MAX, problem_.commodities[k].penalty, {{static_cast<int>(k), 1.0}});
   model.addColumns(slacks.size(), slacks.lower.data(), slacks.upper.data(), slacks.cost.data(),
                    slacks.starts.data(), slacks.index.data(), slacks.value.data());
-  column_kind_.assign(K, 0);
 }
 
 RestrictedMaster::~RestrictedMaster() = default;
@@ -100,7 +100,7 @@ void RestrictedMaster::activate_arcs(const std::vector<std::size_t>& design_arcs
   int next_row = model.numberRows();
   for (std::size_t a : fresh) {
     for (int r = 0; r < kDimensions; ++r) {
-      if (!std::isfinite(problem_.design_arcs[a].capacity[r])) continue;
+      if (!binding_[a][r]) continue;
       cap_row_[a][r] = next_row++;
       rows.add(-COIN_DBL_MAX, 0.0, 0.0, {});
     }
@@ -118,11 +118,10 @@ void RestrictedMaster::activate_arcs(const std::vector<std::size_t>& design_arcs
     y_column_[a] = next_col++;
     cols.add(0.0, std::isfinite(arc.max_units) ? arc.max_units : COIN_DBL_MAX, arc.fixed_cost,
              entries);
-    column_kind_.push_back(1);
   }
   model.addColumns(cols.size(), cols.lower.data(), cols.upper.data(), cols.cost.data(),
                    cols.starts.data(), cols.index.data(), cols.value.data());
-  rows_added_since_solve_ = true;
+  // The new rows hold at the current solution (nothing uses the arc yet): primal stays feasible.
 }
 
 void RestrictedMaster::activate_resources(const std::vector<int>& groups) {
@@ -137,7 +136,7 @@ void RestrictedMaster::activate_resources(const std::vector<int>& groups) {
   if (rows.size() == 0) return;
   model.addRows(rows.size(), rows.lower.data(), rows.upper.data(), rows.starts.data(),
                 rows.index.data(), rows.value.data());
-  rows_added_since_solve_ = true;
+  // As for capacity rows: no existing column crosses the group, the row holds.
 }
 
 double RestrictedMaster::path_cost(std::size_t commodity,
@@ -208,7 +207,6 @@ std::size_t RestrictedMaster::add_paths(const std::vector<DesignPath>& paths) {
     paths_of_commodity_[p->commodity].push_back(paths_.size());
     paths_.push_back({p->commodity, p->arcs, next_col++});
     path_hashes_.insert(hash_path(p->commodity, p->arcs));
-    column_kind_.push_back(2);
   }
   model.addColumns(cols.size(), cols.lower.data(), cols.upper.data(), cols.cost.data(),
                    cols.starts.data(), cols.index.data(), cols.value.data());
@@ -271,6 +269,7 @@ std::size_t RestrictedMaster::add_violated_linking_rows(double tolerance, std::s
 LpStatus RestrictedMaster::solve(double seconds_left) {
   auto& model = clp_->model;
   model.setMaximumSeconds(std::max(0.5, seconds_left));
+  model.setMaximumWallSeconds(std::max(0.5, seconds_left));
   // New rows leave the old basis dual feasible: dual simplex. New columns leave it primal
   // feasible: primal simplex. Both start from the previous basis.
   if (rows_added_since_solve_ && solved_once_)
@@ -378,11 +377,21 @@ void RestrictedMaster::reset_unit_bounds() {
   }
 }
 
-std::size_t RestrictedMaster::row_count() const {
-  return static_cast<std::size_t>(clp_->model.numberRows());
-}
-std::size_t RestrictedMaster::column_count() const {
-  return static_cast<std::size_t>(clp_->model.numberColumns());
+void RestrictedMaster::add_cover_row(const std::vector<std::pair<std::size_t, double>>& arcs,
+                                     const std::vector<std::pair<std::size_t, double>>& unserved,
+                                     double rhs) {
+  std::vector<std::size_t> design;
+  for (const auto& [a, coefficient] : arcs) design.push_back(a);
+  activate_arcs(design);
+  std::map<int, double> entries;
+  for (const auto& [a, coefficient] : arcs) entries[y_column_[a]] += coefficient;
+  for (const auto& [k, coefficient] : unserved) entries[static_cast<int>(k)] += coefficient;
+  Batch rows;
+  rows.add(rhs, COIN_DBL_MAX, 0.0, {entries.begin(), entries.end()});
+  clp_->model.addRows(rows.size(), rows.lower.data(), rows.upper.data(), rows.starts.data(),
+                      rows.index.data(), rows.value.data());
+  rows_added_since_solve_ = true;
+  ++cover_rows_;
 }
 
 }  // namespace mm::engine

@@ -17,6 +17,7 @@
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "engine/design_problem.h"
@@ -71,10 +72,15 @@ class RestrictedMaster {
   double reduced_cost(const MasterDuals& duals, std::size_t commodity,
                       const std::vector<std::size_t>& arcs) const;
 
+  // Adds the row Σ coefficient × y_a + Σ coefficient × s_k ≥ rhs over vehicle columns and
+  // unserved shares only (a cut on whole vehicles: engine/cutset_cuts.h). No path column has an
+  // entry, so pricing is unchanged; the y columns it names are activated.
+  void add_cover_row(const std::vector<std::pair<std::size_t, double>>& arcs,
+                     const std::vector<std::pair<std::size_t, double>>& unserved, double rhs);
+
   std::size_t path_count() const { return paths_.size(); }
-  std::size_t row_count() const;
-  std::size_t column_count() const;
   std::size_t linking_row_count() const { return linking_row_.size(); }
+  std::size_t cover_row_count() const { return cover_rows_; }
 
   const DesignProblem& problem() const { return problem_; }
 
@@ -116,7 +122,8 @@ class RestrictedMaster {
   bool rows_added_since_solve_ = false;
   bool solved_once_ = false;
   LpStatus last_status_ = LpStatus::failed;
-  std::vector<int> column_kind_;  // 0 slack, 1 y, 2 path (by CLP column index)
+  std::vector<std::array<bool, kDimensions>> binding_;  // per design arc: capacity rows needed
+  std::size_t cover_rows_ = 0;
 };
 
 }  // namespace mm::engine

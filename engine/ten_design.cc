@@ -47,6 +47,8 @@ DesignProblem ten_design_problem(const network::Instance& instance,
     k.packages = demand.packages;
     k.size = {demand.cube_m3, demand.weight_kg};
     k.penalty = instance.unserved_penalty_per_package() * demand.packages;
+    k.origin = demand.origin;
+    k.destination = demand.destination;
     k.source = ten.first_node_at_or_after(demand.origin, demand.ready_minute);
     if (k.source != network::TimeExpandedNetwork::npos) {
       for (std::size_t a : ten.arrivals_into(demand.destination)) {

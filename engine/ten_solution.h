@@ -26,6 +26,8 @@ struct TenSolution {
   std::vector<int> vehicles;    // per dispatch arc of the TEN
   std::vector<PathFlow> paths;  // the unserved share of a demand is 1 - its path fractions
   std::optional<double> lower_bound;
+  // Unserved penalty of demand with no on-time path (network/gap.h leaves it out of the gap).
+  std::optional<double> unavoidable;
   bool proven_optimal = false;
 };
 

@@ -11,7 +11,7 @@
 //    vehicle", or "not optimal".
 //  - explain_departure: who rides it, its fill, what closing it costs (the instance re-planned
 //    without it, under a time limit, reported with both objectives, gaps and the interval the
-//    true difference lies in) and its LP shadow prices (solvers/marginal_values.h).
+//    true difference lies in) and its LP shadow prices (explain/marginal_values.h).
 //  - explain_facility: packages through it, sort use per clock hour with the LP value of one
 //    more package per hour of sort capacity, and for the demands through it with the least
 //    slack what a due minute 60 later is worth in the root LP (re-solved per demand).
@@ -28,6 +28,26 @@
 #include "network/plan.h"
 
 namespace mm::explain {
+
+// Why an alternative route loses against the plan (to_string: the words `explain` prints).
+enum class WhyNot {
+  arrives_late,           // "arrives late": arrival > due minute
+  no_capacity,            // "no capacity": a limit the plan has reached forbids it
+  needs_another_vehicle,  // "would need another vehicle"
+  costs_more,             // "costs more"
+  costs_the_same,         // "costs the same": a tie
+  cheaper,                // "cheaper": a saving the plan missed
+};
+const char* to_string(WhyNot why_not);
+
+// Why (part of) a demand is unserved (to_string: the words `explain` prints).
+enum class UnservedCause {
+  no_path_in_window,  // "no path in window"
+  capacity,           // "capacity": every on-time route is blocked by a limit
+  penalty_cheaper,    // "penalty cheaper than a vehicle"
+  not_optimal,        // "not optimal": serving it would cost less than the penalty
+};
+const char* to_string(UnservedCause cause);
 
 struct ExplainLeg {
   std::string lane, from, to;
@@ -59,12 +79,12 @@ struct Alternative {
   double variable_cost = 0.0;  // per-package costs only (lane + handling)
   int extra_vehicles = 0;      // beyond the plan's vehicles, to carry the moved packages
   double extra_vehicle_cost = 0.0;
-  std::string why_not;  // "arrives late", "no capacity", "would need another vehicle", ...
-  std::string detail;   // one sentence with the numbers
+  WhyNot why_not = WhyNot::arrives_late;
+  std::string detail;  // one sentence with the numbers
 };
 
 struct UnservedReason {
-  std::string reason;  // "no path in window", "capacity", "penalty cheaper than a vehicle", ...
+  UnservedCause reason = UnservedCause::no_path_in_window;
   std::string detail;
   double penalty = 0.0;                    // of the unserved packages
   std::optional<double> cheapest_serving;  // cheapest marginal cost to serve them in this plan
@@ -94,7 +114,7 @@ struct ClosingCost {
   double closed_objective = 0.0;
   std::optional<double> closed_lower_bound;
   std::optional<double> closed_gap;
-  std::string closed_status;
+  network::PlanStatus closed_status = network::PlanStatus::no_solution;  // when resolved
   double delta = 0.0;  // closed − plan objective
   // The true change (optimum without it − this plan's cost) lies in [delta_low, delta].
   std::optional<double> delta_low;

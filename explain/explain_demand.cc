@@ -1,9 +1,8 @@
-// explain_demand (solvers/explain.h): routes, alternatives and why each loses.
+// explain_demand (explain/explain.h): routes, alternatives and why each loses.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
-#include <sstream>
 
 #include "engine/ten_design.h"
 #include "explain/explain.h"
@@ -11,6 +10,7 @@
 #include "explain/plan_on_ten.h"
 #include "network/errors.h"
 #include "network/json_text.h"
+#include "network/number_text.h"
 #include "network/physical_network.h"
 #include "routing/route_alternatives.h"
 
@@ -19,14 +19,6 @@ namespace mm::explain {
 namespace {
 
 constexpr double kTolerance = 1e-6;
-
-std::string money(double value) {
-  std::ostringstream out;
-  out.setf(std::ios::fixed);
-  out.precision(2);
-  out << value;
-  return out.str();
-}
 
 // Per package on each design arc: unit cost plus the vehicle cost spread over a full vehicle
 // for this demand's cube and weight per package (the planner's initial pricing, column
@@ -198,7 +190,7 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
     alt.cost = moved.packages * path.cost;
     alt.variable_cost = moved.packages * variable_per_package(arcs);
     if (alt.arrival_minute > d.due_minute) {
-      alt.why_not = "arrives late";
+      alt.why_not = WhyNot::arrives_late;
       alt.detail = "arrives at minute " + std::to_string(alt.arrival_minute) + ", " +
                    std::to_string(alt.arrival_minute - d.due_minute) + " min after due minute " +
                    std::to_string(d.due_minute);
@@ -213,37 +205,39 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
         alt.extra_vehicles += fit.extra_vehicles;
         alt.extra_vehicle_cost += fit.extra_cost;
         needs.push_back(std::to_string(fit.extra_vehicles) + " more on " + where + " (" +
-                        money(fit.extra_cost) + ")");
+                        network::fixed_text(fit.extra_cost, 2) + ")");
       }
     }
     const double marginal = alt.variable_cost + alt.extra_vehicle_cost;
-    const std::string vs = unserved ? "the unserved penalty " + money(now)
-                                    : "the " + money(now) +
+    const std::string vs = unserved ? "the unserved penalty " + network::fixed_text(now, 2)
+                                    : "the " + network::fixed_text(now, 2) +
                                           " moving it off its planned route "
                                           "would save (per-package costs " +
-                                          money(planned_variable) + " + " +
+                                          network::fixed_text(planned_variable, 2) + " + " +
                                           std::to_string(freed_vehicles) + " vehicle(s) freed)";
     if (!blocked.empty()) {
-      alt.why_not = "no capacity";
+      alt.why_not = WhyNot::no_capacity;
       alt.detail = blocked.front();
       for (std::size_t i = 1; i < blocked.size(); ++i) alt.detail += "; " + blocked[i];
     } else if (alt.extra_vehicles > 0) {
-      alt.why_not = "would need another vehicle";
+      alt.why_not = WhyNot::needs_another_vehicle;
       alt.detail = needs.front();
       for (std::size_t i = 1; i < needs.size(); ++i) alt.detail += ", " + needs[i];
-      alt.detail += ": " + money(marginal) + " in all vs " + vs;
+      alt.detail += ": " + network::fixed_text(marginal, 2) + " in all vs " + vs;
     } else if (marginal > now + kTolerance * std::max(1.0, now)) {
-      alt.why_not = "costs more";
-      alt.detail = "fits in vehicles the plan already runs but costs " + money(marginal - now) +
-                   " more: " + money(marginal) + " vs " + vs;
+      alt.why_not = WhyNot::costs_more;
+      alt.detail = "fits in vehicles the plan already runs but costs " +
+                   network::fixed_text(marginal - now, 2) +
+                   " more: " + network::fixed_text(marginal, 2) + " vs " + vs;
     } else if (marginal >= now - kTolerance * std::max(1.0, now)) {
-      alt.why_not = "costs the same";
-      alt.detail = "fits in vehicles the plan already runs at the same cost, " + money(marginal) +
-                   " vs " + vs + ": a tie";
+      alt.why_not = WhyNot::costs_the_same;
+      alt.detail = "fits in vehicles the plan already runs at the same cost, " +
+                   network::fixed_text(marginal, 2) + " vs " + vs + ": a tie";
     } else {
-      alt.why_not = "cheaper";
+      alt.why_not = WhyNot::cheaper;
       alt.detail = "fits in vehicles the plan already runs and would save " +
-                   money(now - marginal) + " (" + money(marginal) + " vs " + vs +
+                   network::fixed_text(now - marginal, 2) + " (" +
+                   network::fixed_text(marginal, 2) + " vs " + vs +
                    "): the plan is not optimal here";
     }
     return alt;
@@ -264,7 +258,7 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
   why.penalty = instance.unserved_penalty_per_package() * moved.packages;
   const network::PhysicalNetwork physical(instance);
   if (found_on_time.empty() && found_late.empty()) {
-    why.reason = "no path in window";
+    why.reason = UnservedCause::no_path_in_window;
     why.detail =
         physical.can_reach(d.origin, d.destination)
             ? "no route leaves " + out.origin + " after ready minute " +
@@ -280,7 +274,7 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
     for (std::size_t a : late)
       if (tree.distance[ten.dispatch(a).tail] != routing::kUnreachable)
         earliest = std::min(earliest, ten.dispatch(a).arrival_minute);
-    why.reason = "no path in window";
+    why.reason = UnservedCause::no_path_in_window;
     why.detail = "every route arrives late: the earliest reaches " + out.destination +
                  " at minute " + std::to_string(earliest) + ", after due minute " +
                  std::to_string(d.due_minute);
@@ -298,11 +292,11 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
     }
     const auto best = routing::k_cheapest_paths(problem.graph, source, on_time, marginal, 1);
     if (best.empty()) {
-      why.reason = "capacity";
+      why.reason = UnservedCause::capacity;
       why.detail = "every on-time route is blocked by a limit the plan has reached";
       std::set<std::string> on_routes;
       for (const auto& alt : out.alternatives)
-        if (alt.why_not == "no capacity") on_routes.insert(alt.detail);
+        if (alt.why_not == WhyNot::no_capacity) on_routes.insert(alt.detail);
       for (const auto& s : on_routes) why.detail += "; " + s;
     } else {
       why.cheapest_serving = best.front().cost;
@@ -310,14 +304,17 @@ DemandExplanation explain_demand(const network::Instance& instance, const networ
       for (std::size_t a : dispatch_only(best.front().arcs, D))
         route += (route.empty() ? "" : " → ") + departure_name(instance, ten.dispatch(a));
       if (best.front().cost >= why.penalty - kTolerance * std::max(1.0, why.penalty)) {
-        why.reason = "penalty cheaper than a vehicle";
-        why.detail = "the cheapest way to serve " + money(moved.packages) + " packages (" + route +
-                     ") costs " + money(best.front().cost) +
-                     " with the vehicles it needs, the unserved penalty " + money(why.penalty);
+        why.reason = UnservedCause::penalty_cheaper;
+        why.detail = "the cheapest way to serve " + network::fixed_text(moved.packages, 2) +
+                     " packages (" + route + ") costs " +
+                     network::fixed_text(best.front().cost, 2) +
+                     " with the vehicles it needs, the unserved penalty " +
+                     network::fixed_text(why.penalty, 2);
       } else {
-        why.reason = "not optimal";
-        why.detail = "serving it via " + route + " would cost " + money(best.front().cost) +
-                     " < unserved penalty " + money(why.penalty) +
+        why.reason = UnservedCause::not_optimal;
+        why.detail = "serving it via " + route + " would cost " +
+                     network::fixed_text(best.front().cost, 2) + " < unserved penalty " +
+                     network::fixed_text(why.penalty, 2) +
                      ": the plan leaves this saving (see its gap)";
       }
     }

@@ -1,4 +1,4 @@
-// explain_departure (solvers/explain.h): riders, fill, the cost of closing it (a re-plan
+// explain_departure (explain/explain.h): riders, fill, the cost of closing it (a re-plan
 // without it) and its LP shadow prices.
 #include <algorithm>
 #include <chrono>
@@ -84,7 +84,7 @@ DepartureExplanation explain_departure(const network::Instance& instance, const 
     closing.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     closing.resolved = true;
-    closing.closed_status = network::to_string(result.plan.status);
+    closing.closed_status = result.plan.status;
     if (result.plan.status == network::PlanStatus::no_solution) {
       closing.note = "the re-plan without it found no solution within the time limit";
     } else {

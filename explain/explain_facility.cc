@@ -1,4 +1,4 @@
-// explain_facility (solvers/explain.h): packages through a facility, sort use per hour with
+// explain_facility (explain/explain.h): packages through a facility, sort use per hour with
 // its LP value, and what later due minutes are worth for its tightest demands.
 #include <algorithm>
 #include <cmath>

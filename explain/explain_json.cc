@@ -48,12 +48,12 @@ Json explanation_json(const DemandExplanation& e) {
                             {"variable_cost", a.variable_cost},
                             {"extra_vehicles", a.extra_vehicles},
                             {"extra_vehicle_cost", a.extra_vehicle_cost},
-                            {"why_not", a.why_not},
+                            {"why_not", to_string(a.why_not)},
                             {"detail", a.detail}});
   Json unserved = nullptr;
   if (e.unserved)
     unserved = {{"packages", e.unserved_packages},
-                {"reason", e.unserved->reason},
+                {"reason", to_string(e.unserved->reason)},
                 {"detail", e.unserved->detail},
                 {"penalty", e.unserved->penalty},
                 {"cheapest_serving_cost", optional(e.unserved->cheapest_serving)}};
@@ -106,7 +106,7 @@ Json explanation_json(const DepartureExplanation& e) {
        {{"resolved", c.resolved},
         {"plan_objective", c.plan_objective},
         {"plan_gap", optional(c.plan_gap)},
-        {"closed_status", c.resolved ? Json(c.closed_status) : Json(nullptr)},
+        {"closed_status", c.resolved ? Json(network::to_string(c.closed_status)) : Json(nullptr)},
         {"closed_objective", c.closed_objective},
         {"closed_lower_bound", optional(c.closed_lower_bound)},
         {"closed_gap", optional(c.closed_gap)},

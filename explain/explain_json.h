@@ -1,5 +1,5 @@
-// The explanations of solvers/explain.h as one JSON object each (`middlemile explain --json`;
-// keys documented in README.md, "Why this plan: explain"). Keys keep the order they are
+// The explanations of explain/explain.h as one JSON object each (`middlemile explain --json`;
+// keys documented in docs/FORMAT.md, "middlemile explain"). Keys keep the order they are
 // written in; absent optional values are null.
 #pragma once
 

@@ -19,7 +19,9 @@ network::Instance without_departure(const network::Instance& instance, std::size
   network::InstanceData data = instance.data();
   auto& departures = data.lanes.at(lane).departures;
   departures.erase(std::remove(departures.begin(), departures.end(), minute), departures.end());
-  return network::Instance(std::move(data));
+  return network::Instance::create(
+      std::move(data),
+      instance.name() + " without " + instance.lanes().at(lane).id + "@" + std::to_string(minute));
 }
 
 }  // namespace mm::explain

@@ -1,4 +1,4 @@
-// Small pieces the explanations share (solvers/explain.h): naming a departure as
+// Small pieces the explanations share (explain/explain.h): naming a departure as
 // `LANE@MINUTE`, a dispatch arc as an ExplainLeg, and a copy of an instance with one departure
 // removed (to re-plan without it).
 #pragma once

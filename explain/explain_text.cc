@@ -1,29 +1,20 @@
 #include "explain/explain_text.h"
 
 #include <algorithm>
-#include <iomanip>
+#include <cmath>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "network/number_text.h"
 
 namespace mm::explain {
 
 namespace {
 
-std::string fixed(double value, int digits = 2) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
-  return out.str();
-}
-
-std::string percent(double share) {
-  return fixed(100.0 * share, 1) + "%";
-}
-
+// Packages: whole numbers without decimals (they usually are), others with two.
 std::string number(double value) {
-  // Whole numbers without decimals (packages usually are), others with two.
-  return value == static_cast<long long>(value) ? std::to_string(static_cast<long long>(value))
-                                                : fixed(value);
+  return network::fixed_text(value, std::trunc(value) == value ? 0 : 2);
 }
 
 // Display width of UTF-8 text: code points (the arrows and m³ are one column each).
@@ -80,15 +71,19 @@ void print_explanation(const explain::DemandExplanation& e, std::ostream& out) {
     for (std::size_t l = 0; l < r.legs.size(); ++l)
       rows.push_back({std::to_string(l + 1), r.legs[l].lane, r.legs[l].from, r.legs[l].to,
                       std::to_string(r.legs[l].departure_minute),
-                      std::to_string(r.legs[l].arrival_minute), percent(r.vehicle_share[l])});
+                      std::to_string(r.legs[l].arrival_minute),
+                      network::percent_text(r.vehicle_share[l], 1)});
     print_table(rows, {true, false, false, false, true, true, true}, out);
-    out << "  cost share: vehicles " << fixed(r.cost.vehicles) << " + per package "
-        << fixed(r.cost.packages) << " + handling " << fixed(r.cost.handling) << " = "
-        << fixed(r.cost.total()) << "  (pricing model: " << fixed(r.pricing_cost) << ")\n";
+    out << "  cost share: vehicles " << network::fixed_text(r.cost.vehicles, 2) << " + per package "
+        << network::fixed_text(r.cost.packages, 2) << " + handling "
+        << network::fixed_text(r.cost.handling, 2) << " = "
+        << network::fixed_text(r.cost.total(), 2)
+        << "  (pricing model: " << network::fixed_text(r.pricing_cost, 2) << ")\n";
   }
   if (e.unserved) {
-    out << "\nunserved " << number(e.unserved_packages) << " packages: " << e.unserved->reason
-        << "\n  " << e.unserved->detail << "\n";
+    out << "\nunserved " << number(e.unserved_packages)
+        << " packages: " << explain::to_string(e.unserved->reason) << "\n  " << e.unserved->detail
+        << "\n";
   }
   out << "\nalternatives for " << number(e.moved_packages) << " packages (cheapest first";
   out << ", pricing cost = per-package costs + full-vehicle cost shares):\n";
@@ -101,7 +96,7 @@ void print_explanation(const explain::DemandExplanation& e, std::ostream& out) {
   for (std::size_t i = 0; i < e.alternatives.size(); ++i) {
     const auto& a = e.alternatives[i];
     rows.push_back({std::to_string(i + 1), route_text(a.legs), std::to_string(a.arrival_minute),
-                    fixed(a.cost), a.why_not});
+                    network::fixed_text(a.cost, 2), explain::to_string(a.why_not)});
   }
   print_table(rows, {true, false, true, true, false}, out);
   out << "\n";
@@ -114,17 +109,21 @@ void print_explanation(const explain::DepartureExplanation& e, std::ostream& out
       << ", " << e.vehicle_type << ", arrives " << e.arrival_minute << "\n";
   out << "  vehicles " << e.vehicles;
   if (e.max_vehicles) out << " (max " << *e.max_vehicles << ")";
-  out << ", load " << number(e.load.packages) << " packages, " << fixed(e.load.cube_m3) << " m³, "
-      << fixed(e.load.weight_kg) << " kg; fill " << percent(e.fill_cube) << " cube, "
-      << percent(e.fill_weight) << " weight per vehicle\n";
+  out << ", load " << number(e.load.packages) << " packages, "
+      << network::fixed_text(e.load.cube_m3, 2) << " m³, "
+      << network::fixed_text(e.load.weight_kg, 2) << " kg; fill "
+      << network::percent_text(e.fill_cube, 1) << " cube, "
+      << network::percent_text(e.fill_weight, 1) << " weight per vehicle\n";
   out << "\nriders:\n";
   if (e.riders.empty())
     out << "  none\n";
   else {
     std::vector<std::vector<std::string>> rows{{"demand", "packages", "m³", "kg", "of cube"}};
     for (const auto& r : e.riders)
-      rows.push_back({r.demand, number(r.packages), fixed(r.cube_m3), fixed(r.weight_kg),
-                      e.load.cube_m3 > 0 ? percent(r.cube_m3 / e.load.cube_m3) : "-"});
+      rows.push_back(
+          {r.demand, number(r.packages), network::fixed_text(r.cube_m3, 2),
+           network::fixed_text(r.weight_kg, 2),
+           e.load.cube_m3 > 0 ? network::percent_text(r.cube_m3 / e.load.cube_m3, 1) : "-"});
     print_table(rows, {false, true, true, true, true}, out);
   }
   const auto& c = e.closing;
@@ -133,31 +132,37 @@ void print_explanation(const explain::DepartureExplanation& e, std::ostream& out
     out << "  " << c.note << "\n";
   } else {
     auto gap = [](const std::optional<double>& g) {
-      return g ? fixed(100.0 * *g, 3) + "%" : std::string("?");
+      return g ? network::fixed_text(100.0 * *g, 3) + "%" : std::string("?");
     };
-    out << "  plan        " << fixed(c.plan_objective) << " (gap " << gap(c.plan_gap) << ")\n";
-    if (c.closed_status == "no_solution") {
-      out << "  without it  no solution in " << fixed(c.seconds, 1) << " s\n";
+    out << "  plan        " << network::fixed_text(c.plan_objective, 2) << " (gap "
+        << gap(c.plan_gap) << ")\n";
+    if (c.closed_status == network::PlanStatus::no_solution) {
+      out << "  without it  no solution in " << network::fixed_text(c.seconds, 1) << " s\n";
     } else {
-      out << "  without it  " << fixed(c.closed_objective) << " (gap " << gap(c.closed_gap) << ", "
-          << c.closed_status << ", re-planned in " << fixed(c.seconds, 1) << " s)\n";
-      out << "  change      " << (c.delta >= 0 ? "+" : "") << fixed(c.delta);
+      out << "  without it  " << network::fixed_text(c.closed_objective, 2) << " (gap "
+          << gap(c.closed_gap) << ", " << network::to_string(c.closed_status) << ", re-planned in "
+          << network::fixed_text(c.seconds, 1) << " s)\n";
+      out << "  change      " << (c.delta >= 0 ? "+" : "") << network::fixed_text(c.delta, 2);
       if (c.delta_low)
-        out << " (true change within [" << fixed(*c.delta_low) << ", " << fixed(c.delta) << "])";
+        out << " (true change within [" << network::fixed_text(*c.delta_low, 2) << ", "
+            << network::fixed_text(c.delta, 2) << "])";
       out << "\n";
     }
     out << "  " << c.note << "\n";
   }
   const auto& m = e.marginal;
-  out << "\nshadow prices (root LP " << fixed(e.lp_value)
+  out << "\nshadow prices (root LP " << network::fixed_text(e.lp_value, 2)
       << (e.lp_converged ? "" : ", not converged: approximate") << "):\n";
   if (!m.in_lp) {
     out << "  capacity not binding in the LP (no capacity row: no generated path uses it): 0\n";
   } else {
-    out << "  per m³ " << fixed(m.price[0], 4) << ", per kg " << fixed(m.price[1], 4)
-        << "; LP vehicles " << fixed(m.lp_vehicles, 3) << "\n";
-    out << "  one more vehicle's capacity, free: " << fixed(m.vehicle_capacity_value) << "\n";
-    out << "  one more vehicle allowed, paying its trip: " << fixed(m.extra_vehicle_value)
+    out << "  per m³ " << network::fixed_text(m.price[0], 4) << ", per kg "
+        << network::fixed_text(m.price[1], 4) << "; LP vehicles "
+        << network::fixed_text(m.lp_vehicles, 3) << "\n";
+    out << "  one more vehicle's capacity, free: "
+        << network::fixed_text(m.vehicle_capacity_value, 2) << "\n";
+    out << "  one more vehicle allowed, paying its trip: "
+        << network::fixed_text(m.extra_vehicle_value, 2)
         << (m.extra_vehicle_value > 0 ? "" : " (the LP does not want more here)") << "\n";
   }
 }
@@ -169,9 +174,10 @@ void print_explanation(const explain::FacilityExplanation& e, std::ostream& out)
     out << "  sort capacity " << number(*e.sort_capacity_per_hour) << " packages per hour";
   else
     out << "  no sort capacity limit";
-  if (e.peak_hour) out << "; peak hour " << *e.peak_hour << " at " << percent(e.peak_utilization);
+  if (e.peak_hour)
+    out << "; peak hour " << *e.peak_hour << " at " << network::percent_text(e.peak_utilization, 1);
   out << "\n\nsort use per clock hour (LP value of one more package/hour; root LP "
-      << fixed(e.lp_value) << (e.lp_converged ? "" : ", not converged") << "):\n";
+      << network::fixed_text(e.lp_value, 2) << (e.lp_converged ? "" : ", not converged") << "):\n";
   if (e.hours.empty())
     out << "  no packages leave it in the plan\n";
   else {
@@ -179,8 +185,10 @@ void print_explanation(const explain::FacilityExplanation& e, std::ostream& out)
     for (const auto& h : e.hours)
       rows.push_back({std::to_string(h.hour),
                       std::to_string(60 * h.hour) + "-" + std::to_string(60 * h.hour + 59),
-                      number(h.packages), h.utilization ? percent(*h.utilization) : "-",
-                      h.in_lp ? fixed(h.value_per_package, 4) : "no row: not binding in the LP"});
+                      number(h.packages),
+                      h.utilization ? network::percent_text(*h.utilization, 1) : "-",
+                      h.in_lp ? network::fixed_text(h.value_per_package, 4)
+                              : "no row: not binding in the LP"});
     print_table(rows, {true, true, true, true, true}, out);
   }
   out << "\nlater due minutes (" << e.due_method << "):\n";
@@ -191,7 +199,8 @@ void print_explanation(const explain::FacilityExplanation& e, std::ostream& out)
     for (const auto& v : e.due_values)
       rows.push_back({v.demand, std::to_string(v.due_minute),
                       v.arrival_minute ? std::to_string(*v.arrival_minute) : "unserved",
-                      v.slack_minutes ? std::to_string(*v.slack_minutes) : "-", fixed(v.value)});
+                      v.slack_minutes ? std::to_string(*v.slack_minutes) : "-",
+                      network::fixed_text(v.value, 2)});
     print_table(rows, {false, true, true, true, true}, out);
   }
 }

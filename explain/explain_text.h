@@ -1,4 +1,4 @@
-// Terminal rendering of `middlemile explain` (solvers/explain.h): short aligned tables, money
+// Terminal rendering of `middlemile explain` (explain/explain.h): short aligned tables, money
 // with two decimals, minutes as integers.
 #pragma once
 

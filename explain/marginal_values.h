@@ -1,6 +1,6 @@
 // Marginal values (LP shadow prices) of a plan's capacities, from the planner's root LP.
 //
-// Builds the planner's engine::DesignProblem for the instance (solvers/ten_design.h), runs column
+// Builds the planner's engine::DesignProblem for the instance (engine/ten_design.h), runs column
 // generation at the root exactly as the engine does (initial paths, pricing, strong linking
 // rows separated) and reads the duals of the converged restricted master, mapped back to
 // instance terms:

@@ -1,4 +1,4 @@
-// libFuzzer harness: CMND `.dow` files (solvers/cmnd_instance.h).
+// libFuzzer harness: CMND `.dow` files (baselines/cmnd_instance.h).
 // seeds: tests/data/cmnd tests/data/hostile/dow
 //
 // A bad file must end in InputError naming the line; a header that declares more than memory

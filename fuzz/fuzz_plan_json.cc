@@ -2,7 +2,8 @@
 // (network/plan_verifier.h) against the two small instances of tests/data.
 // seeds: tests/data/verify/tiny_plan.json tests/data/hostile/plan
 //
-// A plan that cannot be read must end in InputError; a readable one, however wrong, must come
+// A plan that cannot be read must end in InputError (not JSON) or ValidationError (not a
+// plan); a readable one, however wrong, must come
 // back from check_plan with violations, never crash it.
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)mm::network::check_plan(instance, plan);
     (void)mm::network::write_plan_json(plan);
   } catch (const mm::network::InputError&) {
+  } catch (const mm::network::ValidationError&) {
   }
   return 0;
 }

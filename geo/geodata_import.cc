@@ -10,6 +10,7 @@
 #include "geo/lane_rules.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
+#include "network/json_fields.h"
 #include "network/json_text.h"
 
 namespace mm::geo {
@@ -17,6 +18,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using network::InputError;
+using network::JsonFields;
+using network::JsonProblems;
+using network::Need;
 
 struct FieldSpec {
   const char* name;
@@ -65,45 +69,36 @@ struct Mapping {
   std::map<std::string, LayerMapping> layers;  // "facilities", "demand", "lanes"
 };
 
+// MAPPING.json: every problem at once (network::ValidationError naming the file).
 Mapping read_mapping(const std::optional<std::string>& path) {
   Mapping mapping;
   if (!path) return mapping;
   mapping.source = *path;
-  network::JsonText parsed = network::parse_json_text(network::read_text_file(*path), *path);
-  auto fail = [&](const std::string& at, const std::string& what) {
-    throw InputError(*path + ": " + at + ": " + what);
-  };
-  if (!parsed.duplicate_fields.empty()) fail(parsed.duplicate_fields.front(), "duplicate field");
-  if (!parsed.value.is_object())
-    fail("(root)",
-         "expected an object {\"facilities\": {...}, \"demand\": {...}, \"lanes\": {...}}");
-  const std::map<std::string, const std::vector<FieldSpec>*> known = {
+  const network::JsonText parsed = network::parse_json_text(network::read_text_file(*path), *path);
+  JsonProblems problems;
+  problems.add_all(parsed.duplicate_fields);
+  if (!network::check_object(parsed.value, "", problems)) problems.throw_if_any(*path);
+  JsonFields root(parsed.value, "", problems);
+  const std::pair<const char*, const std::vector<FieldSpec>*> layers[] = {
       {"facilities", &kFacilityFields}, {"demand", &kDemandFields}, {"lanes", &kLaneFields}};
-  for (auto& [layer, renames] : parsed.value.items()) {
-    auto specs = known.find(layer);
-    if (specs == known.end()) fail(layer, "unknown layer (expected facilities, demand or lanes)");
-    if (!renames.is_object()) fail(layer, "expected an object {\"field\": \"source field\"}");
+  for (const auto& [layer, specs] : layers) {
+    const Json* renames = root.object(layer, Need::optional);
+    if (renames == nullptr) continue;
+    JsonFields fields(*renames, layer, problems);
     LayerMapping& target = mapping.layers[layer];
-    for (auto& [field, source] : renames.items()) {
-      const std::string at = network::json_member_path(layer, field);
-      if (!source.is_string() || source.get<std::string>().empty())
-        fail(at, "expected a field name (a non-empty string)");
-      if (layer == "facilities" && field == "crs") {
-        target.crs = source.get<std::string>();
-        continue;
-      }
-      bool is_known = layer == "facilities" && (field == "lon" || field == "lat");
-      for (const FieldSpec& spec : *specs->second) is_known = is_known || field == spec.name;
-      if (!is_known) {
-        std::string expected;
-        for (const FieldSpec& spec : *specs->second)
-          expected += (expected.empty() ? "" : ", ") + std::string(spec.name);
-        if (layer == "facilities") expected += ", lon, lat, crs";
-        fail(at, "unknown field (expected one of " + expected + ")");
-      }
-      target.fields[field] = source.get<std::string>();
+    for (const FieldSpec& spec : *specs)
+      if (auto source = fields.string(spec.name, Need::optional))
+        target.fields[spec.name] = *source;
+    if (std::string(layer) == "facilities") {
+      for (const char* coordinate : {"lon", "lat"})
+        if (auto source = fields.string(coordinate, Need::optional))
+          target.fields[coordinate] = *source;
+      target.crs = fields.string("crs", Need::optional);
     }
+    fields.report_unknown();
   }
+  root.report_unknown();
+  problems.throw_if_any(*path);
   return mapping;
 }
 
@@ -122,16 +117,17 @@ std::vector<FieldRequest> requests(const std::vector<FieldSpec>& specs, const Ma
   return result;
 }
 
+// VEHICLES.json: {"vehicle_types": [...]}; the items are checked with the instance.
 Json read_vehicle_types(const std::string& path) {
-  network::JsonText parsed = network::parse_json_text(network::read_text_file(path), path);
-  if (!parsed.duplicate_fields.empty())
-    throw InputError(path + ": " + parsed.duplicate_fields.front() + ": duplicate field");
-  const Json& root = parsed.value;
-  if (!root.is_object() || !root.contains("vehicle_types") || !root["vehicle_types"].is_array())
-    throw InputError(path + ": expected an object {\"vehicle_types\": [...]}");
-  for (auto& [key, value] : root.items())
-    if (key != "vehicle_types") throw InputError(path + ": " + key + ": unknown field");
-  return root["vehicle_types"];
+  const network::JsonText parsed = network::parse_json_text(network::read_text_file(path), path);
+  JsonProblems problems;
+  problems.add_all(parsed.duplicate_fields);
+  if (!network::check_object(parsed.value, "", problems)) problems.throw_if_any(path);
+  JsonFields root(parsed.value, "", problems);
+  const Json* list = root.array("vehicle_types", Need::required);
+  root.report_unknown();
+  problems.throw_if_any(path);
+  return *list;
 }
 
 // Where each list item of the assembled instance came from, to prefix validation problems.

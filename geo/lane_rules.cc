@@ -11,124 +11,95 @@
 #include "geo/nearest_facilities.h"
 #include "network/errors.h"
 #include "network/geodesic.h"
+#include "network/json_fields.h"
 #include "network/json_text.h"
 
 namespace mm::geo {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using network::Bound;
 using network::FacilityKind;
 using network::InputError;
+using network::IntegerForm;
+using network::JsonFields;
+using network::JsonProblems;
+using network::Need;
 
-class RuleReader {
- public:
-  explicit RuleReader(const std::string& source) : source_(source) {}
-
-  [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-    throw InputError(source_ + ": " + path + ": " + what);
+// One facility kind, or a non-empty list of them.
+std::vector<FacilityKind> kinds(JsonFields& rule, const char* key) {
+  std::vector<FacilityKind> result;
+  const Json* value = rule.get(key, Need::required);
+  if (value == nullptr) return result;
+  const std::string path = rule.path_of(key);
+  // In FacilityKind's order.
+  static const std::vector<const char*> names = {"origin", "sort_center", "air_hub",
+                                                 "delivery_station"};
+  auto one = [&](const Json& item, const std::string& item_path) {
+    if (auto kind = network::check_choice(item, item_path, names, rule.problems()))
+      result.push_back(static_cast<FacilityKind>(*kind));
+  };
+  if (value->is_array() && !value->empty()) {
+    for (std::size_t i = 0; i < value->size(); ++i)
+      one((*value)[i], network::json_element_path(path, i));
+  } else if (value->is_string()) {
+    one(*value, path);
+  } else {
+    rule.problems().add(path, "must be a facility kind or a non-empty list of kinds (got " +
+                                  network::describe_json(*value) + ")");
   }
+  return result;
+}
 
-  static std::string show(const Json& value) {
-    if (value.is_string()) return "string " + value.dump();
-    if (value.is_number()) return "number " + value.dump();
-    return value.type_name();
+// A list of minutes, or {"first": m, "every": m}.
+void departures(JsonFields& rule, LaneRule& out) {
+  const Json* value = rule.get("departures", Need::optional);
+  if (value == nullptr) return;
+  const std::string path = rule.path_of("departures");
+  JsonProblems& problems = rule.problems();
+  if (value->is_array()) {
+    std::vector<int> minutes;
+    for (std::size_t i = 0; i < value->size(); ++i)
+      if (auto minute =
+              network::check_integer((*value)[i], network::json_element_path(path, i),
+                                     Bound::non_negative(), problems, IntegerForm::literal))
+        minutes.push_back(*minute);
+    out.departures = minutes;
+    return;
   }
-
-  int integer(const Json& value, const std::string& path, int min) const {
-    if (!value.is_number_integer() || value.get<long long>() < min ||
-        value.get<long long>() > std::numeric_limits<int>::max())
-      fail(path, "expected an integer ≥ " + std::to_string(min) + ", got " + show(value));
-    return value.get<int>();
+  if (!value->is_object()) {
+    problems.add(path, "must be a list of minutes or an object {\"first\": m, \"every\": m} (got " +
+                           network::describe_json(*value) + ")");
+    return;
   }
+  JsonFields repeat(*value, path, problems);
+  const auto first =
+      repeat.integer("first", Need::required, Bound::non_negative(), IntegerForm::literal);
+  const auto every =
+      repeat.integer("every", Need::required, Bound::at_least_one(), IntegerForm::literal);
+  repeat.report_unknown();
+  if (first && every) out.repeat = std::make_pair(*first, *every);
+}
 
-  double km(const Json& value, const std::string& path) const {
-    if (!value.is_number() || value.get<double>() < 0.0)
-      fail(path, "expected a distance in km ≥ 0, got " + show(value));
-    return value.get<double>();
-  }
-
-  std::vector<FacilityKind> kinds(const Json& value, const std::string& path) const {
-    std::vector<FacilityKind> result;
-    auto one = [&](const Json& item, const std::string& item_path) {
-      for (FacilityKind kind : {FacilityKind::origin, FacilityKind::sort_center,
-                                FacilityKind::air_hub, FacilityKind::delivery_station})
-        if (item.is_string() && item.get<std::string>() == network::to_string(kind)) {
-          result.push_back(kind);
-          return;
-        }
-      fail(item_path,
-           "expected origin, sort_center, air_hub or delivery_station, got " + show(item));
-    };
-    if (value.is_array() && !value.empty()) {
-      for (std::size_t i = 0; i < value.size(); ++i)
-        one(value[i], network::json_element_path(path, i));
-    } else if (value.is_string()) {
-      one(value, path);
-    } else {
-      fail(path, "expected a facility kind or a non-empty list of kinds, got " + show(value));
-    }
-    return result;
-  }
-
-  LaneRule rule(const Json& item, const std::string& path) const {
-    if (!item.is_object()) fail(path, "expected an object, got " + show(item));
-    for (const char* key : {"vehicle_type", "from", "to"})
-      if (!item.contains(key)) fail(network::json_member_path(path, key), "missing");
-    LaneRule rule;
-    for (auto& [key, value] : item.items()) {
-      const std::string at = network::json_member_path(path, key);
-      if (key == "vehicle_type") {
-        if (!value.is_string() || value.get<std::string>().empty())
-          fail(at, "expected a vehicle type id, got " + show(value));
-        rule.vehicle_type = value.get<std::string>();
-      } else if (key == "from") {
-        rule.from = kinds(value, at);
-      } else if (key == "to") {
-        rule.to = kinds(value, at);
-      } else if (key == "min_km") {
-        rule.min_km = km(value, at);
-      } else if (key == "max_km") {
-        rule.max_km = km(value, at);
-      } else if (key == "nearest") {
-        rule.nearest = static_cast<std::size_t>(integer(value, at, 1));
-      } else if (key == "nearest_from") {
-        rule.nearest_from = static_cast<std::size_t>(integer(value, at, 1));
-      } else if (key == "both_ways") {
-        if (!value.is_boolean()) fail(at, "expected true or false, got " + show(value));
-        rule.both_ways = value.get<bool>();
-      } else if (key == "max_vehicles_per_departure") {
-        rule.max_vehicles_per_departure = integer(value, at, 1);
-      } else if (key == "departures") {
-        departures(value, at, rule);
-      } else {
-        fail(at, "unknown field");
-      }
-    }
-    return rule;
-  }
-
-  void departures(const Json& value, const std::string& path, LaneRule& rule) const {
-    if (value.is_array()) {
-      std::vector<int> minutes;
-      for (std::size_t i = 0; i < value.size(); ++i)
-        minutes.push_back(integer(value[i], network::json_element_path(path, i), 0));
-      rule.departures = minutes;
-      return;
-    }
-    if (!value.is_object())
-      fail(path, "expected a list of minutes or {\"first\": m, \"every\": m}, got " + show(value));
-    for (auto& [key, item] : value.items())
-      if (key != "first" && key != "every")
-        fail(network::json_member_path(path, key), "unknown field");
-    for (const char* key : {"first", "every"})
-      if (!value.contains(key)) fail(network::json_member_path(path, key), "missing");
-    rule.repeat = std::make_pair(integer(value["first"], path + ".first", 0),
-                                 integer(value["every"], path + ".every", 1));
-  }
-
- private:
-  const std::string& source_;
-};
+LaneRule read_rule(JsonFields& rule) {
+  LaneRule out;
+  out.vehicle_type = rule.string("vehicle_type", Need::required).value_or("");
+  out.from = kinds(rule, "from");
+  out.to = kinds(rule, "to");
+  out.min_km = rule.number("min_km", Need::optional, Bound::non_negative()).value_or(0.0);
+  out.max_km = rule.number("max_km", Need::optional, Bound::non_negative());
+  if (auto k = rule.integer("nearest", Need::optional, Bound::at_least_one(), IntegerForm::literal))
+    out.nearest = static_cast<std::size_t>(*k);
+  if (auto k =
+          rule.integer("nearest_from", Need::optional, Bound::at_least_one(), IntegerForm::literal))
+    out.nearest_from = static_cast<std::size_t>(*k);
+  out.both_ways = rule.boolean("both_ways", Need::optional).value_or(false);
+  out.max_vehicles_per_departure = rule.integer("max_vehicles_per_departure", Need::optional,
+                                                Bound::at_least_one(), IntegerForm::literal);
+  departures(rule, out);
+  rule.report_unknown();
+  return out;
+}
 
 bool has_kind(const std::vector<FacilityKind>& kinds, FacilityKind kind) {
   for (FacilityKind k : kinds)
@@ -140,19 +111,17 @@ bool has_kind(const std::vector<FacilityKind>& kinds, FacilityKind kind) {
 
 LaneRules parse_lane_rules(const std::string& json_text, const std::string& source) {
   network::JsonText parsed = network::parse_json_text(json_text, source);
-  RuleReader reader(source);
-  if (!parsed.duplicate_fields.empty())
-    reader.fail(parsed.duplicate_fields.front(), "duplicate field");
-  const Json& root = parsed.value;
-  if (!root.is_object()) reader.fail("(root)", "expected an object {\"rules\": [...]}");
-  for (auto& [key, value] : root.items())
-    if (key != "rules") reader.fail(key, "unknown field");
-  if (!root.contains("rules") || !root["rules"].is_array() || root["rules"].empty())
-    reader.fail("rules", "expected a non-empty list of rules");
+  JsonProblems problems;
+  problems.add_all(parsed.duplicate_fields);
   LaneRules rules;
   rules.source = source;
-  for (std::size_t i = 0; i < root["rules"].size(); ++i)
-    rules.rules.push_back(reader.rule(root["rules"][i], network::json_element_path("rules", i)));
+  if (!network::check_object(parsed.value, "", problems)) problems.throw_if_any(source);
+  JsonFields root(parsed.value, "", problems);
+  network::for_each_object(
+      root.non_empty_array("rules", Need::required), "rules", problems,
+      [&](JsonFields& rule, std::size_t) { rules.rules.push_back(read_rule(rule)); });
+  root.report_unknown();
+  problems.throw_if_any(source);
   return rules;
 }
 

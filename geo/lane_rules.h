@@ -57,8 +57,9 @@ struct LaneRules {
   std::vector<LaneRule> rules;
 };
 
-// Throws network::InputError naming the file and JSON path of the first problem
-// (`rules.json: rules[1].nearest: expected an integer ≥ 1, got string "3"`).
+// Throws network::ValidationError listing every problem with its JSON path
+// (`rules[1].nearest: must be an integer (got string "3")`), network::InputError when the file
+// cannot be read or is not JSON.
 LaneRules parse_lane_rules(const std::string& json_text, const std::string& source);
 LaneRules read_lane_rules_file(const std::string& path);
 

@@ -13,7 +13,7 @@
 
 #include "geo/gdal_support.h"
 #include "network/errors.h"
-#include "network/plan_json.h"
+#include "network/text_file.h"
 
 namespace mm::geo {
 namespace {

@@ -17,6 +17,7 @@
 #include "geo/gdal_support.h"
 #include "geo/ogr_dataset.h"
 #include "network/errors.h"
+#include "network/number_text.h"
 
 namespace mm::geo {
 namespace {
@@ -50,13 +51,6 @@ std::optional<double> parse_number(const std::string& text) {
   double value = std::strtod(text.c_str(), &end);
   if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
   return value;
-}
-
-std::string format_number(double value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
 }
 
 // Converts one field of one feature; throws naming the feature and field.
@@ -94,7 +88,7 @@ class FeatureReader {
         if (type == OFTReal) {
           double value = feature_.GetFieldAsDouble(index);
           if (value != std::floor(value) || std::fabs(value) > INT_MAX)
-            fail(request.source, "not an integer " + format_number(value));
+            fail(request.source, "not an integer " + network::number_text(value, 17));
           return Json(static_cast<int>(value));
         }
         if (type == OFTString) {
@@ -263,8 +257,8 @@ SourceLayer read_source_layer(const LayerSource& source, const std::string& role
       }
       if (transform && !transform->Transform(1, &x, &y))
         reader.fail(use_geometry ? geometry_field : fields[fields.size() - 2].source,
-                    "cannot transform " + format_number(x) + " " + format_number(y) + " to WGS84" +
-                        last_gdal_message());
+                    "cannot transform " + network::number_text(x, 17) + " " +
+                        network::number_text(y, 17) + " to WGS84" + last_gdal_message());
       row.values["lon"] = x;
       row.values["lat"] = y;
     }

@@ -104,9 +104,6 @@ bool Region::contains(double lon, double lat) const {
   return false;
 }
 
-std::size_t Region::polygon_count() const {
-  return shapes_->polygons.size();
-}
 const std::string& Region::name() const {
   return shapes_->name;
 }

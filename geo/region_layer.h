@@ -24,7 +24,6 @@ class Region {
   ~Region();
 
   bool contains(double lon, double lat) const;
-  std::size_t polygon_count() const;
   const std::string& name() const;  // "<dataset>: layer "<layer>"", for messages
 
  private:

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "geo/nearest_facilities.h"
+#include "network/derived_values.h"
 #include "network/errors.h"
 #include "network/geodesic.h"
 
@@ -222,14 +223,16 @@ class LaneBuilder {
     const Facility& a = data_.facilities[from];
     const Facility& b = data_.facilities[to];
     Lane lane;
-    lane.id = a.id + ">" + b.id + ":" + vehicle.id;
+    lane.id = network::default_lane_id(a.id, b.id, vehicle.id);
     lane.from = from;
     lane.to = to;
     lane.vehicle_type = vehicle_type;
-    lane.distance_km = round_to(geodesic_km(a, b) * vehicle.circuity, 0.1);
-    lane.transit_minutes = static_cast<int>(std::ceil(lane.distance_km / vehicle.speed_kmh * 60.0));
-    lane.cost_per_trip =
-        round_to(vehicle.cost_per_trip + vehicle.cost_per_km * lane.distance_km, 0.01);
+    // The format's derived values, written out rounded to 0.1 km and 0.01 (the transit from
+    // the rounded distance, as the parser would derive it).
+    lane.distance_km = round_to(network::derived_distance_km(a, b, vehicle), 0.1);
+    lane.transit_minutes =
+        static_cast<int>(network::derived_transit_minutes(lane.distance_km, vehicle.speed_kmh));
+    lane.cost_per_trip = round_to(network::derived_trip_cost(vehicle, lane.distance_km), 0.01);
     lane.departures = draw_departures(random_, vehicle.mode);
     data_.lanes.push_back(std::move(lane));
   }
@@ -494,10 +497,9 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
     data.facilities[f].sort_capacity_per_hour =
         std::max(500.0, std::ceil(std::max(0.2 * volume[f], largest[f]) / 100.0) * 100.0);
 
-  // FORMAT.md's default penalty (100 × the largest lane trip cost), written out explicitly.
-  double largest_trip = 0.0;
-  for (const Lane& lane : data.lanes) largest_trip = std::max(largest_trip, lane.cost_per_trip);
-  data.unserved_penalty_per_package = 100.0 * largest_trip;
+  // The format's default penalty, written out explicitly.
+  data.unserved_penalty_per_package =
+      network::default_unserved_penalty(data.vehicle_types, data.lanes);
 
   SampleNetworkReport report;
   report.origins = origins.size();
@@ -512,7 +514,7 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
     auto arrival = search.arrival(demand);
     if (arrival && *arrival <= demand.due_minute) ++report.demands_with_path;
   }
-  return SampleNetwork{network::Instance(std::move(data)), report};
+  return SampleNetwork{network::Instance::create(std::move(data), options.name), report};
 }
 
 }  // namespace mm::geo

@@ -15,9 +15,10 @@
 //   sort center ↔ its nearest air hub and any other hub within 1000 km (53' truck);
 //   air hub ↔ air hub: by air when more than 800 km apart, else by 53' truck.
 // Every lane has an explicit departure list, one every 2, 3 or 4 hours from a random offset
-// (planes: one a night, 20:00 to 02:00), so the time-expanded network stays moderate. Distances are
-// geodesic km × the vehicle's circuity; transit = ceil(km / speed × 60); trip cost = per trip + per
-// km × km.
+// (planes: one a night, 20:00 to 02:00), so the time-expanded network stays moderate. Distance,
+// transit and trip cost are the format's derived values (network/derived_values.h), written out:
+// geodesic km × the vehicle's circuity (to 0.1 km), ceil(km / speed × 60), per trip + per km × km
+// (to 0.01).
 //
 // Demand (gravity model). Each demand picks an origin with probability ∝ its city's population
 // and a delivery station ∝ population / (1 + (km / 600)²) (inventory sits near buyers);
@@ -27,7 +28,7 @@
 // Sort capacity of sort centers and hubs is sized from the demand expected through them (the
 // sort centers nearest its origin and destination, and the hubs nearest both when it travels
 // over 800 km): a fifth of that volume per hour, at least the largest such demand and 500, so
-// it rarely, but sometimes, binds. The unserved penalty is FORMAT.md's default, made explicit.
+// it rarely, but sometimes, binds. The unserved penalty is the format's default, made explicit.
 //
 // All draws come from std::mt19937_64 through integer arithmetic implemented here, so a seed
 // gives the same instance on every platform. The report counts demand with at least one

@@ -2,25 +2,18 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <string>
 
 #include <coin/CbcModel.hpp>
-#include <coin/CbcSolver.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
 
 #include "loading/packing_order.h"
+#include "mip/cbc_driver.h"
 
 namespace mm::loading {
 
 namespace {
-
-std::mutex g_cbc_mutex;
-
-int no_callback(CbcModel*, int) {
-  return 0;
-}
 
 // The same slack as first-fit decreasing, so the model accepts what FFD accepted.
 double slack_capacity(double capacity) {
@@ -103,18 +96,13 @@ std::optional<ExactPackingResult> solve_exact_packing(const std::vector<PackItem
   for (int c = 0; c < columns; ++c) solver.setInteger(c);
   solver.messageHandler()->setLogLevel(0);
 
-  std::lock_guard<std::mutex> lock(g_cbc_mutex);
   CbcModel model(solver);
-  model.setLogLevel(0);
-  CbcSolverUsefulData data;
-  data.noPrinting_ = true;
-  CbcMain0(model, data);
-  // No check: the start is a valid packing by construction, and the check prints CLP logs.
-  model.setBestSolution(solution.data(), columns, static_cast<double>(m), false);
-  const std::string seconds = std::to_string(std::max(0.01, time_limit_seconds));
-  const char* argv[] = {"middlemile", "-log",          "0",      "-slog", "0",
-                        "-seconds",   seconds.c_str(), "-solve", "-quit"};
-  CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
+  mip::CbcOptions options;
+  options.seconds = std::max(0.01, time_limit_seconds);
+  // The start is a valid packing by construction (and CBC's check of it prints CLP logs).
+  options.start = &solution;
+  options.start_objective = static_cast<double>(m);
+  mip::run_cbc(model, options);
 
   const double* x = model.bestSolution();
   if (x == nullptr || model.getNumCols() != columns) return std::nullopt;

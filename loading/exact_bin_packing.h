@@ -9,8 +9,8 @@
 //        x, y binary
 //
 // with m = the number of bins of a known packing (the FFD one, given as the MIP start), so the
-// answer is never worse than that packing. CBC runs single-threaded with a time limit; one model
-// at a time (a process-wide mutex), since the Debian CBC build is not known to be thread-safe.
+// answer is never worse than that packing. CBC runs through mip/cbc_driver.h: single-threaded,
+// a wall-clock time limit, and the process-wide CBC lock.
 #pragma once
 
 #include <optional>

@@ -160,7 +160,7 @@ DepartureLoading load_departure(const network::Instance& instance,
 }
 
 // Departure fills and the kpis that depend on vehicles, recomputed from the departures as the
-// planner computes them (solvers/plan_assembly.cc): fill by mode = Σ load / Σ capacity offered.
+// planner computes them (engine/plan_assembly.cc): fill by mode = Σ load / Σ capacity offered.
 void refresh_plan_figures(const network::Instance& instance, network::Plan& plan) {
   std::map<std::string, double> cube_used, cube_offered, weight_used, weight_offered;
   std::map<std::string, int> trips;
@@ -280,17 +280,6 @@ LoadingResult load_plan(const network::Instance& instance, network::Plan& plan,
   result.kpis.objective_before = objective_before;
   result.kpis.objective_after = plan.objective;
   return result;
-}
-
-network::Instance scale_vehicle_capacities(const network::Instance& instance, double factor) {
-  if (!(factor > 0.0 && factor <= 1.0))
-    throw std::invalid_argument("packing efficiency factor must lie in (0, 1]");
-  network::InstanceData data = instance.data();
-  for (network::VehicleType& vt : data.vehicle_types) {
-    vt.capacity.cube_m3 *= factor;
-    vt.capacity.weight_kg *= factor;
-  }
-  return network::Instance(std::move(data));
 }
 
 }  // namespace mm::loading

@@ -21,8 +21,9 @@
 //    are listed with no containers.
 //
 // Every departure's fill in the plan (and the kpis fill by mode) is recomputed against
-// `instance`, so a plan solved with capacities scaled by a packing-efficiency factor
-// (scale_vehicle_capacities) is reported against the real vehicles.
+// `instance`, so a plan solved with a packing-efficiency factor (the planner's
+// `packing_efficiency`, which plans against a share of each vehicle's capacity) is reported
+// against the real vehicles.
 //
 // Units: m³, kg, packages, minutes, the instance's currency.
 #pragma once
@@ -129,10 +130,5 @@ struct LoadingResult {
 // departure when a single package fits no container type of the departure's vehicle.
 LoadingResult load_plan(const network::Instance& instance, network::Plan& plan,
                         const LoadingConfig& config);
-
-// A copy of `instance` whose vehicle capacities (cube and weight) are multiplied by `factor`
-// (0 < factor ≤ 1): plan on it to leave room for containerization, then load_plan against the
-// real instance. Lane costs are kept as resolved in `instance`.
-network::Instance scale_vehicle_capacities(const network::Instance& instance, double factor);
 
 }  // namespace mm::loading

@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "network/errors.h"
+#include "network/json_fields.h"
 #include "network/json_text.h"
+#include "network/number_text.h"
 
 namespace mm::loading {
 
@@ -19,100 +21,22 @@ namespace {
 using network::in_quotes;
 
 using Json = nlohmann::ordered_json;
+using network::Bound;
 using network::json_element_path;
 using network::json_member_path;
+using network::JsonFields;
+using network::JsonProblems;
+using network::Need;
+using network::number_text;
 
 constexpr const char* kFormat = "middlemile-loading/1";
+// Counts (positions, containers per exact model) are at most this.
+constexpr double kMaxCount = 1000000;
 
 // The share of a vehicle's cube that rectangular containers can occupy (door clearance, wheel
 // wells, the gap above a double stack or under a contoured fuselage).
 constexpr double kTruckStowage = 0.78;
 constexpr double kAirStowage = 0.80;
-
-std::string number_text(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
-
-// Collects every problem of one file; each reader returns a usable default when it reports.
-class Reader {
- public:
-  std::vector<std::string> problems;
-
-  void add(const std::string& path, const std::string& message) {
-    problems.push_back((path.empty() ? std::string("(root)") : path) + ": " + message);
-  }
-
-  bool object(const Json& value, const std::string& path,
-              std::initializer_list<const char*> allowed) {
-    if (!value.is_object()) {
-      add(path, "must be an object");
-      return false;
-    }
-    for (const auto& item : value.items()) {
-      bool known = false;
-      for (const char* name : allowed) known = known || item.key() == name;
-      if (!known) add(json_member_path(path, item.key()), "unknown field");
-    }
-    return true;
-  }
-
-  const Json* field(const Json& object, const std::string& path, const char* name, bool required) {
-    auto it = object.find(name);
-    if (it == object.end()) {
-      if (required) add(json_member_path(path, name), "missing required field");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  std::string text(const Json& object, const std::string& path, const char* name) {
-    const Json* value = field(object, path, name, true);
-    if (!value) return {};
-    if (!value->is_string() || value->get<std::string>().empty()) {
-      add(json_member_path(path, name), "must be a non-empty string");
-      return {};
-    }
-    return value->get<std::string>();
-  }
-
-  // A finite number; `positive` demands > 0, otherwise ≥ 0.
-  double number(const Json& object, const std::string& path, const char* name, bool required,
-                bool positive, double fallback) {
-    const Json* value = field(object, path, name, required);
-    if (!value) return fallback;
-    const std::string where = json_member_path(path, name);
-    if (!value->is_number()) {
-      add(where, "must be a number");
-      return fallback;
-    }
-    const double x = value->get<double>();
-    if (!std::isfinite(x) || (positive ? x <= 0.0 : x < 0.0)) {
-      add(where, std::string("must be ") + (positive ? "> 0" : ">= 0") + ", got " + number_text(x));
-      return fallback;
-    }
-    return x;
-  }
-
-  long long integer(const Json& object, const std::string& path, const char* name, bool required,
-                    long long minimum, long long fallback) {
-    const Json* value = field(object, path, name, required);
-    if (!value) return fallback;
-    const std::string where = json_member_path(path, name);
-    if (!value->is_number_integer()) {
-      add(where, "must be an integer");
-      return fallback;
-    }
-    const long long x = value->get<long long>();
-    if (x < minimum || x > 1000000) {
-      add(where,
-          "must lie in [" + std::to_string(minimum) + ", 1000000], got " + std::to_string(x));
-      return fallback;
-    }
-    return x;
-  }
-};
 
 }  // namespace
 
@@ -144,94 +68,73 @@ VehicleLoadingSpec default_vehicle_loading(const network::VehicleType& vehicle_t
 
 LoadingConfig parse_loading_config(const std::string& json_text, const std::string& source) {
   const network::JsonText parsed = network::parse_json_text(json_text, source);
-  Reader r;
-  for (const std::string& duplicate : parsed.duplicate_fields) r.problems.push_back(duplicate);
-  const Json& root = parsed.value;
+  JsonProblems problems;
+  problems.add_all(parsed.duplicate_fields);
   LoadingConfig config;
   config.source = source;
-  if (!r.object(root, "", {"format", "container_types", "vehicle_types", "exact"}))
-    throw network::ValidationError(source, r.problems);
-
-  if (const Json* format = r.field(root, "", "format", true)) {
-    if (!format->is_string() || format->get<std::string>() != kFormat)
-      r.add("format", std::string("must be \"") + kFormat + "\"");
-  }
+  if (!network::check_object(parsed.value, "", problems)) problems.throw_if_any(source);
+  JsonFields root(parsed.value, "", problems);
+  root.format("format", kFormat);
 
   std::set<std::string> container_ids;
   for (const ContainerType& builtin : builtin_container_types()) container_ids.insert(builtin.id);
-  if (const Json* list = r.field(root, "", "container_types", false)) {
-    if (!list->is_array()) {
-      r.add("container_types", "must be an array");
-    } else {
-      std::set<std::string> seen;
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string path = json_element_path("container_types", i);
-        const Json& item = (*list)[i];
-        if (!r.object(item, path, {"id", "cube_m3", "max_weight_kg", "tare_kg", "positions"}))
-          continue;
+  std::set<std::string> seen_containers;
+  const Json* containers = root.array("container_types", Need::optional);
+  network::for_each_object(
+      containers, "container_types", problems, [&](JsonFields& item, std::size_t) {
         ContainerType type;
-        type.id = r.text(item, path, "id");
-        type.cube_m3 = r.number(item, path, "cube_m3", true, true, 1.0);
-        type.max_weight_kg = r.number(item, path, "max_weight_kg", true, true, 1.0);
-        type.tare_kg = r.number(item, path, "tare_kg", false, false, 0.0);
-        type.positions = static_cast<int>(r.integer(item, path, "positions", false, 1, 1));
-        if (!type.id.empty() && !seen.insert(type.id).second)
-          r.add(json_member_path(path, "id"), "duplicate container type " + in_quotes(type.id));
+        type.id = item.string("id", Need::required).value_or("");
+        type.cube_m3 =
+            item.number("cube_m3", Need::required, Bound::positive().amount()).value_or(1.0);
+        type.max_weight_kg =
+            item.number("max_weight_kg", Need::required, Bound::positive().amount()).value_or(1.0);
+        type.tare_kg =
+            item.number("tare_kg", Need::optional, Bound::non_negative().amount()).value_or(0.0);
+        type.positions =
+            item.integer("positions", Need::optional, Bound::between(1, kMaxCount)).value_or(1);
+        if (!type.id.empty() && !seen_containers.insert(type.id).second)
+          problems.add(item.path_of("id"), "duplicate container type " + in_quotes(type.id));
         container_ids.insert(type.id);
         config.container_types.push_back(type);
+        item.report_unknown();
+      });
+
+  std::set<std::string> seen_vehicles;
+  const Json* vehicles = root.array("vehicle_types", Need::optional);
+  network::for_each_object(vehicles, "vehicle_types", problems, [&](JsonFields& item, std::size_t) {
+    VehicleLoading vehicle;
+    vehicle.vehicle_type = item.string("vehicle_type", Need::required).value_or("");
+    vehicle.positions =
+        item.integer("positions", Need::required, Bound::between(1, kMaxCount)).value_or(1);
+    if (!vehicle.vehicle_type.empty() && !seen_vehicles.insert(vehicle.vehicle_type).second)
+      problems.add(item.path_of("vehicle_type"),
+                   "duplicate vehicle type " + in_quotes(vehicle.vehicle_type));
+    if (const Json* ids = item.non_empty_array("container_types", Need::required)) {
+      for (std::size_t j = 0; j < ids->size(); ++j) {
+        const std::string id_path = json_element_path(item.path_of("container_types"), j);
+        const auto id = network::check_string((*ids)[j], id_path, problems);
+        if (!id) continue;
+        if (!container_ids.count(*id))
+          problems.add(id_path, "unknown container type " + in_quotes(*id));
+        vehicle.container_types.push_back(*id);
       }
     }
-  }
+    config.vehicle_types.push_back(vehicle);
+    item.report_unknown();
+  });
 
-  if (const Json* list = r.field(root, "", "vehicle_types", false)) {
-    if (!list->is_array()) {
-      r.add("vehicle_types", "must be an array");
-    } else {
-      std::set<std::string> seen;
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string path = json_element_path("vehicle_types", i);
-        const Json& item = (*list)[i];
-        if (!r.object(item, path, {"vehicle_type", "positions", "container_types"})) continue;
-        VehicleLoading vehicle;
-        vehicle.vehicle_type = r.text(item, path, "vehicle_type");
-        vehicle.positions = static_cast<int>(r.integer(item, path, "positions", true, 1, 1));
-        if (!vehicle.vehicle_type.empty() && !seen.insert(vehicle.vehicle_type).second)
-          r.add(json_member_path(path, "vehicle_type"),
-                "duplicate vehicle type " + in_quotes(vehicle.vehicle_type));
-        if (const Json* ids = r.field(item, path, "container_types", true)) {
-          const std::string ids_path = json_member_path(path, "container_types");
-          if (!ids->is_array() || ids->empty()) {
-            r.add(ids_path, "must be a non-empty array of container type ids");
-          } else {
-            for (std::size_t j = 0; j < ids->size(); ++j) {
-              const std::string id_path = json_element_path(ids_path, j);
-              if (!(*ids)[j].is_string()) {
-                r.add(id_path, "must be a string");
-                continue;
-              }
-              const std::string id = (*ids)[j].get<std::string>();
-              if (!container_ids.count(id))
-                r.add(id_path, "unknown container type " + in_quotes(id));
-              vehicle.container_types.push_back(id);
-            }
-          }
-        }
-        config.vehicle_types.push_back(vehicle);
-      }
-    }
+  if (const Json* exact = root.object("exact", Need::optional)) {
+    JsonFields fields(*exact, "exact", problems);
+    config.exact_max_containers = static_cast<std::size_t>(
+        fields.integer("max_containers", Need::optional, Bound::between(0, kMaxCount))
+            .value_or(static_cast<int>(config.exact_max_containers)));
+    config.exact_time_limit_seconds =
+        fields.number("time_limit_seconds", Need::optional, Bound::positive().amount())
+            .value_or(config.exact_time_limit_seconds);
+    fields.report_unknown();
   }
-
-  if (const Json* exact = r.field(root, "", "exact", false)) {
-    if (r.object(*exact, "exact", {"max_containers", "time_limit_seconds"})) {
-      config.exact_max_containers =
-          static_cast<std::size_t>(r.integer(*exact, "exact", "max_containers", false, 0,
-                                             static_cast<long long>(config.exact_max_containers)));
-      config.exact_time_limit_seconds = r.number(*exact, "exact", "time_limit_seconds", false, true,
-                                                 config.exact_time_limit_seconds);
-    }
-  }
-
-  if (!r.problems.empty()) throw network::ValidationError(source, r.problems);
+  root.report_unknown();
+  problems.throw_if_any(source);
   return config;
 }
 

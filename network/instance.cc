@@ -1,6 +1,7 @@
 #include "network/instance.h"
 
-#include <stdexcept>
+#include "network/errors.h"
+#include "network/instance_rules.h"
 
 namespace mm::network {
 
@@ -23,15 +24,12 @@ const char* to_string(Mode mode) {
 }
 
 namespace {
+// Ids are unique: Instance::create checked them.
 template <typename T>
-std::unordered_map<std::string, std::size_t> index_ids(const std::vector<T>& items,
-                                                       const char* what) {
+std::unordered_map<std::string, std::size_t> index_ids(const std::vector<T>& items) {
   std::unordered_map<std::string, std::size_t> index;
   index.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (!index.emplace(items[i].id, i).second)
-      throw std::invalid_argument(std::string("duplicate ") + what + " id \"" + items[i].id + "\"");
-  }
+  for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
   return index;
 }
 
@@ -43,12 +41,18 @@ std::optional<std::size_t> find(const std::unordered_map<std::string, std::size_
 }
 }  // namespace
 
+Instance Instance::create(InstanceData data, const std::string& source) {
+  std::vector<std::string> problems = instance_problems(data);
+  if (!problems.empty()) throw ValidationError(source, std::move(problems));
+  return Instance(std::move(data));
+}
+
 Instance::Instance(InstanceData data)
     : data_(std::move(data)),
-      facility_by_id_(index_ids(data_.facilities, "facility")),
-      lane_by_id_(index_ids(data_.lanes, "lane")),
-      demand_by_id_(index_ids(data_.demand, "demand")),
-      vehicle_type_by_id_(index_ids(data_.vehicle_types, "vehicle type")) {}
+      facility_by_id_(index_ids(data_.facilities)),
+      lane_by_id_(index_ids(data_.lanes)),
+      demand_by_id_(index_ids(data_.demand)),
+      vehicle_type_by_id_(index_ids(data_.vehicle_types)) {}
 
 std::optional<std::size_t> Instance::facility_index(const std::string& id) const {
   return find(facility_by_id_, id);

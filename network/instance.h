@@ -1,10 +1,12 @@
 // The middlemile-instance/1 model: facilities, vehicle types, lanes and demand (FORMAT.md).
 //
-// An Instance is immutable once built. The only way to build one is `parse_instance` (or
-// `read_instance_file`), which validates every rule of FORMAT.md, reports every error at once
-// with its JSON path, resolves ids to dense indices and derives the optional values (distance
-// from coordinates on the WGS84 ellipsoid times circuity, transit time, trip cost, default
-// departures) exactly once. Code downstream indexes vectors; it never looks up strings.
+// An Instance is immutable and valid by construction. It is built in one of two ways, and both
+// check every rule of the format, reporting every problem at once with its JSON path:
+// `parse_instance` / `read_instance_file` (network/instance_json.h) read a file, resolve ids to
+// dense indices and derive the optional values (network/derived_values.h) exactly once;
+// `Instance::create` takes resolved data built in code (a variant of another instance, a
+// generated sample) and checks it (network/instance_rules.h). Code downstream indexes vectors;
+// it never looks up strings.
 //
 // Units: minutes from the start of the horizon (int), km, m³, kg, packages, one currency.
 #pragma once
@@ -83,7 +85,8 @@ struct Demand {
   std::optional<double> packages_p90;
 };
 
-// The raw parts of an instance. Only the parser fills one; `Instance` owns it.
+// The raw parts of an instance, ids resolved to indices and optional values derived. Anything
+// may fill one; only Instance::create turns it into an Instance, after checking it.
 struct InstanceData {
   std::string name;
   int horizon_minutes = 0;
@@ -98,8 +101,9 @@ struct InstanceData {
 
 class Instance {
  public:
-  // Takes validated, resolved data (see parse_instance); builds the id indexes.
-  explicit Instance(InstanceData data);
+  // Checks `data` against every rule of the format and builds the id indexes; throws
+  // ValidationError(source, every problem) when it breaks any.
+  static Instance create(InstanceData data, const std::string& source);
 
   const std::string& name() const { return data_.name; }
   int horizon_minutes() const { return data_.horizon_minutes; }
@@ -114,8 +118,8 @@ class Instance {
   // empty when the instance has none.
   const std::string& loading_json() const { return data_.loading_json; }
 
-  // All of it, for code that derives a variant (a departure removed, capacities scaled): copy,
-  // change what keeps it valid, and build a new Instance.
+  // All of it, for code that derives a variant (a departure removed): copy, change, and
+  // Instance::create the variant.
   const InstanceData& data() const { return data_; }
 
   const VehicleType& vehicle_type_of(const Lane& lane) const {
@@ -129,6 +133,8 @@ class Instance {
   std::optional<std::size_t> vehicle_type_index(const std::string& id) const;
 
  private:
+  explicit Instance(InstanceData data);
+
   InstanceData data_;
   std::unordered_map<std::string, std::size_t> facility_by_id_;
   std::unordered_map<std::string, std::size_t> lane_by_id_;

@@ -6,7 +6,7 @@
 // of a facility, one dispatch arc per departure), the design problem and pricing graph over it,
 // the fleet rows (one per departure minute of a fleet-limited type, holding every departure of
 // that type en route then), and column generation's columns. The per-item byte counts are the
-// sizes of the structures in network/time_expanded_network.h and solvers/ (with their
+// sizes of the structures in network/time_expanded_network.h and engine/ (with their
 // per-thread pricing labels), rounded up; the estimate is meant to be right within a factor of
 // about two, which is all a guard needs: the instances it stops are orders of magnitude too big.
 //
@@ -62,7 +62,7 @@ struct PlanningFootprint {
 
 MemoryNeed estimate_planning_memory(const InstanceShape& shape);
 
-// The CMND benchmark (solvers/cmnd_instance.h) through the same engine: graph nodes, arcs and
+// The CMND benchmark (baselines/cmnd_instance.h) through the same engine: graph nodes, arcs and
 // commodities.
 MemoryNeed estimate_cmnd_memory(std::uint64_t nodes, std::uint64_t arcs, std::uint64_t commodities);
 

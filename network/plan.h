@@ -76,7 +76,11 @@ struct Plan {
   PlanStatus status = PlanStatus::no_solution;
   double objective = 0.0;
   std::optional<double> lower_bound;
+  // network/gap.h: (objective − lower_bound) / (objective − unavoidable_penalty).
   std::optional<double> gap;
+  // The unserved penalty of demand with no on-time path (network/on_time_paths.h): every plan
+  // pays it; the gap leaves it out. Absent in plans from elsewhere (then 0 for the gap).
+  std::optional<double> unavoidable_penalty;
   CostSplit cost;
   std::vector<PlannedDeparture> departures;
   std::vector<Route> routes;

@@ -1,19 +1,8 @@
 #include "network/plan_json.h"
-#include "network/json_reader.h"
-#include "network/text_file.h"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -21,6 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "network/errors.h"
+#include "network/json_fields.h"
+#include "network/json_text.h"
+#include "network/text_file.h"
 
 namespace mm::network {
 
@@ -61,168 +53,146 @@ ordered_json by_mode_json(const std::map<std::string, double>& values, const std
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading: every accessor names the JSON path of what it reads, so the first problem found
-// becomes "<source>: <path>: <problem>" (network/json_reader.h).
+// Reading: every problem of the file is collected (network/json_fields.h) and reported at once.
+// Fields the format does not name are passed over: a plan carries extension sections (kpis.loading)
+// that only their writer reads.
 
-std::string element(const std::string& parent, std::size_t index) {
-  return JsonReader::element(parent, index);
-}
-
-class PlanReader : public JsonReader {
+class PlanReader {
  public:
-  using JsonReader::JsonReader;
+  std::optional<int> integer(JsonFields& fields, const char* key) {
+    return fields.integer(key, Need::required, Bound::none(), IntegerForm::literal);
+  }
+  std::optional<double> number(JsonFields& fields, const char* key) {
+    return fields.number(key, Need::required, Bound::none());
+  }
+  std::string string(JsonFields& fields, const char* key) {
+    return fields.string(key, Need::required).value_or("");
+  }
 
-  Load load(const json& value, const std::string& path) const {
-    object(value, path);
+  // Each list item that is an object, read by `read`.
+  template <typename Item, typename Read>
+  std::vector<Item> list(JsonFields& parent, const char* key, Read read) {
+    std::vector<Item> items;
+    for_each_object(parent.array(key, Need::required), parent.path_of(key), problems_,
+                    [&](JsonFields& item, std::size_t) { items.push_back(read(item)); });
+    return items;
+  }
+
+  Load load(JsonFields& parent, const char* key) {
     Load load;
-    load.packages = number_field(value, path, "packages");
-    load.cube_m3 = number_field(value, path, "cube_m3");
-    load.weight_kg = number_field(value, path, "weight_kg");
+    const ordered_json* value = parent.object(key, Need::required);
+    if (value == nullptr) return load;
+    JsonFields fields(*value, parent.path_of(key), problems_);
+    load.packages = number(fields, "packages").value_or(0.0);
+    load.cube_m3 = number(fields, "cube_m3").value_or(0.0);
+    load.weight_kg = number(fields, "weight_kg").value_or(0.0);
     return load;
   }
 
-  PlannedDeparture departure(const json& value, const std::string& path) const {
-    object(value, path);
+  PlannedDeparture departure(JsonFields& fields) {
     PlannedDeparture d;
-    d.lane = string_field(value, path, "lane");
-    d.from = string_field(value, path, "from");
-    d.to = string_field(value, path, "to");
-    d.vehicle_type = string_field(value, path, "vehicle_type");
-    d.departure_minute = integer_field(value, path, "departure_minute");
-    d.arrival_minute = integer_field(value, path, "arrival_minute");
-    d.vehicles = integer_field(value, path, "vehicles");
-    d.load = load(required(value, path, "load"), child(path, "load"));
-    const std::string fill_path = child(path, "fill");
-    const json& fill = object_field(value, path, "fill");
-    d.fill_cube = number_field(fill, fill_path, "cube");
-    d.fill_weight = number_field(fill, fill_path, "weight");
+    d.lane = string(fields, "lane");
+    d.from = string(fields, "from");
+    d.to = string(fields, "to");
+    d.vehicle_type = string(fields, "vehicle_type");
+    d.departure_minute = integer(fields, "departure_minute").value_or(0);
+    d.arrival_minute = integer(fields, "arrival_minute").value_or(0);
+    d.vehicles = integer(fields, "vehicles").value_or(0);
+    d.load = load(fields, "load");
+    if (const ordered_json* fill = fields.object("fill", Need::required)) {
+      JsonFields fill_fields(*fill, fields.path_of("fill"), problems_);
+      d.fill_cube = number(fill_fields, "cube").value_or(0.0);
+      d.fill_weight = number(fill_fields, "weight").value_or(0.0);
+    }
     return d;
   }
 
-  Route route(const json& value, const std::string& path) const {
-    object(value, path);
+  Route route(JsonFields& fields) {
     Route r;
-    r.demand = string_field(value, path, "demand");
-    r.packages = number_field(value, path, "packages");
-    const std::string legs_path = child(path, "legs");
-    const json& legs = array_field(value, path, "legs");
-    for (std::size_t i = 0; i < legs.size(); ++i) {
-      const std::string leg_path = element(legs_path, i);
-      object(legs[i], leg_path);
-      r.legs.push_back({string_field(legs[i], leg_path, "lane"),
-                        integer_field(legs[i], leg_path, "departure_minute")});
-    }
-    r.arrival_minute = integer_field(value, path, "arrival_minute");
+    r.demand = string(fields, "demand");
+    r.packages = number(fields, "packages").value_or(0.0);
+    r.legs = list<RouteLeg>(fields, "legs", [&](JsonFields& leg) {
+      return RouteLeg{string(leg, "lane"), integer(leg, "departure_minute").value_or(0)};
+    });
+    r.arrival_minute = integer(fields, "arrival_minute").value_or(0);
     return r;
   }
 
-  UnservedDemand unserved(const json& value, const std::string& path) const {
-    object(value, path);
+  UnservedDemand unserved(JsonFields& fields) {
     UnservedDemand u;
-    u.demand = string_field(value, path, "demand");
-    u.packages = number_field(value, path, "packages");
-    u.reason = string_field(value, path, "reason");
+    u.demand = string(fields, "demand");
+    u.packages = number(fields, "packages").value_or(0.0);
+    u.reason = string(fields, "reason");
     return u;
   }
 
-  template <typename T, typename ReadValue>
-  std::map<std::string, T> by_mode(const json& value, const std::string& path,
-                                   ReadValue read_value) const {
-    object(value, path);
+  // An object keyed by mode name ("truck", "air"), each value read by `read`.
+  template <typename T, typename Read>
+  std::map<std::string, T> by_mode(JsonFields& parent, const char* key, Need need, Read read) {
     std::map<std::string, T> result;
-    for (const auto& [mode, v] : value.items()) result[mode] = read_value(v, child(path, mode));
+    const ordered_json* value = parent.object(key, need);
+    if (value == nullptr) return result;
+    for (const auto& [mode, v] : value->items()) {
+      if (auto x = read(v, json_member_path(parent.path_of(key), mode))) result[mode] = *x;
+    }
     return result;
   }
 
-  PlanKpis kpis(const json& value, const std::string& path) const {
-    object(value, path);
-    const auto read_int = [this](const json& v, const std::string& p) { return integer(v, p); };
-    const auto read_number = [this](const json& v, const std::string& p) { return number(v, p); };
+  PlanKpis kpis(JsonFields& parent) {
     PlanKpis k;
-    k.vehicle_trips = by_mode<int>(required(value, path, "vehicle_trips"),
-                                   child(path, "vehicle_trips"), read_int);
-    k.fill_cube =
-        by_mode<double>(required(value, path, "fill_cube"), child(path, "fill_cube"), read_number);
+    const ordered_json* value = parent.object("kpis", Need::required);
+    if (value == nullptr) return k;
+    JsonFields fields(*value, "kpis", problems_);
+    const auto read_int = [this](const ordered_json& v, const std::string& p) {
+      return check_integer(v, p, Bound::none(), problems_, IntegerForm::literal);
+    };
+    const auto read_number = [this](const ordered_json& v, const std::string& p) {
+      return check_number(v, p, Bound::none(), problems_);
+    };
+    k.vehicle_trips = by_mode<int>(fields, "vehicle_trips", Need::required, read_int);
+    k.fill_cube = by_mode<double>(fields, "fill_cube", Need::required, read_number);
     // FORMAT.md's example omits fill_weight, so a plan written from it must still be read.
-    if (auto it = value.find("fill_weight"); it != value.end())
-      k.fill_weight = by_mode<double>(*it, child(path, "fill_weight"), read_number);
-    k.on_time_share = number_field(value, path, "on_time_share");
-    k.solve_seconds = number_field(value, path, "solve_seconds");
+    k.fill_weight = by_mode<double>(fields, "fill_weight", Need::optional, read_number);
+    k.on_time_share = number(fields, "on_time_share").value_or(0.0);
+    k.solve_seconds = number(fields, "solve_seconds").value_or(0.0);
     return k;
   }
 
-  PlanStatus status(const json& value, const std::string& path) const {
-    const std::string text = string(value, path);
-    for (PlanStatus s : {PlanStatus::optimal, PlanStatus::feasible, PlanStatus::no_solution})
-      if (text == to_string(s)) return s;
-    fail(path, "expected one of \"optimal\", \"feasible\", \"no_solution\", got \"" + text + "\"");
-  }
-
-  Plan plan(const json& root) const {
-    require_format(root, kFormat);
+  Plan plan(const ordered_json& root) {
     Plan p;
-    p.instance = string_field(root, "", "instance");
-    p.status = status(required(root, "", "status"), "status");
-    p.objective = number_field(root, "", "objective");
-    p.lower_bound = optional_number_field(root, "", "lower_bound");
-    p.gap = optional_number_field(root, "", "gap");
-    const json& cost = object_field(root, "", "cost");
-    p.cost.vehicles = number_field(cost, "cost", "vehicles");
-    p.cost.packages = number_field(cost, "cost", "packages");
-    p.cost.handling = number_field(cost, "cost", "handling");
-    p.cost.unserved = number_field(cost, "cost", "unserved");
-    const json& departures = array_field(root, "", "departures");
-    for (std::size_t i = 0; i < departures.size(); ++i)
-      p.departures.push_back(departure(departures[i], element("departures", i)));
-    const json& routes = array_field(root, "", "routes");
-    for (std::size_t i = 0; i < routes.size(); ++i)
-      p.routes.push_back(route(routes[i], element("routes", i)));
-    const json& unserved_list = array_field(root, "", "unserved");
-    for (std::size_t i = 0; i < unserved_list.size(); ++i)
-      p.unserved.push_back(unserved(unserved_list[i], element("unserved", i)));
-    p.kpis = kpis(required(root, "", "kpis"), "kpis");
+    if (!check_object(root, "", problems_)) return p;
+    JsonFields fields(root, "", problems_);
+    fields.format("format", kFormat);
+    p.instance = string(fields, "instance");
+    if (auto status =
+            fields.choice("status", Need::required, {"optimal", "feasible", "no_solution"}))
+      p.status = static_cast<PlanStatus>(*status);
+    p.objective = number(fields, "objective").value_or(0.0);
+    // Absent or null means "not known" (lower_bound and gap of a plan without a bound).
+    p.lower_bound = fields.nullable_number("lower_bound", Bound::none());
+    p.gap = fields.nullable_number("gap", Bound::none());
+    p.unavoidable_penalty = fields.nullable_number("unavoidable_penalty", Bound::at_least(0.0));
+    if (const ordered_json* cost = fields.object("cost", Need::required)) {
+      JsonFields cost_fields(*cost, "cost", problems_);
+      p.cost.vehicles = number(cost_fields, "vehicles").value_or(0.0);
+      p.cost.packages = number(cost_fields, "packages").value_or(0.0);
+      p.cost.handling = number(cost_fields, "handling").value_or(0.0);
+      p.cost.unserved = number(cost_fields, "unserved").value_or(0.0);
+    }
+    p.departures = list<PlannedDeparture>(fields, "departures",
+                                          [&](JsonFields& item) { return departure(item); });
+    p.routes = list<Route>(fields, "routes", [&](JsonFields& item) { return route(item); });
+    p.unserved =
+        list<UnservedDemand>(fields, "unserved", [&](JsonFields& item) { return unserved(item); });
+    p.kpis = kpis(fields);
     return p;
   }
+
+  JsonProblems& problems() { return problems_; }
+
+ private:
+  JsonProblems problems_;
 };
-
-// ---------------------------------------------------------------------------------------------
-// Files
-
-[[noreturn]] void throw_cannot_write(const std::string& path, int error) {
-  throw InputError(path + ": cannot write: " + std::strerror(error));
-}
-
-std::string folder_of(const std::string& path) {
-  const std::string parent = std::filesystem::path(path).parent_path().string();
-  return parent.empty() ? "." : parent;
-}
-
-// The process umask, read without changing it (umask(2) can only read by setting, which would
-// race with other threads creating files). Falls back to the common 022.
-mode_t current_umask() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("Umask:", 0) == 0)
-      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
-  }
-  return 022;
-}
-
-bool write_all(int fd, const std::string& content) {
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const ssize_t written = ::write(fd, data, left);
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data += written;
-    left -= static_cast<std::size_t>(written);
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -234,6 +204,8 @@ std::string write_plan_json(const Plan& plan) {
   root["objective"] = finite(plan.objective, "objective");
   root["lower_bound"] = optional_number(plan.lower_bound, "lower_bound");
   root["gap"] = optional_number(plan.gap, "gap");
+  if (plan.unavoidable_penalty)
+    root["unavoidable_penalty"] = finite(*plan.unavoidable_penalty, "unavoidable_penalty");
   root["cost"] = ordered_json{{"vehicles", finite(plan.cost.vehicles, "cost.vehicles")},
                               {"packages", finite(plan.cost.packages, "cost.packages")},
                               {"handling", finite(plan.cost.handling, "cost.handling")},
@@ -242,7 +214,7 @@ std::string write_plan_json(const Plan& plan) {
   ordered_json departures = ordered_json::array();
   for (std::size_t i = 0; i < plan.departures.size(); ++i) {
     const PlannedDeparture& d = plan.departures[i];
-    const std::string path = element("departures", i);
+    const std::string path = json_element_path("departures", i);
     departures.push_back(ordered_json{
         {"lane", d.lane},
         {"from", d.from},
@@ -265,7 +237,7 @@ std::string write_plan_json(const Plan& plan) {
       legs.push_back(ordered_json{{"lane", leg.lane}, {"departure_minute", leg.departure_minute}});
     routes.push_back(
         ordered_json{{"demand", r.demand},
-                     {"packages", finite(r.packages, element("routes", i) + ".packages")},
+                     {"packages", finite(r.packages, json_element_path("routes", i) + ".packages")},
                      {"legs", std::move(legs)},
                      {"arrival_minute", r.arrival_minute}});
   }
@@ -274,10 +246,10 @@ std::string write_plan_json(const Plan& plan) {
   ordered_json unserved = ordered_json::array();
   for (std::size_t i = 0; i < plan.unserved.size(); ++i) {
     const UnservedDemand& u = plan.unserved[i];
-    unserved.push_back(
-        ordered_json{{"demand", u.demand},
-                     {"packages", finite(u.packages, element("unserved", i) + ".packages")},
-                     {"reason", u.reason}});
+    unserved.push_back(ordered_json{
+        {"demand", u.demand},
+        {"packages", finite(u.packages, json_element_path("unserved", i) + ".packages")},
+        {"reason", u.reason}});
   }
   root["unserved"] = std::move(unserved);
 
@@ -295,51 +267,19 @@ std::string write_plan_json(const Plan& plan) {
 }
 
 Plan parse_plan(const std::string& json_text, const std::string& source) {
-  // The shared strict parser: the referee must not guess (network/json_reader.h).
-  return PlanReader(source).plan(parse_strict_json(json_text, source));
+  // The shared strict parser: syntax errors and nesting deeper than any plan needs are
+  // "<source>:L:C: invalid JSON: ...", and a repeated key is an error rather than a silent
+  // choice of one of its values (the referee must not guess).
+  JsonText text = parse_json_text(json_text, source);
+  PlanReader reader;
+  reader.problems().add_all(text.duplicate_fields);
+  Plan plan = reader.plan(text.value);
+  reader.problems().throw_if_any(source);
+  return plan;
 }
 
 Plan read_plan_file(const std::string& path) {
   return parse_plan(read_text_file(path), path);
-}
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-  if (path.empty()) throw_cannot_write(path, ENOENT);
-  const std::filesystem::path target(path);
-  const std::string folder = folder_of(path);
-  // Hidden temporary beside the target: rename(2) is atomic only within one file system.
-  std::string temp =
-      (std::filesystem::path(folder) / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) throw_cannot_write(path, errno);
-
-  int error = 0;
-  if (::fchmod(fd, 0666 & ~current_umask()) != 0 || !write_all(fd, content) || ::fsync(fd) != 0)
-    error = errno;
-  if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
-  if (error != 0) {
-    ::unlink(temp.c_str());
-    throw_cannot_write(path, error);
-  }
-  // Make the rename itself durable; failing here cannot leave half a file, so ignore errors.
-  const int dir_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
-  }
-}
-
-void check_writable(const std::string& path) {
-  if (path.empty()) throw_cannot_write(path, ENOENT);
-  struct stat info;
-  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) throw_cannot_write(path, EISDIR);
-  const std::string folder = folder_of(path);
-  if (::stat(folder.c_str(), &info) != 0) throw_cannot_write(path, errno);
-  if (!S_ISDIR(info.st_mode)) throw_cannot_write(path, ENOTDIR);
-  // The file is replaced by a rename, so what matters is the folder: write to add the
-  // temporary file, search to reach it.
-  if (::access(folder.c_str(), W_OK | X_OK) != 0) throw_cannot_write(path, errno);
 }
 
 }  // namespace mm::network

@@ -1,7 +1,9 @@
-// Reading and writing middlemile-plan/1 JSON (FORMAT.md), and writing files atomically.
+// Reading and writing middlemile-plan/1 JSON (docs/FORMAT.md, "Plan").
 //
-// read_plan_file is strict about types and required fields (the referee must not guess), and
-// throws InputError naming the file and JSON path of the first problem it cannot read past.
+// read_plan_file is strict about types and required fields (the referee must not guess): it
+// throws ValidationError listing every problem with its JSON path (network/json_fields.h), or
+// InputError naming file, line and column when the text is not JSON. Fields the format does not
+// name are passed over (a plan may carry extension sections such as kpis.loading).
 #pragma once
 
 #include <string>
@@ -13,13 +15,5 @@ namespace mm::network {
 std::string write_plan_json(const Plan& plan);
 Plan parse_plan(const std::string& json_text, const std::string& source);
 Plan read_plan_file(const std::string& path);
-
-// Writes `content` to `path` through a temporary file in the same folder and a rename, so a
-// failed run never leaves half a file. Throws InputError when the folder is not writable.
-void write_file_atomically(const std::string& path, const std::string& content);
-
-// Throws InputError now if `path` could not be written later (missing folder, no permission),
-// so a long solve fails before it starts rather than after.
-void check_writable(const std::string& path);
 
 }  // namespace mm::network

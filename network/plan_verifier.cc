@@ -1,5 +1,9 @@
 #include "network/plan_verifier.h"
+
+#include "network/gap.h"
+#include "network/on_time_paths.h"
 #include "network/json_text.h"
+#include "network/number_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,13 +19,6 @@ namespace {
 
 // Values this close to zero are equal whatever the relative tolerance says.
 constexpr double kAbsoluteTolerance = 1e-6;
-
-std::string num(double value) {
-  std::ostringstream out;
-  out.precision(10);
-  out << value;
-  return out.str();
-}
 
 std::string indexed(const char* list, std::size_t i) {
   return std::string(list) + "[" + std::to_string(i) + "]";
@@ -106,7 +103,7 @@ class Referee {
 
     const bool packages_usable = std::isfinite(route.packages);
     if (!packages_usable || route.packages <= 0.0)
-      add(where + ".packages", "must be a number > 0, got " + num(route.packages));
+      add(where + ".packages", "must be a number > 0, got " + number_text(route.packages, 10));
     if (packages_usable && demand) served_[*demand_index] += route.packages;
     if (route.legs.empty()) {
       add(where + ".legs", "a route needs at least one leg");
@@ -200,7 +197,7 @@ class Referee {
       std::optional<std::size_t> demand_index = in_.demand_index(item.demand);
       if (!demand_index) add(where + ".demand", "unknown demand " + in_quotes(item.demand));
       if (!std::isfinite(item.packages) || item.packages < 0.0)
-        add(where + ".packages", "must be a number >= 0, got " + num(item.packages));
+        add(where + ".packages", "must be a number >= 0, got " + number_text(item.packages, 10));
       else {
         if (demand_index) unserved_[*demand_index] += item.packages;
         result_.recomputed_cost.unserved += item.packages * in_.unserved_penalty_per_package();
@@ -215,12 +212,13 @@ class Referee {
       const std::string where = "demand " + in_quotes(demand.id);
       const double accounted = served_[d] + unserved_[d];
       if (!within(served_[d], demand.packages))
-        add(where, "routes carry " + num(served_[d]) + " packages but the demand has only " +
-                       num(demand.packages));
+        add(where, "routes carry " + number_text(served_[d], 10) +
+                       " packages but the demand has only " + number_text(demand.packages, 10));
       else if (!close(accounted, demand.packages))
-        add(where, "routes carry " + num(served_[d]) + " and unserved lists " + num(unserved_[d]) +
-                       " packages, together " + num(accounted) + ", but the demand has " +
-                       num(demand.packages));
+        add(where, "routes carry " + number_text(served_[d], 10) + " and unserved lists " +
+                       number_text(unserved_[d], 10) + " packages, together " +
+                       number_text(accounted, 10) + ", but the demand has " +
+                       number_text(demand.packages, 10));
     }
   }
 
@@ -286,17 +284,17 @@ class Referee {
     auto found = route_load_.find(slot);
     const Load carried = found == route_load_.end() ? Load{} : found->second;
     if (!close(dep.load.packages, carried.packages))
-      add(where + ".load.packages", "is " + num(dep.load.packages) +
+      add(where + ".load.packages", "is " + number_text(dep.load.packages, 10) +
                                         " but the routes on this departure carry " +
-                                        num(carried.packages));
+                                        number_text(carried.packages, 10));
     if (!close(dep.load.cube_m3, carried.cube_m3))
-      add(where + ".load.cube_m3", "is " + num(dep.load.cube_m3) +
+      add(where + ".load.cube_m3", "is " + number_text(dep.load.cube_m3, 10) +
                                        " but the routes on this departure carry " +
-                                       num(carried.cube_m3));
+                                       number_text(carried.cube_m3, 10));
     if (!close(dep.load.weight_kg, carried.weight_kg))
-      add(where + ".load.weight_kg", "is " + num(dep.load.weight_kg) +
+      add(where + ".load.weight_kg", "is " + number_text(dep.load.weight_kg, 10) +
                                          " but the routes on this departure carry " +
-                                         num(carried.weight_kg));
+                                         number_text(carried.weight_kg, 10));
 
     const double vehicles = std::max(0, dep.vehicles);
     const double cube_capacity = vehicles * type.capacity.cube_m3;
@@ -304,22 +302,25 @@ class Referee {
     const std::string fleet_text = std::to_string(std::max(0, dep.vehicles)) + " vehicle(s) of " +
                                    in_quotes(type.id) + " on " + in_quotes(lane.id);
     if (!within(carried.cube_m3, cube_capacity))
-      add(where, "routes load " + num(carried.cube_m3) + " m3 but " + fleet_text +
-                     " carry at most " + num(cube_capacity) + " m3");
+      add(where, "routes load " + number_text(carried.cube_m3, 10) + " m3 but " + fleet_text +
+                     " carry at most " + number_text(cube_capacity, 10) + " m3");
     if (!within(carried.weight_kg, weight_capacity))
-      add(where, "routes load " + num(carried.weight_kg) + " kg but " + fleet_text +
-                     " carry at most " + num(weight_capacity) + " kg");
+      add(where, "routes load " + number_text(carried.weight_kg, 10) + " kg but " + fleet_text +
+                     " carry at most " + number_text(weight_capacity, 10) + " kg");
 
     // Fill is a ratio of the reported load (a wrong load is reported above, not twice).
     const double fill_cube = cube_capacity > 0 ? dep.load.cube_m3 / cube_capacity : 0.0;
     const double fill_weight = weight_capacity > 0 ? dep.load.weight_kg / weight_capacity : 0.0;
     if (!close_ratio(dep.fill_cube, fill_cube))
-      add(where + ".fill.cube", "is " + num(dep.fill_cube) + " but load " + num(dep.load.cube_m3) +
-                                    " / capacity " + num(cube_capacity) + " = " + num(fill_cube));
+      add(where + ".fill.cube", "is " + number_text(dep.fill_cube, 10) + " but load " +
+                                    number_text(dep.load.cube_m3, 10) + " / capacity " +
+                                    number_text(cube_capacity, 10) + " = " +
+                                    number_text(fill_cube, 10));
     if (!close_ratio(dep.fill_weight, fill_weight))
-      add(where + ".fill.weight", "is " + num(dep.fill_weight) + " but load " +
-                                      num(dep.load.weight_kg) + " / capacity " +
-                                      num(weight_capacity) + " = " + num(fill_weight));
+      add(where + ".fill.weight", "is " + number_text(dep.fill_weight, 10) + " but load " +
+                                      number_text(dep.load.weight_kg, 10) + " / capacity " +
+                                      number_text(weight_capacity, 10) + " = " +
+                                      number_text(fill_weight, 10));
   }
 
   void check_route_legs_have_vehicles() {
@@ -342,10 +343,10 @@ class Referee {
       const int hour = facility_hour.second;
       if (!within(packages, *facility.sort_capacity_per_hour))
         add("facility " + in_quotes(facility.id) + " hour " + std::to_string(hour),
-            num(packages) + " packages leave during minutes [" +
+            number_text(packages, 10) + " packages leave during minutes [" +
                 std::to_string(60 * std::int64_t{hour}) + ", " +
                 std::to_string(60 * std::int64_t{hour} + 60) + ") but the sort capacity is " +
-                num(*facility.sort_capacity_per_hour) + " per hour");
+                number_text(*facility.sort_capacity_per_hour, 10) + " per hour");
     }
   }
 
@@ -394,19 +395,33 @@ class Referee {
     };
     for (const auto& [where, values] : parts)
       if (!close(values.first, values.second))
-        add(where, "is " + num(values.first) + " but recomputed " + num(values.second));
+        add(where, "is " + number_text(values.first, 10) + " but recomputed " +
+                       number_text(values.second, 10));
 
     if (plan_.lower_bound && !within(*plan_.lower_bound, total))
-      add("lower_bound",
-          "is " + num(*plan_.lower_bound) + ", above the recomputed objective " + num(total));
+      add("lower_bound", "is " + number_text(*plan_.lower_bound, 10) +
+                             ", above the recomputed objective " + number_text(total, 10));
+    // The unavoidable penalty: demand with no on-time path at all, found here from the lanes
+    // and their departures (network/on_time_paths.h), not taken from the planner.
+    double unavoidable = 0.0;
+    const std::vector<bool> on_time = has_on_time_path(in_);
+    for (std::size_t d = 0; d < on_time.size(); ++d)
+      if (!on_time[d]) unavoidable += in_.demand()[d].packages * in_.unserved_penalty_per_package();
+    if (plan_.unavoidable_penalty && !close(*plan_.unavoidable_penalty, unavoidable))
+      add("unavoidable_penalty", "is " + number_text(*plan_.unavoidable_penalty, 10) +
+                                     " but the demand with no on-time path costs " +
+                                     number_text(unavoidable, 10));
     if (plan_.lower_bound && plan_.gap) {
-      const double objective = plan_.objective;
-      const double expected =
-          close(objective, 0.0) ? 0.0 : (objective - *plan_.lower_bound) / objective;
+      // network/gap.h; a plan that does not state its unavoidable penalty means FORMAT's
+      // (objective − lower_bound) / objective.
+      const double expected = relative_gap(plan_.objective, *plan_.lower_bound,
+                                           plan_.unavoidable_penalty ? unavoidable : 0.0);
       if (!close_ratio(*plan_.gap, expected))
-        add("gap", "is " + num(*plan_.gap) + " but (objective " + num(objective) +
-                       " - lower_bound " + num(*plan_.lower_bound) +
-                       ") / objective = " + num(expected));
+        add("gap", "is " + number_text(*plan_.gap, 10) + " but (objective " +
+                       number_text(plan_.objective, 10) + " - lower_bound " +
+                       number_text(*plan_.lower_bound, 10) + ") / (objective - unavoidable " +
+                       number_text(plan_.unavoidable_penalty ? unavoidable : 0.0, 10) +
+                       ") = " + number_text(expected, 10));
     }
   }
 
@@ -422,9 +437,10 @@ class Referee {
     // Without demand no package is late: the share is 1, as the planner reports it.
     const double share = all_packages > 0 ? on_time_packages_ / all_packages : 1.0;
     if (!close_ratio(kpis.on_time_share, share))
-      add("kpis.on_time_share", "is " + num(kpis.on_time_share) + " but on-time routes carry " +
-                                    num(on_time_packages_) + " of " + num(all_packages) +
-                                    " packages = " + num(share));
+      add("kpis.on_time_share",
+          "is " + number_text(kpis.on_time_share, 10) + " but on-time routes carry " +
+              number_text(on_time_packages_, 10) + " of " + number_text(all_packages, 10) +
+              " packages = " + number_text(share, 10));
     if (!kpis.vehicle_trips.empty()) {
       for (const auto& [mode, trips] : kpis.vehicle_trips) {
         auto found = trips_by_mode_.find(mode);
@@ -446,7 +462,7 @@ class Referee {
         if (!(fill >= -kAbsoluteTolerance && fill <= 1.0 + kAbsoluteTolerance))
           add(std::string(fills == &kpis.fill_cube ? "kpis.fill_cube." : "kpis.fill_weight.") +
                   mode,
-              "is " + num(fill) + ", outside [0, 1]");
+              "is " + number_text(fill, 10) + ", outside [0, 1]");
   }
 
   struct Trip {

@@ -1,18 +1,19 @@
 #include "network/simulation_json.h"
 
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
-#include "network/json_reader.h"
+#include "network/json_fields.h"
+#include "network/json_text.h"
 #include "network/text_file.h"
 
 namespace mm::network {
 
 namespace {
 
-using nlohmann::json;
 using nlohmann::ordered_json;
 
 constexpr const char* kFormat = "middlemile-simulation/1";
@@ -40,139 +41,165 @@ ordered_json cost_json(const SimulatedCost& c) {
                       {"total", finite(c.total(), "cost")}};
 }
 
-class SimulationReader : public JsonReader {
+// ---------------------------------------------------------------------------------------------
+// Reading: every problem of the file is collected (network/json_fields.h) and reported at once.
+// Fields the format does not name are passed over, as in a plan (cost.total is derived).
+
+class SimulationReader {
  public:
-  using JsonReader::JsonReader;
-
-  Distribution distribution(const json& parent, const std::string& path, const char* key) const {
-    const std::string p = child(path, key);
-    const json& value = object_field(parent, path, key);
-    Distribution d;
-    d.mean = number_field(value, p, "mean");
-    d.min = number_field(value, p, "min");
-    d.p5 = number_field(value, p, "p5");
-    d.p50 = number_field(value, p, "p50");
-    d.p95 = number_field(value, p, "p95");
-    d.max = number_field(value, p, "max");
-    return d;
+  double number(JsonFields& fields, const char* key) {
+    return fields.number(key, Need::required, Bound::none()).value_or(0.0);
+  }
+  int integer(JsonFields& fields, const char* key, const Bound& bound = Bound::none()) {
+    return fields.integer(key, Need::required, bound, IntegerForm::literal).value_or(0);
+  }
+  std::string string(JsonFields& fields, const char* key) {
+    return fields.string(key, Need::required).value_or("");
+  }
+  // Absent or null: "" (no scenarios file, a sampled day); otherwise a non-empty string.
+  std::string nullable_string(JsonFields& fields, const char* key) {
+    const ordered_json* value = fields.get(key, Need::optional);
+    if (value == nullptr || value->is_null()) return "";
+    return check_string(*value, fields.path_of(key), problems_).value_or("");
+  }
+  // Any unsigned 64-bit integer (a seed), written as a JSON integer.
+  std::uint64_t seed(JsonFields& fields, const char* key) {
+    const ordered_json* value = fields.get(key, Need::required);
+    if (value == nullptr) return 0;
+    if (value->is_number_unsigned()) return value->get<std::uint64_t>();
+    if (!value->is_number_integer())
+      problems_.add(fields.path_of(key), "must be an integer (got " + describe_json(*value) + ")");
+    else
+      problems_.add(fields.path_of(key),
+                    Bound::non_negative().describe() + " (got " + value->dump() + ")");
+    return 0;
   }
 
-  SimulatedCost cost(const json& parent, const std::string& path, const char* key) const {
-    const std::string p = child(path, key);
-    const json& value = object_field(parent, path, key);
-    SimulatedCost c;
-    c.planned_vehicles = number_field(value, p, "planned_vehicles");
-    c.spot_vehicles = number_field(value, p, "spot_vehicles");
-    c.packages = number_field(value, p, "packages");
-    c.handling = number_field(value, p, "handling");
-    c.late = number_field(value, p, "late");
-    c.unserved = number_field(value, p, "unserved");
-    return c;
-  }
-
-  SimulationSettings settings(const json& value, const std::string& path) const {
-    object(value, path);
-    SimulationSettings s;
-    s.demand = string_field(value, path, "demand");
-    if (s.demand != "sampled" && s.demand != "scenarios")
-      fail(child(path, "demand"),
-           "expected \"sampled\" or \"scenarios\", got \"" + s.demand + "\"");
-    s.samples = static_cast<std::size_t>(non_negative_integer(value, path, "samples"));
-    const json& seed = required(value, path, "seed");
-    if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<std::int64_t>() >= 0))
-      fail(child(path, "seed"), "expected a non-negative integer, got " + describe(seed));
-    s.seed = seed.get<std::uint64_t>();
-    s.demand_cv = number_field(value, path, "demand_cv");
-    s.correlation = number_field(value, path, "correlation");
-    if (auto it = value.find("scenarios_file"); it != value.end() && !it->is_null())
-      s.scenarios_file = string(*it, child(path, "scenarios_file"));
-    s.spot = boolean(required(value, path, "spot"), child(path, "spot"));
-    s.spot_factor = number_field(value, path, "spot_factor");
-    s.late_penalty_per_package = number_field(value, path, "late_penalty_per_package");
-    s.unserved_penalty_per_package = number_field(value, path, "unserved_penalty_per_package");
-    return s;
-  }
-
-  SampleRecord sample(const json& value, const std::string& path) const {
-    object(value, path);
-    SampleRecord r;
-    r.index = static_cast<std::size_t>(non_negative_integer(value, path, "index"));
-    if (auto it = value.find("scenario"); it != value.end() && !it->is_null())
-      r.scenario = string(*it, child(path, "scenario"));
-    r.packages = number_field(value, path, "packages");
-    r.on_time = number_field(value, path, "on_time");
-    r.late = number_field(value, path, "late");
-    r.unserved = number_field(value, path, "unserved");
-    r.unserved_by_plan = number_field(value, path, "unserved_by_plan");
-    r.spot_vehicles = non_negative_integer(value, path, "spot_vehicles");
-    r.cost = cost(value, path, "cost");
-    return r;
-  }
-
-  DepartureRisk departure(const json& value, const std::string& path) const {
-    object(value, path);
-    DepartureRisk d;
-    d.lane = string_field(value, path, "lane");
-    d.departure_minute = integer_field(value, path, "departure_minute");
-    d.vehicles = integer_field(value, path, "vehicles");
-    d.overflow_probability = number_field(value, path, "overflow_probability");
-    d.spot_probability = number_field(value, path, "spot_probability");
-    d.mean_spot_vehicles = number_field(value, path, "mean_spot_vehicles");
-    return d;
-  }
-
-  FacilityRisk facility(const json& value, const std::string& path) const {
-    object(value, path);
-    FacilityRisk f;
-    f.facility = string_field(value, path, "facility");
-    f.sort_capacity_per_hour = number_field(value, path, "sort_capacity_per_hour");
-    f.exceed_probability = number_field(value, path, "exceed_probability");
-    f.mean_peak_utilization = number_field(value, path, "mean_peak_utilization");
-    f.p95_peak_utilization = number_field(value, path, "p95_peak_utilization");
-    return f;
+  // The object `key` of `parent`, read by `read(JsonFields&)`; `T{}` when it is not an object.
+  template <typename T, typename Read>
+  T section(JsonFields& parent, const char* key, Read read) {
+    const ordered_json* value = parent.object(key, Need::required);
+    if (value == nullptr) return T{};
+    JsonFields fields(*value, parent.path_of(key), problems_);
+    return read(fields);
   }
 
   template <typename T, typename Read>
-  std::vector<T> list(const json& root, const char* key, Read read) const {
+  std::vector<T> list(JsonFields& parent, const char* key, Read read) {
     std::vector<T> items;
-    const json& values = array_field(root, "", key);
-    for (std::size_t i = 0; i < values.size(); ++i)
-      items.push_back((this->*read)(values[i], element(key, i)));
+    for_each_object(parent.array(key, Need::required), parent.path_of(key), problems_,
+                    [&](JsonFields& item, std::size_t) { items.push_back(read(item)); });
     return items;
   }
 
-  SimulationResults results(const json& root) const {
-    require_format(root, kFormat);
-    SimulationResults r;
-    r.instance = string_field(root, "", "instance");
-    r.plan = string_field(root, "", "plan");
-    r.plan_objective = number_field(root, "", "plan_objective");
-    r.settings = settings(required(root, "", "settings"), "settings");
-    const json& summary = object_field(root, "", "summary");
-    r.summary.packages = distribution(summary, "summary", "packages");
-    r.summary.on_time_share = distribution(summary, "summary", "on_time_share");
-    r.summary.cost = distribution(summary, "summary", "cost");
-    r.summary.spot_vehicles = distribution(summary, "summary", "spot_vehicles");
-    r.summary.late_packages = distribution(summary, "summary", "late_packages");
-    r.summary.unserved_packages = distribution(summary, "summary", "unserved_packages");
-    r.summary.mean_cost = cost(summary, "summary", "mean_cost");
-    r.samples = list<SampleRecord>(root, "samples", &SimulationReader::sample);
-    r.departures = list<DepartureRisk>(root, "departures", &SimulationReader::departure);
-    r.facilities = list<FacilityRisk>(root, "facilities", &SimulationReader::facility);
-    const json& run = object_field(root, "", "run");
-    r.seconds = number_field(run, "run", "seconds");
-    r.threads = integer_field(run, "run", "threads");
-    r.interrupted = boolean(required(run, "run", "interrupted"), "run.interrupted");
+  Distribution distribution(JsonFields& parent, const char* key) {
+    return section<Distribution>(parent, key, [&](JsonFields& f) {
+      return Distribution{number(f, "mean"), number(f, "min"), number(f, "p5"),
+                          number(f, "p50"),  number(f, "p95"), number(f, "max")};
+    });
+  }
+
+  SimulatedCost cost(JsonFields& parent, const char* key) {
+    return section<SimulatedCost>(parent, key, [&](JsonFields& f) {
+      return SimulatedCost{
+          number(f, "planned_vehicles"), number(f, "spot_vehicles"), number(f, "packages"),
+          number(f, "handling"),         number(f, "late"),          number(f, "unserved")};
+    });
+  }
+
+  SimulationSettings settings(JsonFields& f) {
+    SimulationSettings s;
+    if (auto demand = f.choice("demand", Need::required, {"sampled", "scenarios"}))
+      s.demand = *demand == 0 ? "sampled" : "scenarios";
+    s.samples = static_cast<std::size_t>(integer(f, "samples", Bound::non_negative()));
+    s.seed = seed(f, "seed");
+    s.demand_cv = number(f, "demand_cv");
+    s.correlation = number(f, "correlation");
+    s.scenarios_file = nullable_string(f, "scenarios_file");
+    s.spot = f.boolean("spot", Need::required).value_or(true);
+    s.spot_factor = number(f, "spot_factor");
+    s.late_penalty_per_package = number(f, "late_penalty_per_package");
+    s.unserved_penalty_per_package = number(f, "unserved_penalty_per_package");
+    return s;
+  }
+
+  SimulationSummary summary(JsonFields& f) {
+    SimulationSummary m;
+    m.packages = distribution(f, "packages");
+    m.on_time_share = distribution(f, "on_time_share");
+    m.cost = distribution(f, "cost");
+    m.spot_vehicles = distribution(f, "spot_vehicles");
+    m.late_packages = distribution(f, "late_packages");
+    m.unserved_packages = distribution(f, "unserved_packages");
+    m.mean_cost = cost(f, "mean_cost");
+    return m;
+  }
+
+  SampleRecord sample(JsonFields& f) {
+    SampleRecord r;
+    r.index = static_cast<std::size_t>(integer(f, "index", Bound::non_negative()));
+    r.scenario = nullable_string(f, "scenario");
+    r.packages = number(f, "packages");
+    r.on_time = number(f, "on_time");
+    r.late = number(f, "late");
+    r.unserved = number(f, "unserved");
+    r.unserved_by_plan = number(f, "unserved_by_plan");
+    r.spot_vehicles = integer(f, "spot_vehicles", Bound::non_negative());
+    r.cost = cost(f, "cost");
     return r;
   }
 
- private:
-  int non_negative_integer(const json& parent, const std::string& path, const char* key) const {
-    const int value = integer_field(parent, path, key);
-    if (value < 0)
-      fail(child(path, key), "expected a non-negative integer, got " + std::to_string(value));
-    return value;
+  DepartureRisk departure(JsonFields& f) {
+    DepartureRisk d;
+    d.lane = string(f, "lane");
+    d.departure_minute = integer(f, "departure_minute");
+    d.vehicles = integer(f, "vehicles");
+    d.overflow_probability = number(f, "overflow_probability");
+    d.spot_probability = number(f, "spot_probability");
+    d.mean_spot_vehicles = number(f, "mean_spot_vehicles");
+    return d;
   }
+
+  FacilityRisk facility(JsonFields& f) {
+    FacilityRisk x;
+    x.facility = string(f, "facility");
+    x.sort_capacity_per_hour = number(f, "sort_capacity_per_hour");
+    x.exceed_probability = number(f, "exceed_probability");
+    x.mean_peak_utilization = number(f, "mean_peak_utilization");
+    x.p95_peak_utilization = number(f, "p95_peak_utilization");
+    return x;
+  }
+
+  SimulationResults results(const ordered_json& root) {
+    SimulationResults r;
+    if (!check_object(root, "", problems_)) return r;
+    JsonFields fields(root, "", problems_);
+    fields.format("format", kFormat);
+    r.instance = string(fields, "instance");
+    r.plan = string(fields, "plan");
+    r.plan_objective = number(fields, "plan_objective");
+    r.settings =
+        section<SimulationSettings>(fields, "settings", [&](JsonFields& f) { return settings(f); });
+    r.summary =
+        section<SimulationSummary>(fields, "summary", [&](JsonFields& f) { return summary(f); });
+    r.samples = list<SampleRecord>(fields, "samples", [&](JsonFields& f) { return sample(f); });
+    r.departures =
+        list<DepartureRisk>(fields, "departures", [&](JsonFields& f) { return departure(f); });
+    r.facilities =
+        list<FacilityRisk>(fields, "facilities", [&](JsonFields& f) { return facility(f); });
+    if (const ordered_json* run = fields.object("run", Need::required)) {
+      JsonFields f(*run, "run", problems_);
+      r.seconds = number(f, "seconds");
+      r.threads = integer(f, "threads");
+      r.interrupted = f.boolean("interrupted", Need::required).value_or(false);
+    }
+    return r;
+  }
+
+  JsonProblems& problems() { return problems_; }
+
+ private:
+  JsonProblems problems_;
 };
 
 }  // namespace
@@ -244,7 +271,14 @@ std::string write_simulation_json(const SimulationResults& r) {
 }
 
 SimulationResults parse_simulation_json(const std::string& json_text, const std::string& source) {
-  return SimulationReader(source).results(parse_strict_json(json_text, source));
+  // The shared strict parser (network/json_text.h): a syntax error is an InputError naming the
+  // line, a repeated key a problem like any other.
+  JsonText text = parse_json_text(json_text, source);
+  SimulationReader reader;
+  reader.problems().add_all(text.duplicate_fields);
+  SimulationResults results = reader.results(text.value);
+  reader.problems().throw_if_any(source);
+  return results;
 }
 
 SimulationResults read_simulation_file(const std::string& path) {

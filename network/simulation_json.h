@@ -1,6 +1,9 @@
 // Reading and writing simulation results as JSON, format "middlemile-simulation/1"
-// (docs/SIMULATION.md, "Outputs"). The writer is what `middlemile simulate --json` writes; the
-// reader is strict (network/json_reader.h) and is what `middlemile report --simulation` uses.
+// (docs/FORMAT.md, "Simulation results"; docs/SIMULATION.md, "Outputs"). The writer is what
+// `middlemile simulate --json` writes; the reader is what `middlemile report --simulation` uses.
+// It is strict about types and required fields: it throws ValidationError listing every problem
+// with its JSON path (network/json_fields.h), or InputError naming file, line and column when
+// the text is not JSON. Fields the format does not name are passed over.
 #pragma once
 
 #include <string>

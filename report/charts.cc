@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "network/number_text.h"
 #include "report/html_text.h"
 #include "report/svg.h"
 
@@ -70,7 +71,7 @@ std::string render_fill_histogram(const PlanFigures& figures) {
   for (int g = 0; g <= 5; ++g) {
     const double y = base - plot_h * g / 5.0;
     svg.line(left, y, kWidth - right, y, {{"stroke", g == 0 ? "#64748b" : "#e2e8f0"}});
-    svg.text(left - 6, y + 4, format_number(axis_max * g / 5.0),
+    svg.text(left - 6, y + 4, network::grouped_text(axis_max * g / 5.0),
              {{"class", "tick"}, {"text-anchor", "end"}});
   }
   const double bin_w = plot_w / 10.0;
@@ -130,7 +131,8 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
     svg.text(left - 8, y0 + row_h / 2, instance.facilities()[f].id,
              {{"class", "label"}, {"text-anchor", "end"}});
     svg.text(left - 8, y0 + row_h / 2 + 14,
-             format_number(a.packages_in) + " in · " + format_number(a.packages_out) + " out",
+             network::grouped_text(a.packages_in) + " in · " +
+                 network::grouped_text(a.packages_out) + " out",
              {{"class", "tick"}, {"text-anchor", "end"}});
     svg.rect(left, y0, plot_w, row_h, {{"fill", "#f8fafc"}, {"stroke", "#e2e8f0"}});
     double max_packages = 0.0;
@@ -149,7 +151,7 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
                {{"fill", kTruckColour}, {"opacity", "0.55"}},
                instance.facilities()[f].id + ", minutes " + std::to_string(start) + "–" +
                    std::to_string(start + figures.bucket_minutes) + ": " +
-                   format_number(a.packages_out_by_bucket[b]) + " packages, " +
+                   network::grouped_text(a.packages_out_by_bucket[b]) + " packages, " +
                    std::to_string(a.vehicles_out_by_bucket[b]) + " vehicles leaving, " +
                    std::to_string(a.vehicles_in_by_bucket[b]) + " arriving");
     }
@@ -167,8 +169,9 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
                         {"stroke-dasharray", "4 3"}});
     }
     svg.text(kWidth - right - 4, y0 + 12,
-             "max " + format_number(max_packages) + " packages, " + std::to_string(max_vehicles) +
-                 (max_vehicles == 1 ? " vehicle" : " vehicles") + " per bucket",
+             "max " + network::grouped_text(max_packages) + " packages, " +
+                 std::to_string(max_vehicles) + (max_vehicles == 1 ? " vehicle" : " vehicles") +
+                 " per bucket",
              {{"class", "tick"}, {"text-anchor", "end"}});
     svg.close_group();
     y0 += row_h + gap;
@@ -207,12 +210,13 @@ std::string render_service_chart(const PlanFigures& figures) {
   double lx = left;
   for (const Part& p : parts) {
     const double w = plot_w * p.packages / total;
-    const std::string label = std::string(p.name) + ": " + format_number(p.packages) +
-                              " packages (" + format_percent(p.packages / total) + ")";
-    svg.rect(
-        x, 14, w, 40,
-        {{"class", p.cls}, {"data-packages", format_number(p.packages, 2)}, {"fill", p.colour}},
-        label);
+    const std::string label = std::string(p.name) + ": " + network::grouped_text(p.packages) +
+                              " packages (" + network::percent_text(p.packages / total, 1) + ")";
+    svg.rect(x, 14, w, 40,
+             {{"class", p.cls},
+              {"data-packages", network::grouped_text(p.packages, 2)},
+              {"fill", p.colour}},
+             label);
     x += w;
     svg.rect(lx, 72, 14, 14, {{"fill", p.colour}});
     svg.text(lx + 20, 84, label, {{"class", "tick"}});

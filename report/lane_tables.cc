@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "network/number_text.h"
 #include "report/html_text.h"
 #include "report/svg.h"
 
@@ -55,12 +56,12 @@ std::string render_lane_table(const network::Instance& instance, const PlanFigur
             cell(instance.facilities()[lane.from].id + " → " + instance.facilities()[lane.to].id) +
             cell(l.mode) + cell(std::to_string(l.departures), true) +
             cell(std::to_string(l.vehicle_trips), true) +
-            cell(format_number(l.load.packages), true) +
+            cell(network::grouped_text(l.load.packages), true) +
             "<td class=\"num\"><span class=\"swatch\" style=\"background:" +
-            fill_colour(l.fill_cube()) + "\"></span>" + format_percent(l.fill_cube()) + "</td>" +
-            "<td class=\"num\"><span class=\"swatch\" style=\"background:" +
-            fill_colour(l.fill_weight()) + "\"></span>" + format_percent(l.fill_weight()) +
-            "</td></tr>\n";
+            fill_colour(l.fill_cube()) + "\"></span>" + network::percent_text(l.fill_cube(), 1) +
+            "</td>" + "<td class=\"num\"><span class=\"swatch\" style=\"background:" +
+            fill_colour(l.fill_weight()) + "\"></span>" +
+            network::percent_text(l.fill_weight(), 1) + "</td></tr>\n";
   }
   if (lanes.empty()) html += "<tr><td colspan=\"8\">no lane runs in this plan</td></tr>\n";
   return html + "</tbody>\n</table>\n";

@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "network/number_text.h"
 #include "report/html_text.h"
 #include "report/svg.h"
 
@@ -161,9 +162,9 @@ std::string render_network_map(const network::Instance& instance, const PlanFigu
     const double width = 1.5 + 5.0 * std::sqrt(static_cast<double>(l->vehicle_trips) / max_trips);
     const std::string tooltip = lane.id + " (" + l->mode + "): " + std::to_string(l->departures) +
                                 " departures, " + std::to_string(l->vehicle_trips) +
-                                " vehicle trips, " + format_number(l->load.packages) +
-                                " packages, fill cube " + format_percent(l->fill_cube()) +
-                                ", weight " + format_percent(l->fill_weight());
+                                " vehicle trips, " + network::grouped_text(l->load.packages) +
+                                " packages, fill cube " + network::percent_text(l->fill_cube(), 1) +
+                                ", weight " + network::percent_text(l->fill_weight(), 1);
     Attributes a = {{"class", "lane-line"},
                     {"data-lane", lane.id},
                     {"fill", "none"},
@@ -180,8 +181,8 @@ std::string render_network_map(const network::Instance& instance, const PlanFigu
     const FacilityActivity& activity = figures.facilities[f];
     facility_marker(svg, facilities[f].kind, at[f].first, at[f].second,
                     facilities[f].id + " (" + network::to_string(facilities[f].kind) +
-                        "): " + format_number(activity.packages_out) + " packages out, " +
-                        format_number(activity.packages_in) + " in");
+                        "): " + network::grouped_text(activity.packages_out) + " packages out, " +
+                        network::grouped_text(activity.packages_in) + " in");
   }
   // Labels only while they stay readable.
   if (facilities.size() <= 40)

@@ -1,5 +1,6 @@
 #include "report/report_page.h"
 
+#include "network/number_text.h"
 #include "report/charts.h"
 #include "report/html_text.h"
 #include "report/lane_tables.h"
@@ -46,18 +47,19 @@ std::string kpi(const std::string& id, const std::string& name, const std::strin
 std::string kpi_section(const network::Instance& instance, const PlanFigures& figures) {
   const KpiFigures& k = figures.kpis;
   std::string html = "<section id=\"kpis\">\n";
-  html += kpi("kpi-cost", "cost", format_number(k.objective, 2),
-              "vehicles " + format_number(k.cost.vehicles, 2) + " · packages " +
-                  format_number(k.cost.packages, 2) + " · handling " +
-                  format_number(k.cost.handling, 2) + " · unserved " +
-                  format_number(k.cost.unserved, 2));
+  html += kpi("kpi-cost", "cost", network::grouped_text(k.objective, 2),
+              "vehicles " + network::grouped_text(k.cost.vehicles, 2) + " · packages " +
+                  network::grouped_text(k.cost.packages, 2) + " · handling " +
+                  network::grouped_text(k.cost.handling, 2) + " · unserved " +
+                  network::grouped_text(k.cost.unserved, 2));
   std::string trips, fills;
   int total_trips = 0;
   for (const auto& [mode, m] : k.modes) {
     trips += (trips.empty() ? "" : " · ") + mode + " " + std::to_string(m.vehicle_trips) + " (" +
              std::to_string(m.departures) + " departures)";
-    fills += (fills.empty() ? "" : " · ") + mode + " cube " + format_percent(m.fill_cube()) +
-             ", weight " + format_percent(m.fill_weight());
+    fills += (fills.empty() ? "" : " · ") + mode + " cube " +
+             network::percent_text(m.fill_cube(), 1) + ", weight " +
+             network::percent_text(m.fill_weight(), 1);
     total_trips += m.vehicle_trips;
   }
   html += kpi("kpi-vehicles", "vehicle trips", std::to_string(total_trips),
@@ -66,23 +68,26 @@ std::string kpi_section(const network::Instance& instance, const PlanFigures& fi
   const ModeFigures* main_mode = nullptr;
   for (const auto& [mode, m] : k.modes)
     if (main_mode == nullptr || m.vehicle_trips > main_mode->vehicle_trips) main_mode = &m;
-  html += kpi("kpi-fill", "fill (cube)", main_mode ? format_percent(main_mode->fill_cube()) : "-",
+  html += kpi("kpi-fill", "fill (cube)",
+              main_mode ? network::percent_text(main_mode->fill_cube(), 1) : "-",
               fills.empty() ? "no departures" : fills);
-  html += kpi("kpi-on-time", "on time", format_percent(k.on_time_share()),
-              format_number(k.on_time_packages) + " of " + format_number(k.demand_packages) +
-                  " packages; " + format_number(k.late_packages) + " late");
-  html += kpi("kpi-unserved", "unserved packages", format_number(k.unserved_packages),
+  html += kpi("kpi-on-time", "on time", network::percent_text(k.on_time_share(), 1),
+              network::grouped_text(k.on_time_packages) + " of " +
+                  network::grouped_text(k.demand_packages) + " packages; " +
+                  network::grouped_text(k.late_packages) + " late");
+  html += kpi("kpi-unserved", "unserved packages", network::grouped_text(k.unserved_packages),
               std::to_string(k.unserved_demands) + " of " +
                   std::to_string(instance.demand().size()) + " demands");
-  html += kpi("kpi-gap", "gap", k.gap ? format_percent(*k.gap) : "-",
-              k.lower_bound ? "lower bound " + format_number(*k.lower_bound, 2) : "no lower bound");
+  html += kpi(
+      "kpi-gap", "gap", k.gap ? network::percent_text(*k.gap, 1) : "-",
+      k.lower_bound ? "lower bound " + network::grouped_text(*k.lower_bound, 2) : "no lower bound");
   html += kpi("kpi-status", "status", k.status,
               std::to_string(instance.facilities().size()) + " facilities, " +
                   std::to_string(figures.lanes.size()) + " of " +
                   std::to_string(instance.lanes().size()) + " lanes used");
   double handled = 0.0;
   for (const FacilityActivity& a : figures.facilities) handled += a.packages_out;
-  html += kpi("kpi-packages", "packages moved", format_number(handled),
+  html += kpi("kpi-packages", "packages moved", network::grouped_text(handled),
               "package legs over all departures");
   return html + "</section>\n";
 }

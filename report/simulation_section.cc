@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 
+#include "network/number_text.h"
 #include "report/charts.h"
 #include "report/html_text.h"
 #include "report/svg.h"
@@ -14,16 +15,22 @@ namespace {
 constexpr double kWidth = 960.0;
 constexpr int kBins = 20;
 
+using network::grouped_text;
+
 std::string percent(double share) {
-  return format_percent(share);
+  return network::percent_text(share, 1);
 }
 
 std::string amount(double value) {
-  return format_number(value, 2);
+  return grouped_text(value, 2);
 }
 
 std::string count(double value) {
-  return format_number(value, 1);
+  return grouped_text(value, 1);
+}
+
+std::string whole(double value) {
+  return grouped_text(value);
 }
 
 std::string summary_row(const char* name, const network::Distribution& d,
@@ -49,7 +56,7 @@ std::string render_histogram(const std::string& id, const std::string& title,
   for (int g = 0; g <= 4; ++g) {
     const double y = base - plot_h * g / 4.0;
     svg.line(left, y, kWidth - right, y, {{"stroke", g == 0 ? "#64748b" : "#e2e8f0"}});
-    svg.text(left - 6, y + 4, format_number(most * g / 4.0),
+    svg.text(left - 6, y + 4, grouped_text(most * g / 4.0),
              {{"class", "tick"}, {"text-anchor", "end"}});
   }
   const std::size_t n = std::max<std::size_t>(1, h.counts.size());
@@ -93,7 +100,7 @@ std::string departures_table(const network::SimulationResults& r, std::size_t ro
             std::to_string(d.vehicles) + "</td><td class=\"num\">" +
             percent(d.overflow_probability) + "</td><td class=\"num\">" +
             percent(d.spot_probability) + "</td><td class=\"num\">" +
-            format_number(d.mean_spot_vehicles, 2) + "</td></tr>\n";
+            grouped_text(d.mean_spot_vehicles, 2) + "</td></tr>\n";
   }
   if (shown == 0) html += "<tr><td colspan=\"6\">no departure overflows on any day</td></tr>\n";
   return html + "</tbody>\n</table>\n";
@@ -109,7 +116,7 @@ std::string facilities_table(const network::SimulationResults& r, std::size_t ro
   for (const network::FacilityRisk& f : r.facilities) {
     if (shown++ == rows) break;
     html += "<tr><td>" + escape_html(f.facility) + "</td><td class=\"num\">" +
-            format_number(f.sort_capacity_per_hour) + "</td><td class=\"num\">" +
+            grouped_text(f.sort_capacity_per_hour) + "</td><td class=\"num\">" +
             percent(f.exceed_probability) + "</td><td class=\"num\">" +
             percent(f.mean_peak_utilization) + "</td><td class=\"num\">" +
             percent(f.p95_peak_utilization) + "</td></tr>\n";
@@ -147,12 +154,12 @@ std::string render_simulation_section(const network::SimulationResults& r, std::
   html += "<p class=\"sources\">" + std::to_string(r.samples.size()) + " days " +
           (s.demand == "scenarios"
                ? "from the scenario file <code>" + escape_html(s.scenarios_file) + "</code>"
-               : "drawn with CV " + format_number(s.demand_cv, 2) + ", correlation " +
-                     format_number(s.correlation, 2) + ", seed " + std::to_string(s.seed)) +
+               : "drawn with CV " + grouped_text(s.demand_cv, 2) + ", correlation " +
+                     grouped_text(s.correlation, 2) + ", seed " + std::to_string(s.seed)) +
           (r.interrupted ? " (interrupted)" : "") + "; recourse: room and later departures, " +
-          (s.spot ? "spot vehicles at " + format_number(s.spot_factor, 2) + " × trip cost, " : "") +
-          "late at " + format_number(s.late_penalty_per_package, 2) + " per package, unserved at " +
-          format_number(s.unserved_penalty_per_package, 2) +
+          (s.spot ? "spot vehicles at " + grouped_text(s.spot_factor, 2) + " × trip cost, " : "") +
+          "late at " + grouped_text(s.late_penalty_per_package, 2) + " per package, unserved at " +
+          grouped_text(s.unserved_penalty_per_package, 2) +
           ". The plan's own objective (the forecast day) is " + amount(r.plan_objective) +
           ".</p>\n";
   html +=
@@ -172,14 +179,12 @@ std::string render_simulation_section(const network::SimulationResults& r, std::
     share.push_back(day.on_time_share());
     spot.push_back(day.spot_vehicles);
   }
-  html +=
-      render_histogram("simulation-cost", "Cost per day", "cost", histogram_of(cost, kBins, false),
-                       [](double v) { return format_number(v); });
+  html += render_histogram("simulation-cost", "Cost per day", "cost",
+                           histogram_of(cost, kBins, false), whole);
   html += render_histogram("simulation-on-time", "On-time share per day", "on-time share",
                            histogram_of(share, kBins, false), percent);
-  html +=
-      render_histogram("simulation-spot", "Spot vehicles per day", "spot vehicles",
-                       histogram_of(spot, kBins, true), [](double v) { return format_number(v); });
+  html += render_histogram("simulation-spot", "Spot vehicles per day", "spot vehicles",
+                           histogram_of(spot, kBins, true), whole);
   html += departures_table(r, rows);
   html += facilities_table(r, rows);
   return html + "</section>\n";

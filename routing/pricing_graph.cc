@@ -61,6 +61,66 @@ void PricingGraph::shortest_paths(std::size_t source, const std::vector<double>&
     dijkstra_pass(source, arc_cost, tree);
 }
 
+namespace {
+
+// A LEMON length map whose values are computed when Dijkstra asks for them.
+class LazyLengthMap {
+ public:
+  using Key = lemon::StaticDigraph::Arc;
+  using Value = double;
+  LazyLengthMap(const PricingGraph::ArcCost& cost, const std::vector<std::size_t>& our_arc)
+      : cost_(cost), our_arc_(our_arc) {}
+  Value operator[](const Key& arc) const {
+    return cost_(our_arc_[lemon::StaticDigraph::index(arc)]);
+  }
+
+ private:
+  const PricingGraph::ArcCost& cost_;
+  const std::vector<std::size_t>& our_arc_;
+};
+
+}  // namespace
+
+void PricingGraph::shortest_paths(std::size_t source, const ArcCost& arc_cost,
+                                  ShortestPathTree& tree, std::size_t last_node) const {
+  tree.distance.assign(node_count_, kUnreachable);
+  tree.pred_arc.assign(node_count_, kNoNode);
+  if (source >= node_count_) return;
+  if (topological_) {
+    tree.distance[source] = 0.0;
+    const std::size_t end = last_node == kNoNode ? node_count_ : std::min(node_count_, last_node + 1);
+    for (std::size_t n = source; n < end; ++n) {
+      const double base = tree.distance[n];
+      if (base == kUnreachable) continue;
+      for (std::size_t i = out_offset_[n]; i < out_offset_[n + 1]; ++i) {
+        const std::size_t a = out_arcs_[i];
+        const std::size_t head = arcs_[a].head;
+        if (head == kNoNode || head >= end) continue;
+        const double candidate = base + arc_cost(a);
+        if (candidate < tree.distance[head]) {
+          tree.distance[head] = candidate;
+          tree.pred_arc[head] = a;
+        }
+      }
+    }
+    return;
+  }
+  using Graph = lemon::StaticDigraph;
+  const Graph& g = lemon_->graph;
+  const LazyLengthMap length(arc_cost, lemon_->our_arc);
+  lemon::Dijkstra<Graph, LazyLengthMap> dijkstra(g, length);
+  dijkstra.run(Graph::node(static_cast<int>(source)));
+  for (std::size_t n = 0; n < node_count_; ++n) {
+    const Graph::Node node = Graph::node(static_cast<int>(n));
+    if (!dijkstra.reached(node)) continue;
+    const double d = dijkstra.dist(node);
+    if (d == kUnreachable) continue;
+    tree.distance[n] = d;
+    const Graph::Arc pred = dijkstra.predArc(node);
+    tree.pred_arc[n] = pred == lemon::INVALID ? kNoNode : lemon_->our_arc[Graph::index(pred)];
+  }
+}
+
 void PricingGraph::dag_pass(std::size_t source, const std::vector<double>& arc_cost,
                             ShortestPathTree& tree) const {
   tree.distance[source] = 0.0;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -44,11 +45,30 @@ class PricingGraph {
   std::size_t arc_count() const { return arcs_.size(); }
   const GraphArc& arc(std::size_t a) const { return arcs_[a]; }
   bool topologically_ordered() const { return topological_; }
+  // The arcs leaving a node (those without a head included), as a range of arc ids.
+  struct ArcRange {
+    const std::size_t* first;
+    const std::size_t* last;
+    const std::size_t* begin() const { return first; }
+    const std::size_t* end() const { return last; }
+  };
+  ArcRange out_arcs(std::size_t node) const {
+    return {out_arcs_.data() + out_offset_[node], out_arcs_.data() + out_offset_[node + 1]};
+  }
 
   // Fills `tree` with shortest distances from `source` under `arc_cost` (one entry per arc,
   // all >= 0 or +inf).
   void shortest_paths(std::size_t source, const std::vector<double>& arc_cost,
                       ShortestPathTree& tree) const;
+
+  // The same passes with each arc's cost asked of `arc_cost(a)` only when the pass reaches the
+  // arc: for costs that depend on a search state (the marginal cost of adding a commodity to the
+  // vehicles already planned, engine/plan_state.h), where most arcs are never reached. In a
+  // topological graph nodes after `last_node` are not expanded (nothing beyond a commodity's
+  // last sink matters); a Dijkstra pass ignores it.
+  using ArcCost = std::function<double(std::size_t arc)>;
+  void shortest_paths(std::size_t source, const ArcCost& arc_cost, ShortestPathTree& tree,
+                      std::size_t last_node = kNoNode) const;
 
   // The arcs of the tree path from the source to the tail of `last_arc`, then `last_arc`.
   std::vector<std::size_t> path_ending_with(const ShortestPathTree& tree,

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "geo/layer_writer.h"
+#include "network/number_text.h"
 
 namespace mm::scenarios {
 
@@ -179,15 +180,13 @@ void print_evaluation_table(const Evaluation& e, std::ostream& out) {
   auto line = [&](const std::string& name, const network::Plan& plan, const std::string& delta,
                   const std::string& lanes, const std::string& rerouted, double seconds) {
     const Figures f = figures(plan);
-    std::ostringstream fill, on_time;
-    fill << std::fixed << std::setprecision(0) << 100 * f.truck_fill << "%";
-    on_time << std::fixed << std::setprecision(1) << 100 * f.on_time << "%";
+    const std::string fill = network::fixed_text(100 * f.truck_fill, 0) + "%";
+    const std::string on_time = network::fixed_text(100 * f.on_time, 1) + "%";
     out << std::left << std::setw(static_cast<int>(width)) << name.substr(0, 40) << std::right
         << std::fixed << std::setprecision(0) << std::setw(14) << f.objective << std::setw(10)
-        << delta << std::setw(8) << f.trucks << std::setw(7) << f.planes << std::setw(7)
-        << fill.str() << std::setw(9) << on_time.str() << std::setw(10) << f.unserved
-        << std::setw(9) << lanes << std::setw(9) << rerouted << std::setprecision(1) << std::setw(8)
-        << seconds << "\n";
+        << delta << std::setw(8) << f.trucks << std::setw(7) << f.planes << std::setw(7) << fill
+        << std::setw(9) << on_time << std::setw(10) << f.unserved << std::setw(9) << lanes
+        << std::setw(9) << rerouted << std::setprecision(1) << std::setw(8) << seconds << "\n";
   };
   line("baseline", r.baseline, "", "", "", r.baseline_seconds);
   for (const scenarios::ScenarioOutcome& s : r.scenarios) {

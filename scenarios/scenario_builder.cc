@@ -9,8 +9,10 @@
 
 #include "geo/lane_rules.h"
 #include "geo/region_layer.h"
+#include "network/derived_values.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
+#include "network/json_fields.h"
 #include "network/json_text.h"
 #include "network/text_file.h"
 
@@ -185,24 +187,38 @@ class ScenarioEditor {
                            " lanes removed");
   }
 
+  // The string `key` of an instance object given in a change, in the readers' words when it is
+  // missing or not a string (the whole object is validated with the changed instance later).
+  std::string required_string(const Json& object, const std::string& at, const char* key) const {
+    network::JsonProblems problems;
+    std::optional<std::string> text;
+    if (network::check_object(object, at, problems)) {
+      network::JsonFields fields(object, at, problems);
+      text = fields.string(key, network::Need::required);
+    }
+    if (!text) {
+      // "<path>: <message>"; paths hold no ": ".
+      const std::string& problem = problems.list().front();
+      const auto colon = problem.find(": ");
+      fail(problem.substr(0, colon), problem.substr(colon + 2));
+    }
+    return *text;
+  }
+
   // Adds a lane object (given, or made by lane rules); returns its id.
   std::string add_lane(const Change& change, Json lane, const std::string& key) {
     const std::string at = network::json_member_path(change.path, key);
     for (const char* end : {"from", "to"}) {
-      if (!lane.contains(end) || !lane[end].is_string())
-        fail(at, std::string("missing or non-string \"") + end + "\"");
-      const std::string id = lane[end].get<std::string>();
+      const std::string id = required_string(lane, at, end);
       if (auto closed = closed_by_.find(id); closed != closed_by_.end())
         fail(network::json_member_path(at, end),
              "facility " + in_quotes(id) + " was closed by " + closed->second);
     }
-    if (!lane.contains("vehicle_type") || !lane["vehicle_type"].is_string())
-      fail(at, "missing or non-string \"vehicle_type\"");
+    const std::string vehicle_type = required_string(lane, at, "vehicle_type");
     if (!lane.contains("id"))
-      lane["id"] = lane["from"].get<std::string>() + ">" + lane["to"].get<std::string>() + ":" +
-                   lane["vehicle_type"].get<std::string>();
-    if (!lane["id"].is_string()) fail(network::json_member_path(at, "id"), "expected a string");
-    const std::string id = lane["id"].get<std::string>();
+      lane["id"] = network::default_lane_id(lane["from"].get<std::string>(),
+                                            lane["to"].get<std::string>(), vehicle_type);
+    const std::string id = required_string(lane, at, "id");
     if (lane_at_.count(id)) fail(at, "lane " + in_quotes(id) + " already exists");
     removed_by_.erase(id);  // removing and adding back a lane is a replacement, not a conflict
     lane_at_[id] = doc_["lanes"].size();
@@ -215,8 +231,7 @@ class ScenarioEditor {
   void open_facility(const Change& change) {
     const Json& item = change.spec["facility"];
     const std::string at = network::json_member_path(change.path, "facility");
-    if (!item.contains("id") || !item["id"].is_string()) fail(at, "missing or non-string \"id\"");
-    const std::string id = item["id"].get<std::string>();
+    const std::string id = required_string(item, at, "id");
     if (facility_at_.count(id)) fail(at, "facility " + in_quotes(id) + " already exists");
     if (closed_by_.count(id))
       fail(at, "facility " + in_quotes(id) + " was closed by " + closed_by_[id]);
@@ -226,19 +241,27 @@ class ScenarioEditor {
     if (change.spec.contains("lane_rules")) {
       const Json& spec = change.spec["lane_rules"];
       const std::string rules_at = network::json_member_path(change.path, "lane_rules");
-      const geo::LaneRules rules =
-          spec.is_string()
-              ? geo::read_lane_rules_file(resolve(file_.base_dir, spec.get<std::string>()))
-              : geo::parse_lane_rules(spec.dump(), file_.source + ": " + rules_at);
+      geo::LaneRules rules;
+      try {
+        rules = spec.is_string()
+                    ? geo::read_lane_rules_file(resolve(file_.base_dir, spec.get<std::string>()))
+                    : geo::parse_lane_rules(spec.dump(), file_.source + ": " + rules_at);
+      } catch (const network::ValidationError& e) {
+        // The rules' own problems, not the changed instance's: named at the change, with the
+        // rules file when there is one.
+        std::string all;
+        for (const std::string& problem : e.problems()) all += (all.empty() ? "" : "; ") + problem;
+        fail(rules_at, spec.is_string() ? e.source() + ": " + all : all);
+      }
       // Rules work on a validated instance: the document as it stands, new facility included.
       network::Instance current = parse_current(change);
       const std::size_t index = *current.facility_index(id);
       for (const geo::GeneratedLane& lane : geo::generate_lanes(rules, current)) {
         if (lane.from != index && lane.to != index) continue;
         Json made = geo::lane_json(lane, current);
-        const std::string made_id = made["from"].get<std::string>() + ">" +
-                                    made["to"].get<std::string>() + ":" +
-                                    made["vehicle_type"].get<std::string>();
+        const std::string made_id =
+            network::default_lane_id(made["from"].get<std::string>(), made["to"].get<std::string>(),
+                                     made["vehicle_type"].get<std::string>());
         if (lane_at_.count(made_id)) continue;  // the network already has this lane
         add_lane(change, std::move(made), "lane_rules");
         ++added;

@@ -9,7 +9,6 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
-#include "engine/price_and_branch.h"
 #include "network/plan_verifier.h"
 
 namespace mm::scenarios {
@@ -32,13 +31,6 @@ void referee(const network::Instance& instance, const network::Plan& plan, std::
 
 }  // namespace
 
-double seconds_to_reach(const std::vector<std::pair<double, double>>& trace, double target,
-                        double tolerance) {
-  for (const auto& [seconds, objective] : trace)
-    if (objective <= target * (1.0 + tolerance) + 1e-9) return seconds;
-  return -1.0;
-}
-
 EvaluationResult evaluate_scenarios(const network::Instance& baseline,
                                     const std::vector<ScenarioToEvaluate>& scenarios,
                                     const EvaluationOptions& options,
@@ -51,7 +43,7 @@ EvaluationResult evaluate_scenarios(const network::Instance& baseline,
   base.time_limit_seconds = options.baseline_time_limit_seconds;
   base.threads = threads;
   base.seed = options.seed;
-  base.gap = options.gap;
+  base.engine.gap = options.gap;
   base.packing_efficiency = options.packing_efficiency;
   base.stop = options.stop;
   base.keep_columns = options.warm;
@@ -72,14 +64,6 @@ EvaluationResult evaluate_scenarios(const network::Instance& baseline,
 
   result.scenarios.resize(scenarios.size());
   const int concurrent = std::max(1, std::min(threads, total));
-  // Two CbcMain1 calls at once crashed inside CglPreProcess::postProcess (once in two 12-scenario
-  // sweeps of the medium network, Debian's CBC 2.10): while scenarios run side by side, their
-  // CBC calls take turns. Column generation and CLP still run in parallel.
-  struct SerializeCbc {
-    bool before = engine::cbc_serialized();
-    explicit SerializeCbc(bool on) { engine::set_cbc_serialized(before || on); }
-    ~SerializeCbc() { engine::set_cbc_serialized(before); }
-  } serialize_cbc(concurrent > 1);
   const int threads_each = std::max(1, threads / concurrent);
   std::atomic<int> done{0};
   std::mutex progress_mutex;

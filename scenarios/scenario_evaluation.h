@@ -2,7 +2,7 @@
 // start, scenarios in parallel.
 //
 // The baseline is planned once and keeps its column pool. Each scenario's planner starts from
-// the baseline's columns and plan mapped onto the scenario's network (solvers/route_columns.h:
+// the baseline's columns and plan mapped onto the scenario's network (engine/route_columns.h:
 // what is still valid is kept, the rest dropped): the columns seed the restricted master, so
 // column generation starts near the baseline's LP; the baseline's routes, cut back where the
 // changed network no longer has room, are the first incumbent. With `warm = false` every
@@ -10,8 +10,8 @@
 //
 // Parallelism: up to `threads` scenarios run at once, each single-threaded (one TBB arena of
 // `threads`); with fewer scenarios than threads, each scenario gets the spare threads for its
-// pricing. While scenarios run side by side their CBC calls take turns (price_and_branch.h,
-// set_cbc_serialized): two CbcMain1 calls at once were seen to crash in CBC's preprocessing.
+// pricing. Their CBC calls take turns, as every CBC call in the process does (mip/cbc_driver.h):
+// two CbcMain1 calls at once were seen to crash in CBC's preprocessing.
 #pragma once
 
 #include <atomic>
@@ -77,10 +77,5 @@ EvaluationResult evaluate_scenarios(const network::Instance& baseline,
                                     const std::vector<ScenarioToEvaluate>& scenarios,
                                     const EvaluationOptions& options,
                                     const EvaluationProgress& progress);
-
-// When the first incumbent within `tolerance` (relative) of `target` was found, in seconds
-// from the start of the solve; -1 when none was.
-double seconds_to_reach(const std::vector<std::pair<double, double>>& trace, double target,
-                        double tolerance);
 
 }  // namespace mm::scenarios

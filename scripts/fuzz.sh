@@ -21,7 +21,7 @@ cmake --build "$build" -j "$jobs" --target fuzzers
 harnesses=()
 for source in "$root"/fuzz/fuzz_*.cc; do
   name="$(basename "$source" .cc)"
-  if [ -x "$build/fuzz/$name" ]; then harnesses+=("$name"); else echo "fuzz: $name: not built (see its needs: line)"; fi
+  if [ -x "$build/fuzz/$name" ]; then harnesses+=("$name"); else echo "fuzz: $name: not built (see its needs: line and fuzz/CMakeLists.txt)"; fi
 done
 
 # The seed paths of a harness: the words after "// seeds:" and on the "//   " lines that follow.

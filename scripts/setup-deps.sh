@@ -4,6 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config
+  python3  # scripts/check-includes.py (a ctest), the bench scripts
   coinor-libcbc-dev liblemon-dev libtbb-dev libboost-dev
   libgdal-dev gdal-bin nlohmann-json3-dev libgtest-dev libcli11-dev
   libspdlog-dev

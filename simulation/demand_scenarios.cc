@@ -1,9 +1,8 @@
 #include "simulation/demand_scenarios.h"
 
-#include <cmath>
 #include <set>
 
-#include "network/json_reader.h"
+#include "network/json_fields.h"
 #include "network/json_text.h"
 #include "network/text_file.h"
 
@@ -11,77 +10,67 @@ namespace mm::simulation {
 
 namespace {
 
+using network::Bound;
+using network::in_quotes;
+using network::JsonFields;
+using network::JsonProblems;
+using network::Need;
+using Json = nlohmann::ordered_json;
+
 constexpr const char* kFormat = "middlemile-demand-scenarios/1";
-// As the instance's sanity cap on amounts: no sum of packages can overflow.
-constexpr double kMaxPackages = 1e12;
 
-class ScenarioReader : public network::JsonReader {
- public:
-  ScenarioReader(const network::Instance& instance, std::string source)
-      : JsonReader(std::move(source)), instance_(instance) {}
+// Packages as the instance's amounts: >= 0 and at most its sanity cap, so no sum overflows.
+const Bound kPackages = Bound::non_negative().amount();
 
-  std::vector<DemandScenario> read(const json& root) const {
-    require_format(root, kFormat);
-    only_keys(root, "", {"format", "instance", "scenarios"});
-    if (auto it = root.find("instance"); it != root.end()) {
-      const std::string name = string(*it, "instance");
-      if (name != instance_.name())
-        fail("instance", "the scenarios are for instance " + network::in_quotes(name) + ", not " +
-                             network::in_quotes(instance_.name()));
-    }
-    const json& list = array_field(root, "", "scenarios");
-    if (list.empty()) fail("scenarios", "expected at least one scenario");
-    std::vector<DemandScenario> scenarios;
-    std::set<std::string> names;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      scenarios.push_back(scenario(list[i], element("scenarios", i), i));
-      if (!names.insert(scenarios.back().name).second)
-        fail(child(element("scenarios", i), "name"),
-             "duplicate name " + network::in_quotes(scenarios.back().name));
-    }
-    return scenarios;
-  }
-
- private:
-  DemandScenario scenario(const json& value, const std::string& path, std::size_t index) const {
-    object(value, path);
-    only_keys(value, path, {"name", "scale", "packages"});
-    DemandScenario s;
-    s.name = "scenario " + std::to_string(index + 1);
-    if (auto it = value.find("name"); it != value.end()) s.name = string(*it, child(path, "name"));
-    double scale = 1.0;
-    if (auto it = value.find("scale"); it != value.end()) scale = amount(*it, child(path, "scale"));
-    for (const network::Demand& d : instance_.demand()) s.packages.push_back(scale * d.packages);
-    if (auto it = value.find("packages"); it != value.end()) {
-      const std::string packages_path = child(path, "packages");
-      object(*it, packages_path);
-      for (const auto& [id, packages] : it->items()) {
-        const std::string item_path = child(packages_path, id);
-        const auto k = instance_.demand_index(id);
-        if (!k) fail(item_path, "unknown demand " + network::in_quotes(id));
-        s.packages[*k] = amount(packages, item_path);
+DemandScenario read_scenario(const network::Instance& instance, JsonFields& fields,
+                             std::size_t index) {
+  JsonProblems& problems = fields.problems();
+  DemandScenario s;
+  s.name = fields.string("name", Need::optional).value_or("scenario " + std::to_string(index + 1));
+  const double scale = fields.number("scale", Need::optional, kPackages).value_or(1.0);
+  for (const network::Demand& d : instance.demand()) s.packages.push_back(scale * d.packages);
+  if (const Json* packages = fields.object("packages", Need::optional)) {
+    for (const auto& [id, value] : packages->items()) {
+      const std::string path = network::json_member_path(fields.path_of("packages"), id);
+      const auto k = instance.demand_index(id);
+      if (!k) {
+        problems.add(path, "unknown demand " + in_quotes(id));
+        continue;
       }
+      if (auto x = network::check_number(value, path, kPackages, problems)) s.packages[*k] = *x;
     }
-    return s;
   }
-
-  // A number in [0, 1e12].
-  double amount(const json& value, const std::string& path) const {
-    const double x = number(value, path);
-    if (!(x >= 0.0)) fail(path, "must be >= 0 (got " + value.dump() + ")");
-    if (!(x <= kMaxPackages)) fail(path, "must be at most 1e12 (got " + value.dump() + ")");
-    return x;
-  }
-
-  const network::Instance& instance_;
-};
+  fields.report_unknown();
+  return s;
+}
 
 }  // namespace
 
 std::vector<DemandScenario> parse_demand_scenarios(const network::Instance& instance,
                                                    const std::string& json_text,
                                                    const std::string& source) {
-  return ScenarioReader(instance, source).read(network::parse_strict_json(json_text, source));
+  const network::JsonText parsed = network::parse_json_text(json_text, source);
+  JsonProblems problems;
+  problems.add_all(parsed.duplicate_fields);
+  if (!network::check_object(parsed.value, "", problems)) problems.throw_if_any(source);
+  JsonFields root(parsed.value, "", problems);
+  root.format("format", kFormat);
+  if (auto name = root.string("instance", Need::optional); name && *name != instance.name())
+    problems.add("instance", "the scenarios are for instance " + in_quotes(*name) +
+                                 " but the instance is " + in_quotes(instance.name()));
+  std::vector<DemandScenario> scenarios;
+  std::set<std::string> names;
+  network::for_each_object(root.non_empty_array("scenarios", Need::required), "scenarios", problems,
+                           [&](JsonFields& fields, std::size_t i) {
+                             scenarios.push_back(read_scenario(instance, fields, i));
+                             if (!names.insert(scenarios.back().name).second)
+                               problems.add(
+                                   fields.path_of("name"),
+                                   "duplicate scenario name " + in_quotes(scenarios.back().name));
+                           });
+  root.report_unknown();
+  problems.throw_if_any(source);
+  return scenarios;
 }
 
 std::vector<DemandScenario> read_demand_scenarios(const network::Instance& instance,

@@ -56,7 +56,7 @@ network::Instance quantile_instance(const network::Instance& instance, double qu
     d.packages_p10.reset();
     d.packages_p90.reset();
   }
-  return network::Instance(std::move(data));
+  return network::Instance::create(std::move(data), instance.name());
 }
 
 network::Plan plan_for_original(const network::Instance& original, const network::Instance& scaled,

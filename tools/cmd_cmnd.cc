@@ -8,8 +8,7 @@
 #include "baselines/cmnd_design.h"
 #include "baselines/cmnd_instance.h"
 #include "baselines/compact_cmnd_mip.h"
-#include "engine/price_and_branch.h"
-#include "network/plan_json.h"
+#include "network/text_file.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
 #include "tools/progress_printer.h"
@@ -25,7 +24,6 @@ struct CmndFlags {
   std::string solution;
   std::string method = "cg";
   bool quiet = false;
-  bool serialize_cbc = false;
 };
 
 nlohmann::json number_or_null(double v) {
@@ -52,8 +50,8 @@ std::string no_solution_reason(const baselines::CmndInstance& instance,
 int run_cmnd(const CmndFlags& flags) {
   if (!flags.solution.empty()) network::check_writable(flags.solution);
   const baselines::CmndInstance instance = baselines::read_dow_file(flags.file);
-  engine::set_cbc_serialized(flags.serialize_cbc);
-  std::string status;
+  baselines::CmndStatus status = baselines::CmndStatus::no_solution;
+  bool lp_bound_only = false;  // --method strong-lp: a bound and no solution, "status": "lp"
   double objective = NAN, bound = NAN, seconds = 0;
   baselines::CmndSolution solution;
   std::string reason = "the time limit ended before a first solution";
@@ -62,7 +60,7 @@ int run_cmnd(const CmndFlags& flags) {
     const auto started = std::chrono::steady_clock::now();
     bound = baselines::strong_lp_bound(instance);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    status = std::isfinite(bound) ? "lp" : "no_solution";
+    lp_bound_only = std::isfinite(bound);
   } else if (flags.method == "compact") {
     const auto r = baselines::solve_compact_cmnd(instance, flags.time_limit);
     status = r.status;
@@ -79,7 +77,8 @@ int run_cmnd(const CmndFlags& flags) {
     const auto r = baselines::solve_cmnd(instance, options, progress.callback());
     progress.finish();
     status = r.status;
-    if (status == "no_solution") reason = no_solution_reason(instance, r.engine);
+    if (status == baselines::CmndStatus::no_solution)
+      reason = no_solution_reason(instance, r.engine);
     objective = r.objective;
     bound = r.lower_bound;
     seconds = r.seconds;
@@ -92,13 +91,14 @@ int run_cmnd(const CmndFlags& flags) {
   out["gap"] = std::isfinite(objective) && std::isfinite(bound)
                    ? nlohmann::json(std::max(0.0, (objective - bound) / std::abs(objective)))
                    : nlohmann::json(nullptr);
-  out["status"] = status;
+  out["status"] = lp_bound_only ? "lp" : baselines::to_string(status);
   out["seconds"] = seconds;
   std::cout << out.dump() << std::endl;
-  if (!flags.solution.empty() && status != "no_solution")
+  const bool solved = lp_bound_only || status != baselines::CmndStatus::no_solution;
+  if (!flags.solution.empty() && solved)
     network::write_file_atomically(flags.solution, baselines::write_cmnd_solution_json(solution));
   if (interrupted()) return kInterrupted;
-  if (status != "no_solution") return kSuccess;
+  if (solved) return kSuccess;
   std::cerr << "error: " << flags.file << ": no solution: " << reason << "\n";
   return kNoSolution;
 }
@@ -117,7 +117,7 @@ void add_cmnd_command(CLI::App& app, int* result) {
                   "strong-lp: only the LP relaxation of the strong arc formulation")
       ->check(CLI::IsMember({"cg", "compact", "strong-lp"}));
   add_quiet_flag(*cmd, &flags->quiet);
-  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
+  add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_cmnd(*flags); }); });
 }
 

@@ -7,10 +7,10 @@
 #include <iomanip>
 #include <iostream>
 
-#include "engine/price_and_branch.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
 #include "network/plan_json.h"
+#include "network/text_file.h"
 #include "scenarios/evaluation_output.h"
 #include "scenarios/scenario_builder.h"
 #include "scenarios/scenario_evaluation.h"
@@ -38,7 +38,6 @@ struct EvaluateFlags {
   double gap = 1e-4;
   bool cold = false;
   bool quiet = false;
-  bool serialize_cbc = false;
 };
 
 std::string csv_path(const std::string& json_path) {
@@ -75,7 +74,6 @@ int run_evaluate(const EvaluateFlags& flags) {
   const std::vector<scenarios::ScenarioInstance> built = scenarios::build_scenarios(baseline, file);
   std::vector<scenarios::ScenarioToEvaluate> inputs;
   for (const auto& s : built) inputs.push_back({s.name, s.instance.get()});
-  engine::set_cbc_serialized(flags.serialize_cbc);
 
   scenarios::EvaluationOptions options;
   options.baseline_time_limit_seconds = flags.baseline_time_limit;
@@ -159,7 +157,7 @@ void add_evaluate_command(CLI::App& app, int* result) {
   cmd->add_flag("--cold", flags->cold,
                 "Plan every scenario from scratch instead of from the baseline (for comparison)");
   add_quiet_flag(*cmd, &flags->quiet);
-  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
+  add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_evaluate(*flags); }); });
 }
 

@@ -1,5 +1,5 @@
 // `middlemile explain INSTANCE PLAN (--demand ID | --departure LANE@MINUTE | --facility ID)`:
-// why the plan looks the way it does (solvers/explain.h; README "Why this plan: explain").
+// why the plan looks the way it does (explain/explain.h; README "Why this plan: explain").
 // Text for a terminal, or with --json one JSON object on stdout. A plan that does not belong to
 // the instance, or an id the instance does not have, is bad input (exit 2).
 #include <iostream>

@@ -1,6 +1,5 @@
 // `middlemile generate`: writes a sample instance built from real US cities
 // (geo/sample_network_generator.h) and reports its size and how much demand has an on-time path.
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -11,7 +10,8 @@
 #include "geo/sample_network_generator.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
-#include "network/plan_json.h"
+#include "network/number_text.h"
+#include "network/text_file.h"
 #include "tools/commands.h"
 
 namespace mm::tools {
@@ -46,8 +46,7 @@ int run_generate(const GenerateFlags& flags, const CLI::App& command) {
 
   const geo::SampleNetworkReport& r = generated.report;
   const double share = r.demands == 0 ? 0.0 : 100.0 * r.demands_with_path / r.demands;
-  char percent[32];
-  std::snprintf(percent, sizeof percent, "%.1f%%", share);
+  const std::string percent = network::fixed_text(share, 1) + "%";
   std::cout << "wrote " << flags.output << " (" << generated.instance.name() << ", seed "
             << options.seed << ")\n"
             << "facilities: " << generated.instance.facilities().size() << " (" << r.origins

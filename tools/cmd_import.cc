@@ -12,7 +12,7 @@
 #include "geo/layer_writer.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
-#include "network/plan_json.h"
+#include "network/text_file.h"
 #include "tools/commands.h"
 
 namespace mm::tools {

@@ -13,15 +13,16 @@
 
 #include "baselines/compact_ten_mip.h"
 #include "engine/planner.h"
-#include "engine/price_and_branch.h"
 #include "geo/layer_writer.h"
 #include "geo/plan_layers.h"
 #include "loading/load_plan.h"
 #include "loading/manifest_json.h"
 #include "network/errors.h"
 #include "network/instance_json.h"
+#include "network/number_text.h"
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
+#include "network/text_file.h"
 #include "network/time_expanded_network.h"
 #include "simulation/quantile_plan.h"
 #include "tools/commands.h"
@@ -42,7 +43,6 @@ struct PlanFlags {
   double gap = 1e-4;
   std::string method = "cg";
   bool quiet = false;
-  bool serialize_cbc = false;
   std::string geo_out;
   std::string manifests;
   std::string loading;
@@ -54,7 +54,7 @@ struct PlanFlags {
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
   const network::TimeExpandedNetwork ten(instance);
   const auto r = baselines::solve_compact_ten(instance, ten, flags.time_limit);
-  if (r.status == "too_large")
+  if (r.status == baselines::CompactTenStatus::too_large)
     throw std::runtime_error("the compact model is too large to build (" + std::to_string(r.rows) +
                              " rows)");
   network::Plan plan = engine::assemble_plan(instance, ten, r.solution, r.seconds, [](std::size_t) {
@@ -86,11 +86,9 @@ int run_plan(const PlanFlags& flags) {
     loading_config =
         loading::parse_loading_config(instance.loading_json(), flags.instance + ": loading");
   if (load) loading::resolve_loading(instance, loading_config);  // bad config fails before solving
-  engine::set_cbc_serialized(flags.serialize_cbc);
 
   network::Plan plan;
   bool interrupted_run = false;
-  double controllable_gap = -1.0;
   std::string quantile_line;
   if (flags.demand_quantile && flags.method != "cg")
     throw network::InputError(
@@ -104,7 +102,7 @@ int run_plan(const PlanFlags& flags) {
     options.time_limit_seconds = flags.time_limit;
     options.threads = resolve_threads(flags.threads);
     options.seed = flags.seed;
-    options.gap = flags.gap;
+    options.engine.gap = flags.gap;
     options.packing_efficiency = flags.packing_efficiency;
     options.stop = install_interrupt_handler();
     spdlog::info("planning {} with {} threads, time limit {} s", flags.instance, options.threads,
@@ -117,23 +115,21 @@ int run_plan(const PlanFlags& flags) {
       progress.finish();
       plan = result.plan;
       interrupted_run = result.scaled.interrupted;
-      std::ostringstream line;
-      line << std::fixed << std::setprecision(2) << "  planned for the " << *flags.demand_quantile
-           << "-quantile of demand (CV " << flags.demand_cv
-           << " where a demand gives none): " << std::setprecision(0) << result.planned_packages
-           << " packages, " << std::setprecision(1)
-           << 100.0 * (result.planned_packages / result.forecast_packages - 1.0)
-           << "% over the forecast's " << std::setprecision(0) << result.forecast_packages
-           << "; written for the forecast (scaled objective " << std::setprecision(2)
-           << result.scaled.plan.objective << ", gap "
-           << 100.0 * result.scaled.plan.gap.value_or(0.0) << "%)";
-      quantile_line = line.str();
+      using network::fixed_text;
+      quantile_line =
+          "  planned for the " + fixed_text(*flags.demand_quantile, 2) +
+          "-quantile of demand (CV " + fixed_text(flags.demand_cv, 2) +
+          " where a demand gives none): " + fixed_text(result.planned_packages, 0) + " packages, " +
+          fixed_text(100.0 * (result.planned_packages / result.forecast_packages - 1.0), 1) +
+          "% over the forecast's " + fixed_text(result.forecast_packages, 0) +
+          "; written for the forecast (scaled objective " +
+          fixed_text(result.scaled.plan.objective, 2) + ", gap " +
+          fixed_text(100.0 * result.scaled.plan.gap.value_or(0.0), 2) + "%)";
     } else {
       const auto result = engine::plan_network(instance, options, progress.callback());
       progress.finish();
       plan = result.plan;
       interrupted_run = result.interrupted;
-      controllable_gap = result.controllable_gap;
     }
   }
   if (plan.status == network::PlanStatus::no_solution) {
@@ -168,10 +164,6 @@ int run_plan(const PlanFlags& flags) {
   print_plan_summary(instance, plan, std::cout);
   if (!quantile_line.empty()) std::cout << quantile_line << "\n";
   if (!loading_line.empty()) std::cout << loading_line << "\n";
-  if (controllable_gap >= 0.0 && std::isfinite(controllable_gap))
-    std::cout << "  gap on the cost the plan controls (without penalties the bound pays too): "
-              << std::fixed << std::setprecision(2) << 100.0 * controllable_gap << "%\n"
-              << std::defaultfloat;
   std::cout << "  plan written to " << flags.output << " (verified)\n";
   return interrupted_run || interrupted() ? kInterrupted : kSuccess;
 }
@@ -212,7 +204,7 @@ void add_plan_command(CLI::App& app, int* result) {
       ->check(CLI::Range(0.001, 0.999));
   add_demand_cv_flag(*cmd, &flags->demand_cv);
   add_quiet_flag(*cmd, &flags->quiet);
-  add_serialize_cbc_flag(*cmd, &flags->serialize_cbc);
+  add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });
 }
 

@@ -19,6 +19,7 @@
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
 #include "network/simulation_json.h"
+#include "network/text_file.h"
 #include "report/plan_match.h"
 #include "report/report_page.h"
 #include "tools/commands.h"

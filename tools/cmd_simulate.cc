@@ -11,14 +11,15 @@
 
 #include "network/errors.h"
 #include "network/instance_json.h"
+#include "network/number_text.h"
 #include "network/plan_json.h"
 #include "network/simulation_json.h"
+#include "network/text_file.h"
 #include "simulation/demand_scenarios.h"
 #include "simulation/simulation_csv.h"
 #include "simulation/simulator.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
-#include "tools/plan_summary.h"
 #include "tools/progress_printer.h"
 #include "tools/shared_flags.h"
 #include "tools/simulation_summary.h"
@@ -98,7 +99,7 @@ int run_simulate(const SimulateFlags& flags) {
     network::write_file_atomically(flags.csv, simulation::simulation_csv(results));
   print_simulation_summary(results, flags.rows, std::cout);
   std::cout << "  " << results.samples.size() << " days in "
-            << printf_number("%.1f", results.seconds) << " s on " << results.threads << " thread"
+            << network::fixed_text(results.seconds, 1) << " s on " << results.threads << " thread"
             << (results.threads == 1 ? "" : "s");
   if (!flags.json.empty()) std::cout << "; results written to " << flags.json;
   if (!flags.csv.empty()) std::cout << (flags.json.empty() ? "; " : " and ") << flags.csv;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "network/instance_json.h"
+#include "network/number_text.h"
 #include "network/time_expanded_network.h"
 #include "tools/commands.h"
 
@@ -14,13 +15,6 @@ namespace mm::tools {
 namespace {
 
 // Totals print as plain numbers: 1200, 30.5, 4000 (no exponent below 10^12).
-std::string amount(double value) {
-  std::ostringstream out;
-  out.precision(12);
-  out << value;
-  return out.str();
-}
-
 void print_summary(const network::Instance& instance, std::ostream& out) {
   using network::FacilityKind;
   using network::Mode;
@@ -70,9 +64,10 @@ void print_summary(const network::Instance& instance, std::ostream& out) {
     cube += d.cube_m3;
     weight += d.weight_kg;
   }
-  out << "demand: " << instance.demand().size() << " (" << amount(packages) << " packages, "
-      << amount(cube) << " m3, " << amount(weight) << " kg)\n";
-  out << "unserved penalty: " << amount(instance.unserved_penalty_per_package())
+  out << "demand: " << instance.demand().size() << " (" << network::number_text(packages, 12)
+      << " packages, " << network::number_text(cube, 12) << " m3, "
+      << network::number_text(weight, 12) << " kg)\n";
+  out << "unserved penalty: " << network::number_text(instance.unserved_penalty_per_package(), 12)
       << " per package\n";
 
   network::TimeExpandedNetwork ten(instance);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "network/instance_json.h"
+#include "network/number_text.h"
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
 #include "tools/commands.h"
@@ -18,21 +19,15 @@ namespace mm::tools {
 
 namespace {
 
-std::string amount(double value) {
-  std::ostringstream out;
-  out.precision(12);
-  out << value;
-  return out.str();
-}
-
 int run_verify(const std::string& instance_path, const std::string& plan_path) {
   const network::Instance instance = network::read_instance_file(instance_path);
   const network::Plan plan = network::read_plan_file(plan_path);
   const network::PlanVerification result = network::check_plan(instance, plan);
   for (const network::Violation& v : result.violations)
     std::cout << "violation: " << v.where << ": " << v.message << "\n";
-  const std::string objectives = "(objective " + amount(result.reported_objective) +
-                                 " recomputed " + amount(result.recomputed_objective) + ")";
+  const std::string objectives =
+      "(objective " + network::number_text(result.reported_objective, 12) + " recomputed " +
+      network::number_text(result.recomputed_objective, 12) + ")";
   if (result.ok()) {
     std::cout << "verify: OK " << objectives << "\n";
     return kSuccess;

@@ -1,4 +1,4 @@
-// middlemile: command-line entry point. Subcommands are documented in README.md and FORMAT.md.
+// middlemile: command-line entry point. Subcommands are documented in README.md and docs/FORMAT.md.
 #include <iostream>
 
 #include "network/errors.h"

@@ -1,21 +1,11 @@
 #include "tools/plan_summary.h"
 
-#include <cstdio>
+#include <iomanip>
 #include <string>
 
+#include "network/number_text.h"
+
 namespace mm::tools {
-
-std::string printf_number(const char* format, double value) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, format, value);
-  return buf;
-}
-
-namespace {
-std::string fmt(const char* format, double value) {
-  return printf_number(format, value);
-}
-}  // namespace
 
 void print_plan_summary(const network::Instance& instance, const network::Plan& plan,
                         std::ostream& out) {
@@ -23,27 +13,45 @@ void print_plan_summary(const network::Instance& instance, const network::Plan& 
   for (const auto& d : instance.demand()) packages += d.packages;
   for (const auto& u : plan.unserved) unserved += u.packages;
   out << "plan for \"" << plan.instance << "\": " << network::to_string(plan.status) << "\n";
-  out << "  objective   " << fmt("%14.2f", plan.objective) << "\n";
-  out << "    vehicles  " << fmt("%14.2f", plan.cost.vehicles) << "\n";
-  out << "    packages  " << fmt("%14.2f", plan.cost.packages) << "\n";
-  out << "    handling  " << fmt("%14.2f", plan.cost.handling) << "\n";
-  out << "    unserved  " << fmt("%14.2f", plan.cost.unserved) << "\n";
+  out << "  objective   " << std::setw(14) << network::fixed_text(plan.objective, 2) << "\n";
+  out << "    vehicles  " << std::setw(14) << network::fixed_text(plan.cost.vehicles, 2) << "\n";
+  out << "    packages  " << std::setw(14) << network::fixed_text(plan.cost.packages, 2) << "\n";
+  out << "    handling  " << std::setw(14) << network::fixed_text(plan.cost.handling, 2) << "\n";
+  out << "    unserved  " << std::setw(14) << network::fixed_text(plan.cost.unserved, 2) << "\n";
   if (plan.lower_bound) {
-    out << "  lower bound " << fmt("%14.2f", *plan.lower_bound) << "   gap "
-        << fmt("%.2f", 100.0 * plan.gap.value_or(0.0)) << "%\n";
+    out << "  lower bound " << std::setw(14) << network::fixed_text(*plan.lower_bound, 2)
+        << "   gap " << (plan.gap ? network::fixed_text(100.0 * *plan.gap, 2) + "%" : "-");
+    // network/gap.h: the gap leaves out what no plan can avoid; say how much that is.
+    if (plan.unavoidable_penalty && *plan.unavoidable_penalty > 0)
+      out << " (of the cost the plan controls: the objective less "
+          << network::fixed_text(*plan.unavoidable_penalty, 2)
+          << " of penalty for demand with no on-time path)";
+    out << "\n";
   }
   for (const auto& [mode, trips] : plan.kpis.vehicle_trips) {
     out << "  " << mode << ": " << trips << " vehicle trips, fill cube "
-        << fmt("%.1f", 100.0 * plan.kpis.fill_cube.at(mode)) << "%, weight "
-        << fmt("%.1f", 100.0 * plan.kpis.fill_weight.at(mode)) << "%\n";
+        << network::fixed_text(100.0 * plan.kpis.fill_cube.at(mode), 1) << "%, weight "
+        << network::fixed_text(100.0 * plan.kpis.fill_weight.at(mode), 1) << "%\n";
   }
   if (plan.kpis.vehicle_trips.empty()) out << "  no vehicle trips\n";
-  out << "  on time     " << fmt("%.0f", packages - unserved) << " of " << fmt("%.0f", packages)
-      << " packages (" << fmt("%.2f", 100.0 * plan.kpis.on_time_share) << "%)";
-  out << "; unserved " << fmt("%.0f", unserved) << " packages in " << plan.unserved.size()
-      << " demand" << (plan.unserved.size() == 1 ? "" : "s") << "\n";
+  out << "  on time     " << network::fixed_text(packages - unserved, 0) << " of "
+      << network::fixed_text(packages, 0) << " packages ("
+      << network::fixed_text(100.0 * plan.kpis.on_time_share, 2) << "%)";
+  out << "; unserved " << network::fixed_text(unserved, 0) << " packages in "
+      << plan.unserved.size() << " demand" << (plan.unserved.size() == 1 ? "" : "s") << "\n";
+  // A plan that serves nothing is a finding to say out loud, not a quiet success.
+  const double unavoidable_packages =
+      plan.unavoidable_penalty && instance.unserved_penalty_per_package() > 0
+          ? *plan.unavoidable_penalty / instance.unserved_penalty_per_package()
+          : 0.0;
+  if (packages > 0 && unserved >= packages - 1e-6 && unavoidable_packages < packages - 1e-6)
+    out << "  warning: the plan serves no package although "
+        << network::fixed_text(packages - unavoidable_packages, 0)
+        << " packages have an on-time path: no route pays for its vehicles at the unserved "
+           "penalty of "
+        << network::number_text(instance.unserved_penalty_per_package()) << " per package\n";
   out << "  departures " << plan.departures.size() << ", routes " << plan.routes.size()
-      << ", solved in " << fmt("%.1f", plan.kpis.solve_seconds) << " s\n";
+      << ", solved in " << network::fixed_text(plan.kpis.solve_seconds, 1) << " s\n";
 }
 
 }  // namespace mm::tools

@@ -7,14 +7,14 @@
 #include <cstdio>
 #include <string>
 
+#include "network/number_text.h"
+
 namespace mm::tools {
 
 namespace {
+// Two decimals; "-" while a figure is not known yet.
 std::string number(double v) {
-  if (!std::isfinite(v)) return "-";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
+  return std::isfinite(v) ? network::fixed_text(v, 2) : "-";
 }
 
 double gap_percent(const engine::SolveProgress& p) {

@@ -26,8 +26,9 @@ void add_quiet_flag(CLI::App& command, bool* quiet) {
                    "print");
 }
 
-void add_serialize_cbc_flag(CLI::App& command, bool* serialize) {
-  command.add_flag("--serialize-cbc", *serialize, "Run at most one CBC model at a time");
+void add_serialize_cbc_flag(CLI::App& command) {
+  command.add_flag("--serialize-cbc",
+                   "Ignored (kept for compatibility): CBC models always run one at a time");
 }
 
 void add_demand_cv_flag(CLI::App& command, double* cv) {

@@ -1,6 +1,6 @@
 // The flags several subcommands share, defined once so that every command spells, checks and
-// explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc,
-// --demand-cv, and --log-level (which main.cc adds to every subcommand).
+// explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc (a no-op
+// kept for compatibility), --demand-cv, and --log-level (which main.cc adds to every subcommand).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -13,8 +13,9 @@ void add_time_limit_flag(CLI::App& command, double* seconds);
 void add_threads_flag(CLI::App& command, int* threads);
 // --quiet: no progress bar or progress lines on stderr (errors and warnings still print).
 void add_quiet_flag(CLI::App& command, bool* quiet);
-// --serialize-cbc: at most one CBC model at a time in the process.
-void add_serialize_cbc_flag(CLI::App& command, bool* serialize);
+// --serialize-cbc: accepted and ignored, for scripts written when it was a switch: every CBC
+// call in the process now takes one lock (mip/cbc_driver.h).
+void add_serialize_cbc_flag(CLI::App& command);
 // --demand-cv C (0..10): the coefficient of variation of demands without their own
 // packages_cv or packages_p10/p90 (simulate, plan --demand-quantile; docs/SIMULATION.md).
 void add_demand_cv_flag(CLI::App& command, double* cv);

@@ -1,23 +1,21 @@
 #include "tools/simulation_summary.h"
 
-#include "tools/plan_summary.h"
-
-#include <cstdio>
+#include <iomanip>
 #include <string>
+
+#include "network/number_text.h"
 
 namespace mm::tools {
 
 namespace {
-std::string fmt(const char* format, double value) {
-  return printf_number(format, value);
-}
+using network::fixed_text;
+using network::number_text;
 
 void distribution_row(std::ostream& out, const char* name, const network::Distribution& d,
-                      const char* format, double factor = 1.0) {
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "  %-16s", name);
-  out << buf;
-  for (const double v : {d.mean, d.p5, d.p50, d.p95}) out << fmt(format, v * factor);
+                      int decimals, double factor = 1.0) {
+  out << "  " << std::left << std::setw(16) << name << std::right;
+  for (const double v : {d.mean, d.p5, d.p50, d.p95})
+    out << std::setw(14) << fixed_text(v * factor, decimals);
   out << "\n";
 }
 }  // namespace
@@ -28,27 +26,28 @@ void print_simulation_summary(const network::SimulationResults& r, std::size_t r
   out << "simulation of \"" << r.plan << "\" for \"" << r.instance << "\": " << r.samples.size()
       << (s.demand == "scenarios"
               ? " scenario days from " + s.scenarios_file
-              : " sampled days (CV " + fmt("%g", s.demand_cv) + ", correlation " +
-                    fmt("%g", s.correlation) + ", seed " + std::to_string(s.seed) + ")")
+              : " sampled days (CV " + number_text(s.demand_cv) + ", correlation " +
+                    number_text(s.correlation) + ", seed " + std::to_string(s.seed) + ")")
       << (r.interrupted ? ", interrupted" : "") << "\n";
   out << "  recourse: room and later departures, "
-      << (s.spot ? "spot vehicles at " + fmt("%g", s.spot_factor) + " x trip cost, " : "")
-      << "late at " << fmt("%g", s.late_penalty_per_package) << " per package, unserved at "
-      << fmt("%g", s.unserved_penalty_per_package) << "\n";
+      << (s.spot ? "spot vehicles at " + number_text(s.spot_factor) + " x trip cost, " : "")
+      << "late at " << number_text(s.late_penalty_per_package) << " per package, unserved at "
+      << number_text(s.unserved_penalty_per_package) << "\n";
   out << "                            mean            p5           p50           p95\n";
   const network::SimulationSummary& m = r.summary;
-  distribution_row(out, "on-time share %", m.on_time_share, "%14.2f", 100.0);
-  distribution_row(out, "cost", m.cost, "%14.2f");
-  distribution_row(out, "spot vehicles", m.spot_vehicles, "%14.1f");
-  distribution_row(out, "late packages", m.late_packages, "%14.1f");
-  distribution_row(out, "unserved pkgs", m.unserved_packages, "%14.1f");
-  distribution_row(out, "packages", m.packages, "%14.1f");
+  distribution_row(out, "on-time share %", m.on_time_share, 2, 100.0);
+  distribution_row(out, "cost", m.cost, 2);
+  distribution_row(out, "spot vehicles", m.spot_vehicles, 1);
+  distribution_row(out, "late packages", m.late_packages, 1);
+  distribution_row(out, "unserved pkgs", m.unserved_packages, 1);
+  distribution_row(out, "packages", m.packages, 1);
   const network::SimulatedCost& c = m.mean_cost;
-  out << "  mean cost: planned vehicles " << fmt("%.2f", c.planned_vehicles) << ", spot "
-      << fmt("%.2f", c.spot_vehicles) << ", packages " << fmt("%.2f", c.packages) << ", handling "
-      << fmt("%.2f", c.handling) << ", late " << fmt("%.2f", c.late) << ", unserved "
-      << fmt("%.2f", c.unserved) << "\n";
-  out << "  the plan's own objective (the forecast day): " << fmt("%.2f", r.plan_objective) << "\n";
+  out << "  mean cost: planned vehicles " << fixed_text(c.planned_vehicles, 2) << ", spot "
+      << fixed_text(c.spot_vehicles, 2) << ", packages " << fixed_text(c.packages, 2)
+      << ", handling " << fixed_text(c.handling, 2) << ", late " << fixed_text(c.late, 2)
+      << ", unserved " << fixed_text(c.unserved, 2) << "\n";
+  out << "  the plan's own objective (the forecast day): " << fixed_text(r.plan_objective, 2)
+      << "\n";
 
   std::size_t shown = 0;
   for (const network::DepartureRisk& d : r.departures) {
@@ -56,9 +55,10 @@ void print_simulation_summary(const network::SimulationResults& r, std::size_t r
     if (shown++ == 0)
       out << "  departures that overflow most often (the day on the plan's routes does not "
              "fit):\n    overflow   spot  mean spot  vehicles  departure\n";
-    out << fmt("%11.1f%%", 100.0 * d.overflow_probability)
-        << fmt("%6.1f%%", 100.0 * d.spot_probability) << fmt("%11.2f", d.mean_spot_vehicles)
-        << fmt("%10.0f", d.vehicles) << "  " << d.lane << " @" << d.departure_minute << "\n";
+    out << std::setw(11) << fixed_text(100.0 * d.overflow_probability, 1) << "%" << std::setw(6)
+        << fixed_text(100.0 * d.spot_probability, 1) << "%" << std::setw(11)
+        << fixed_text(d.mean_spot_vehicles, 2) << std::setw(10) << d.vehicles << "  " << d.lane
+        << " @" << d.departure_minute << "\n";
   }
   if (shown == 0) out << "  no departure overflows in any sample\n";
   shown = 0;
@@ -67,10 +67,10 @@ void print_simulation_summary(const network::SimulationResults& r, std::size_t r
     if (shown++ == 0)
       out << "  sort capacity (the day on the plan's routes, busiest hour):\n"
              "    exceeded  mean peak  p95 peak  capacity/h  facility\n";
-    out << fmt("%11.1f%%", 100.0 * f.exceed_probability)
-        << fmt("%10.1f%%", 100.0 * f.mean_peak_utilization)
-        << fmt("%9.1f%%", 100.0 * f.p95_peak_utilization) << fmt("%12.0f", f.sort_capacity_per_hour)
-        << "  " << f.facility << "\n";
+    out << std::setw(11) << fixed_text(100.0 * f.exceed_probability, 1) << "%" << std::setw(10)
+        << fixed_text(100.0 * f.mean_peak_utilization, 1) << "%" << std::setw(9)
+        << fixed_text(100.0 * f.p95_peak_utilization, 1) << "%" << std::setw(12)
+        << fixed_text(f.sort_capacity_per_hour, 0) << "  " << f.facility << "\n";
   }
 }
 

@@ -13,7 +13,6 @@ namespace mm::baselines {
 namespace {
 
 const std::string kData = MM_TEST_DATA_DIR;
-const std::string kBenchmarks = std::string(MM_SOURCE_DIR) + "/../shared/benchmarks/cmnd";
 
 CmndInstance parse(const std::string& text) {
   std::istringstream in(text);
@@ -51,10 +50,7 @@ TEST(ReadDowFile, ReadsTinyInstanceZeroBased) {
 
 TEST(ReadDowFile, ReadsCanadC33) {
   // The file's header says 20 228 39 but the benchmark's label is 20,230,40; the header rules.
-  const std::string path = kBenchmarks + "/C/c33.dow";
-  // The benchmarks live in ../shared beside the repository (as in CI); a bare clone has none.
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not found";
-  const CmndInstance instance = read_dow_file(path);
+  const CmndInstance instance = read_dow_file(kData + "/cmnd/c33.dow");  // README.md there
   EXPECT_EQ(instance.name, "c33");
   EXPECT_EQ(instance.nodes, 20u);
   ASSERT_EQ(instance.arcs.size(), 228u);

@@ -7,6 +7,7 @@
 #include "baselines/cmnd_instance.h"
 #include "baselines/cmnd_solution.h"
 #include "network/errors.h"
+#include "tests/network/error_text.h"
 
 namespace mm::baselines {
 namespace {
@@ -20,7 +21,7 @@ const std::string kData = MM_TEST_DATA_DIR;
 TEST(CompactCmnd, SolvesTinyInstanceToHandComputedOptimum) {
   const CmndInstance instance = read_dow_file(kData + "/cmnd/tiny.dow");
   const CompactCmndResult result = solve_compact_cmnd(instance, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CmndStatus::optimal);
   EXPECT_NEAR(result.objective, 101.0, 1e-6);
   EXPECT_NEAR(result.lower_bound, 101.0, 1e-6);
   EXPECT_EQ(result.solution.open_arcs, (std::vector<std::size_t>{1, 2, 3}));
@@ -36,7 +37,7 @@ TEST(CompactCmnd, StrongLinkingLpBoundOnSingleArc) {
   const CmndInstance instance = read_dow_file(kData + "/cmnd/single_arc.dow");
   EXPECT_NEAR(strong_lp_bound(instance), 104.0, 1e-9);
   const CompactCmndResult result = solve_compact_cmnd(instance, 10.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CmndStatus::optimal);
   EXPECT_NEAR(result.objective, 104.0, 1e-9);
 }
 
@@ -56,7 +57,7 @@ TEST(CompactCmnd, InfeasibleInstanceHasNoSolution) {
   instance.arcs = {{0, 1, 1.0, 20.0, 100.0}};
   instance.commodities = {{0, 1, 30.0}};
   const CompactCmndResult result = solve_compact_cmnd(instance, 10.0);
-  EXPECT_EQ(result.status, "no_solution");
+  EXPECT_EQ(result.status, CmndStatus::no_solution);
   EXPECT_TRUE(result.solution.open_arcs.empty());
   EXPECT_EQ(strong_lp_bound(instance), std::numeric_limits<double>::infinity());
 }
@@ -79,27 +80,23 @@ TEST(CmndSolutionJson, RoundTripsAndKeepsShape) {
   EXPECT_EQ(write_cmnd_solution_json(CmndSolution{}), "{\"open_arcs\": [],\n \"flows\": []}\n");
 }
 
+// Every problem, each "<source>: <problem>", joined by " | " (tests/network/error_text.h).
 std::string parse_error(const std::string& text) {
-  try {
-    parse_cmnd_solution_json(text, "s.json");
-  } catch (const network::InputError& e) {
-    return e.what();
-  }
-  return "";
+  return network::error_text([&] { parse_cmnd_solution_json(text, "s.json"); });
 }
 
 TEST(CmndSolutionJson, RejectsBadInputWithJsonPath) {
   EXPECT_EQ(parse_error("{\"open_arcs\": [], \"flows\": [], \"x\": 1}"),
-            "s.json: x: unknown field");
-  EXPECT_EQ(parse_error("{\"flows\": []}"), "s.json: open_arcs: missing");
+            "s.json: x: unknown field (expected one of: open_arcs, flows)");
+  EXPECT_EQ(parse_error("{\"flows\": []}"), "s.json: (root): missing required field \"open_arcs\"");
   EXPECT_EQ(parse_error("{\"open_arcs\": [-1], \"flows\": []}"),
-            "s.json: open_arcs[0]: expected a non-negative integer, got -1");
+            "s.json: open_arcs[0]: must be >= 0 (got -1)");
   EXPECT_EQ(parse_error("{\"open_arcs\": [], \"flows\": [{\"commodity\": 0, \"arc\": 1.5, "
                         "\"flow\": 1}]}"),
-            "s.json: flows[0].arc: expected a non-negative integer, got 1.5");
+            "s.json: flows[0].arc: must be an integer (got 1.5)");
   EXPECT_EQ(parse_error("{\"open_arcs\": [], \"flows\": [{\"commodity\": 0, \"arc\": 1}]}"),
-            "s.json: flows[0].flow: missing");
-  EXPECT_EQ(parse_error("[1]"), "s.json: $: expected an object");
+            "s.json: flows[0]: missing required field \"flow\"");
+  EXPECT_EQ(parse_error("[1]"), "s.json: (root): must be an object (got an array)");
 }
 
 TEST(CheckCmndSolution, ReportsEveryViolation) {

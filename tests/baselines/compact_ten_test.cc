@@ -67,10 +67,10 @@ std::size_t arc_of(const TimeExpandedNetwork& ten, std::size_t lane) {
 TEST(CompactTen, TwoDemandsShareOneTruck) {
   // d1 rides O>H>D with d2 on the same H>D truck (90 m³): trips 100 + 100, handling at H
   // 0.1 × 150 = 15, total 215. Sending d1 direct would cost 250 + 100 + 5 = 355.
-  const Instance instance(tiny_data());
+  const Instance instance = Instance::create(tiny_data(), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 215.0, 1e-6);
   ASSERT_TRUE(result.solution.lower_bound.has_value());
   EXPECT_NEAR(*result.solution.lower_bound, 215.0, 1e-6);
@@ -97,10 +97,10 @@ TEST(CompactTen, SecondTruckWhenCubeExceedsOne) {
   InstanceData data = tiny_data();
   data.demand[1].cube_m3 = 50.0;
   data.unserved_penalty_per_package = 20.0;
-  const Instance instance(std::move(data));
+  const Instance instance = Instance::create(std::move(data), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 315.0, 1e-6);
   EXPECT_EQ(result.solution.vehicles[arc_of(ten, 1)], 2);
 }
@@ -111,10 +111,10 @@ TEST(CompactTen, SortCapacitySendsTheBigDemandDirect) {
   // O>H and O>D trucks.
   InstanceData data = tiny_data();
   data.facilities[1].sort_capacity_per_hour = 120.0;
-  const Instance instance(std::move(data));
+  const Instance instance = Instance::create(std::move(data), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 355.0, 1e-6);
   EXPECT_EQ(result.solution.vehicles[arc_of(ten, 0)], 0);
   EXPECT_EQ(result.solution.vehicles[arc_of(ten, 1)], 1);
@@ -127,10 +127,10 @@ TEST(CompactTen, FleetOfOneForbidsOverlappingTrips) {
   InstanceData data = tiny_data();
   data.facilities[1].sort_capacity_per_hour = 120.0;
   data.vehicle_types[0].fleet = 1;
-  const Instance instance(std::move(data));
+  const Instance instance = Instance::create(std::move(data), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 512.0, 1e-6);
   EXPECT_EQ(result.solution.vehicles[arc_of(ten, 2)], 0);
   double served_packages = 0.0;
@@ -144,10 +144,10 @@ TEST(CompactTen, LateDemandIsUnservedWithoutVariables) {
   InstanceData data = tiny_data();
   data.demand[0].due_minute = 150;
   data.demand[1].due_minute = 180;
-  const Instance instance(std::move(data));
+  const Instance instance = Instance::create(std::move(data), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
-  EXPECT_EQ(result.status, "optimal");
+  EXPECT_EQ(result.status, CompactTenStatus::optimal);
   EXPECT_NEAR(result.objective, 100.0 + 5.0 + 1000.0, 1e-6);
   ASSERT_EQ(result.solution.paths.size(), 1u);
   EXPECT_EQ(result.solution.paths[0].demand, 1u);
@@ -160,7 +160,7 @@ TEST(CompactTen, PlansPassTheReferee) {
   variants[2].facilities[1].sort_capacity_per_hour = 120.0;
   variants[2].vehicle_types[0].fleet = 1;
   for (InstanceData& data : variants) {
-    const Instance instance(std::move(data));
+    const Instance instance = Instance::create(std::move(data), "tiny");
     const TimeExpandedNetwork ten(instance);
     const CompactTenResult result = solve_compact_ten(instance, ten, 30.0);
     const network::Plan plan =
@@ -173,10 +173,10 @@ TEST(CompactTen, PlansPassTheReferee) {
 }
 
 TEST(CompactTen, RefusesAModelAboveTheNonzeroLimit) {
-  const Instance instance(tiny_data());
+  const Instance instance = Instance::create(tiny_data(), "tiny");
   const TimeExpandedNetwork ten(instance);
   const CompactTenResult result = solve_compact_ten(instance, ten, 30.0, 10);
-  EXPECT_EQ(result.status, "too_large");
+  EXPECT_EQ(result.status, CompactTenStatus::too_large);
   EXPECT_TRUE(result.solution.paths.empty());
   EXPECT_FALSE(result.solution.lower_bound.has_value());
   EXPECT_EQ(result.rows, 0u);

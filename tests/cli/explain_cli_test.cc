@@ -1,5 +1,5 @@
 // `middlemile explain` end to end on tests/data/explain/late_alternative.json (worked out in
-// tests/solvers/explain_test.cc): the instance is planned with `middlemile plan`, then
+// tests/explain/explain_test.cc): the instance is planned with `middlemile plan`, then
 // explained per demand, departure and facility, as JSON and as text; unknown ids exit 2.
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -160,8 +160,8 @@ TEST_F(SimulateCli, BadInputExitsTwo) {
   const CliRun scenario =
       run("simulate " + quote(kInstance) + " " + quote(plan) + " --scenarios " + quote(days));
   EXPECT_EQ(scenario.exit_code, 2);
-  EXPECT_EQ(scenario.err,
-            "error: " + days + ": scenarios[0].packages.nope: unknown demand \"nope\"\n");
+  EXPECT_EQ(scenario.err, "error: scenarios[0].packages.nope: unknown demand \"nope\"\nerror: " +
+                              days + ": 1 validation error\n");
   // An output over an input is refused before any work.
   const CliRun over =
       run("simulate " + quote(kInstance) + " " + quote(plan) + " --json " + quote(plan));

@@ -73,13 +73,13 @@ TEST(ExplainDemand, CheaperAlternativeArrivesLate) {
   EXPECT_EQ(slow.legs[0].lane, "slow");
   EXPECT_EQ(slow.arrival_minute, 660);
   EXPECT_DOUBLE_EQ(slow.cost, 100.0);
-  EXPECT_EQ(slow.why_not, "arrives late");
+  EXPECT_EQ(slow.why_not, WhyNot::arrives_late);
   EXPECT_EQ(slow.detail, "arrives at minute 660, 360 min after due minute 300");
   const Alternative& fast = e.alternatives[1];
   EXPECT_EQ(fast.legs.at(0).lane, "fast");
   EXPECT_EQ(fast.legs.at(0).departure_minute, other);
   EXPECT_DOUBLE_EQ(fast.cost, 300.0);
-  EXPECT_EQ(fast.why_not, "would need another vehicle");
+  EXPECT_EQ(fast.why_not, WhyNot::needs_another_vehicle);
   EXPECT_EQ(fast.extra_vehicles, 1);
   EXPECT_DOUBLE_EQ(fast.extra_vehicle_cost, 300.0);
 }
@@ -91,14 +91,14 @@ TEST(ExplainDemand, UnservedWithEveryRouteLateHasNoPathInWindow) {
   EXPECT_EQ(e.unserved_packages, 10.0);
   EXPECT_EQ(e.moved_packages, 10.0);
   ASSERT_TRUE(e.unserved.has_value());
-  EXPECT_EQ(e.unserved->reason, "no path in window");
+  EXPECT_EQ(e.unserved->reason, UnservedCause::no_path_in_window);
   EXPECT_EQ(e.unserved->detail,
             "every route arrives late: the earliest reaches B at minute 120, after due minute 100");
   EXPECT_DOUBLE_EQ(e.unserved->penalty, 1000.0);
   ASSERT_EQ(e.alternatives.size(), 3u);  // slow@60 (10), fast@60 (30), fast@90 (30)
   EXPECT_DOUBLE_EQ(e.alternatives[0].cost, 10.0);
   EXPECT_DOUBLE_EQ(e.alternatives[1].cost, 30.0);
-  for (const Alternative& a : e.alternatives) EXPECT_EQ(a.why_not, "arrives late");
+  for (const Alternative& a : e.alternatives) EXPECT_EQ(a.why_not, WhyNot::arrives_late);
 }
 
 TEST(ExplainDemand, UnservedWithoutAnyLaneHasNoRouteAtAll) {
@@ -106,7 +106,7 @@ TEST(ExplainDemand, UnservedWithoutAnyLaneHasNoRouteAtAll) {
   const Plan plan = solve_and_check(instance, 1900.0);
   const DemandExplanation e = explain_demand(instance, plan, "d_nowhere", {});
   ASSERT_TRUE(e.unserved.has_value());
-  EXPECT_EQ(e.unserved->reason, "no path in window");
+  EXPECT_EQ(e.unserved->reason, UnservedCause::no_path_in_window);
   EXPECT_EQ(e.unserved->detail, "no route at all: no lane path from A to C");
   EXPECT_TRUE(e.alternatives.empty());
 }
@@ -116,16 +116,16 @@ TEST(ExplainDemand, UnservedBecauseThePenaltyIsCheaperThanATruck) {
   const Plan plan = solve_and_check(instance, 1900.0);
   const DemandExplanation e = explain_demand(instance, plan, "d_small", {});
   ASSERT_TRUE(e.unserved.has_value());
-  EXPECT_EQ(e.unserved->reason, "penalty cheaper than a vehicle");
+  EXPECT_EQ(e.unserved->reason, UnservedCause::penalty_cheaper);
   EXPECT_DOUBLE_EQ(e.unserved->penalty, 100.0);
   ASSERT_TRUE(e.unserved->cheapest_serving.has_value());
   EXPECT_DOUBLE_EQ(*e.unserved->cheapest_serving, 300.0);
   ASSERT_EQ(e.alternatives.size(), 3u);
-  EXPECT_EQ(e.alternatives[0].why_not, "arrives late");  // slow, 2 per package
+  EXPECT_EQ(e.alternatives[0].why_not, WhyNot::arrives_late);  // slow, 2 per package
   EXPECT_DOUBLE_EQ(e.alternatives[0].cost, 2.0);
   EXPECT_DOUBLE_EQ(e.alternatives[1].cost, 6.0);
-  EXPECT_EQ(e.alternatives[1].why_not, "would need another vehicle");
-  EXPECT_EQ(e.alternatives[2].why_not, "would need another vehicle");
+  EXPECT_EQ(e.alternatives[1].why_not, WhyNot::needs_another_vehicle);
+  EXPECT_EQ(e.alternatives[2].why_not, WhyNot::needs_another_vehicle);
   EXPECT_DOUBLE_EQ(e.alternatives[1].extra_vehicle_cost, 300.0);
 }
 
@@ -260,10 +260,10 @@ TEST(ExplainDemand, UnservedBehindAFullDepartureIsCapacity) {
   EXPECT_NEAR(e.served_packages, 100.0, 1e-6);
   EXPECT_NEAR(e.moved_packages, 50.0, 1e-6);
   ASSERT_EQ(e.alternatives.size(), 1u);
-  EXPECT_EQ(e.alternatives[0].why_not, "no capacity");
+  EXPECT_EQ(e.alternatives[0].why_not, WhyNot::no_capacity);
   EXPECT_EQ(e.alternatives[0].detail, "A>B@60 is at its max vehicles per departure (1)");
   ASSERT_TRUE(e.unserved.has_value());
-  EXPECT_EQ(e.unserved->reason, "capacity");
+  EXPECT_EQ(e.unserved->reason, UnservedCause::capacity);
   EXPECT_EQ(e.unserved->detail,
             "every on-time route is blocked by a limit the plan has reached; A>B@60 is at its max "
             "vehicles per departure (1)");
@@ -326,6 +326,20 @@ TEST(ExplainJson, DemandHasTheDocumentedKeys) {
   EXPECT_EQ(json.at("alternatives")[0].at("cost"), 100.0);
   EXPECT_EQ(json.at("alternatives")[0].at("legs")[0].at("lane"), "slow");
   EXPECT_TRUE(json.at("unserved").is_null());
+}
+
+// The words `explain` prints for each outcome (README, "Why this plan: explain").
+TEST(ExplainOutcomes, PrintAsDocumented) {
+  EXPECT_STREQ(to_string(WhyNot::arrives_late), "arrives late");
+  EXPECT_STREQ(to_string(WhyNot::no_capacity), "no capacity");
+  EXPECT_STREQ(to_string(WhyNot::needs_another_vehicle), "would need another vehicle");
+  EXPECT_STREQ(to_string(WhyNot::costs_more), "costs more");
+  EXPECT_STREQ(to_string(WhyNot::costs_the_same), "costs the same");
+  EXPECT_STREQ(to_string(WhyNot::cheaper), "cheaper");
+  EXPECT_STREQ(to_string(UnservedCause::no_path_in_window), "no path in window");
+  EXPECT_STREQ(to_string(UnservedCause::capacity), "capacity");
+  EXPECT_STREQ(to_string(UnservedCause::penalty_cheaper), "penalty cheaper than a vehicle");
+  EXPECT_STREQ(to_string(UnservedCause::not_optimal), "not optimal");
 }
 
 }  // namespace

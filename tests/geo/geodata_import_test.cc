@@ -35,6 +35,12 @@ std::string import_error(const ImportOptions& options) {
     mm::geo::import_instance(options);
   } catch (const InputError& e) {
     return e.what();
+  } catch (const mm::network::ValidationError& e) {
+    // Every problem, each "<source>: <problem>", joined by " | ".
+    std::string all;
+    for (const std::string& problem : e.problems())
+      all += (all.empty() ? "" : " | ") + e.source() + ": " + problem;
+    return all;
   }
   return "";
 }
@@ -193,9 +199,7 @@ TEST(GeodataImport, MissingLayerAndUnknownMappingField) {
   options = csv_options();
   options.mapping = mapping;
   EXPECT_EQ(import_error(options),
-            mapping +
-                ": demand.packges: unknown field (expected one of id, origin, destination, "
-                "packages, cube_m3, weight_kg, ready_minute, due_minute)");
+            mapping + ": demand.packges: unknown field (did you mean \"packages\"?)");
   std::filesystem::remove(mapping);
 }
 

@@ -63,26 +63,34 @@ TEST(LaneRules, GenerateTierLanes) {
 }
 
 TEST(LaneRules, BadRulesNameFileAndPath) {
+  // Every problem, each "<source>: <problem>", joined by " | ".
   auto message = [](const std::string& json) {
     try {
       mm::geo::parse_lane_rules(json, "rules.json");
-    } catch (const mm::network::InputError& e) {
-      return std::string(e.what());
+    } catch (const mm::network::ValidationError& e) {
+      std::string all;
+      for (const std::string& problem : e.problems())
+        all += (all.empty() ? "" : " | ") + e.source() + ": " + problem;
+      return all;
     }
     return std::string();
   };
   EXPECT_EQ(message(R"({"rules": [{"vehicle_type": "t", "from": "origin", "to": "hub"}]})"),
-            "rules.json: rules[0].to: expected origin, sort_center, air_hub or delivery_station, "
-            "got string \"hub\"");
+            "rules.json: rules[0].to: must be one of \"origin\", \"sort_center\", \"air_hub\", "
+            "\"delivery_station\" (got \"hub\")");
   EXPECT_EQ(message(R"({"rules": [{"vehicle_type": "t", "from": "origin",
                        "to": "air_hub", "nearest": "3"}]})"),
-            "rules.json: rules[0].nearest: expected an integer ≥ 1, got string \"3\"");
+            "rules.json: rules[0].nearest: must be an integer (got string \"3\")");
   EXPECT_EQ(message(R"({"rules": [{"vehicle_type": "t", "from": "origin", "to": "air_hub",
                        "max_km": 10, "maxkm": 5}]})"),
-            "rules.json: rules[0].maxkm: unknown field");
+            "rules.json: rules[0].maxkm: unknown field (did you mean \"max_km\"?)");
   EXPECT_EQ(message(R"({"rules": [{"from": "origin", "to": "air_hub"}]})"),
-            "rules.json: rules[0].vehicle_type: missing");
-  EXPECT_EQ(message(R"({"rules": []})"), "rules.json: rules: expected a non-empty list of rules");
+            "rules.json: rules[0]: missing required field \"vehicle_type\"");
+  EXPECT_EQ(message(R"({"rules": []})"), "rules.json: rules: must not be empty");
+  // All problems at once, in file order.
+  EXPECT_EQ(message(R"({"rules": [{"from": "origin", "to": "air_hub", "nearest": 0}]})"),
+            "rules.json: rules[0]: missing required field \"vehicle_type\" | "
+            "rules.json: rules[0].nearest: must be >= 1 (got 0)");
 }
 
 TEST(LaneRules, UnknownVehicleTypeIsAnInputError) {

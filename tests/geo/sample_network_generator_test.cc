@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "network/derived_values.h"
 #include "network/errors.h"
 #include "network/geodesic.h"
 #include "network/instance_json.h"
@@ -48,6 +49,25 @@ std::string error_of(const SampleNetworkOptions& options) {
     return e.what();
   }
   return "no error";
+}
+
+// The generator writes the format's derived values, as the parser would derive them: a lane's
+// transit from its (rounded) distance, its trip cost from the vehicle, the default penalty.
+TEST(SampleNetworkGenerator, WritesTheFormatsDerivedValues) {
+  const Instance instance = generate(80, 100, 3).instance;
+  ASSERT_FALSE(instance.lanes().empty());
+  for (const network::Lane& lane : instance.lanes()) {
+    const network::VehicleType& vehicle = instance.vehicle_type_of(lane);
+    EXPECT_EQ(lane.id, network::default_lane_id(instance.facilities()[lane.from].id,
+                                                instance.facilities()[lane.to].id, vehicle.id));
+    EXPECT_EQ(lane.transit_minutes,
+              network::derived_transit_minutes(lane.distance_km, vehicle.speed_kmh))
+        << lane.id;
+    EXPECT_NEAR(lane.cost_per_trip, network::derived_trip_cost(vehicle, lane.distance_km), 0.005)
+        << lane.id;
+  }
+  EXPECT_EQ(instance.unserved_penalty_per_package(),
+            network::default_unserved_penalty(instance.vehicle_types(), instance.lanes()));
 }
 
 TEST(SampleNetworkGenerator, SameSeedGivesIdenticalJsonAndAnotherSeedDoesNot) {
@@ -121,8 +141,9 @@ TEST(SampleNetworkGenerator, EveryLaneFollowsTheTierRules) {
       double km =
           network::geodesic_km(f[lane.from].lon, f[lane.from].lat, f[lane.to].lon, f[lane.to].lat);
       EXPECT_NEAR(lane.distance_km, km * vehicle.circuity, 0.05);
+      // ceil(km / speed × 60) as the parser derives it: 620 km at 75 km/h is 496 minutes.
       EXPECT_EQ(lane.transit_minutes,
-                static_cast<int>(std::ceil(lane.distance_km / vehicle.speed_kmh * 60.0)));
+                network::derived_transit_minutes(lane.distance_km, vehicle.speed_kmh));
       EXPECT_NEAR(lane.cost_per_trip,
                   vehicle.cost_per_trip + vehicle.cost_per_km * lane.distance_km, 0.005);
       ASSERT_FALSE(lane.departures.empty());

@@ -357,17 +357,6 @@ TEST(LoadPlan, APackageLargerThanEveryContainerNamesItsDemand) {
   }
 }
 
-TEST(LoadPlan, ScaledCapacitiesKeepEverythingElse) {
-  const auto instance =
-      network::parse_instance(instance_json(demand_json("small", "S", 100, 3, 300)), "s.json");
-  const auto scaled = scale_vehicle_capacities(instance, 0.75);
-  EXPECT_DOUBLE_EQ(scaled.vehicle_types()[0].capacity.cube_m3, 75.0);
-  EXPECT_DOUBLE_EQ(scaled.vehicle_types()[1].capacity.weight_kg, 39000.0);
-  EXPECT_DOUBLE_EQ(scaled.lanes()[0].cost_per_trip, instance.lanes()[0].cost_per_trip);
-  EXPECT_EQ(scaled.lane_index("S>D2"), instance.lane_index("S>D2"));
-  EXPECT_THROW(scale_vehicle_capacities(instance, 1.5), std::invalid_argument);
-}
-
 }  // namespace
 }  // namespace mm::loading
 

@@ -83,10 +83,11 @@ TEST(LoadingConfig, ReportsEveryProblemWithItsPath) {
     FAIL() << "no exception";
   } catch (const network::ValidationError& e) {
     const std::vector<std::string> expected{
-        "format: must be \"middlemile-loading/1\"",
-        "container_types[0].color: unknown field",
-        "container_types[0].cube_m3: must be > 0, got -1",
-        "vehicle_types[0].positions: must lie in [1, 1000000], got 0",
+        "format: expected \"middlemile-loading/1\" (got \"middlemile-loading/2\")",
+        "container_types[0].cube_m3: must be > 0 (got -1)",
+        "container_types[0].color: unknown field (expected one of: id, cube_m3, max_weight_kg, "
+        "tare_kg, positions)",
+        "vehicle_types[0].positions: must be between 1 and 1000000 (got 0)",
         "vehicle_types[0].container_types[0]: unknown container type \"nope\"",
     };
     EXPECT_EQ(e.problems(), expected);

@@ -87,7 +87,10 @@ const std::vector<BrokenCase>& validation_cases() {
       {"many_errors",
        {"facilities[2].lon: must be between -180 and 180 (got -200)",
         R"(lanes[0].to: unknown facility "PDX9")",
-        R"(lanes[1].vehicle_type: unknown vehicle type "van")", "lanes[1].speed: unknown field",
+        R"(lanes[1].vehicle_type: unknown vehicle type "van")",
+        "lanes[1].speed: unknown field (expected one of: id, from, to, vehicle_type, distance_km, "
+        "transit_minutes, departures, max_vehicles_per_departure, cost_per_trip, "
+        "cost_per_package)",
         R"(demand[0].destination: must differ from "origin" (both "DS-EUG"))",
         "demand[0].packages: must be > 0 (got 0)",
         R"(demand[1].id: duplicate id "d1" (first at demand[0]))",

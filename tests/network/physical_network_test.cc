@@ -18,6 +18,7 @@ Instance four_facilities() {
   VehicleType truck;
   truck.id = "truck";
   truck.capacity = {100.0, 20000.0};
+  truck.speed_kmh = 60.0;  // unused: every lane gives its transit
   data.vehicle_types = {truck};
   for (const char* id : {"A", "B", "C", "D"}) {
     Facility f;
@@ -33,7 +34,7 @@ Instance four_facilities() {
     lane.departures = {60};
     data.lanes.push_back(lane);
   }
-  return Instance(std::move(data));
+  return Instance::create(std::move(data), "test");
 }
 
 TEST(PhysicalNetwork, CountsFacilitiesAndLanes) {

@@ -12,6 +12,9 @@
 #include <string>
 
 #include "network/errors.h"
+#include "network/text_file.h"
+#include "tests/network/error_text.h"
+#include "tests/network/test_folder.h"
 
 namespace mm::network {
 namespace {
@@ -108,14 +111,9 @@ void expect_same(const Plan& a, const Plan& b) {
   EXPECT_EQ(a.kpis.solve_seconds, b.kpis.solve_seconds);
 }
 
-// The message of the InputError that parse_plan throws, or "" when it does not throw.
+// What parse_plan reports (tests/network/error_text.h), or "" when it does not throw.
 std::string parse_error(const std::string& text) {
-  try {
-    parse_plan(text, "p.json");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
+  return error_text([&] { parse_plan(text, "p.json"); });
 }
 
 // full_plan() written out, with `from` replaced by `to` (exactly once).
@@ -281,39 +279,49 @@ TEST(PlanJson, ReadsThePlanExampleOfTheFormat) {
 
 TEST(PlanJson, RejectsMissingFields) {
   EXPECT_EQ(parse_error(edited("\"vehicles\": 2,", "")),
-            "p.json: departures[0].vehicles: missing required field");
+            "p.json: departures[0]: missing required field \"vehicles\"");
   EXPECT_EQ(parse_error(edited("\"format\": \"middlemile-plan/1\",", "")),
-            "p.json: format: missing required field");
+            "p.json: (root): missing required field \"format\"");
   EXPECT_EQ(parse_error(edited("\"reason\": \"no lane path from SEA1 to DS-X\"", "\"why\": 1")),
-            "p.json: unserved[0].reason: missing required field");
+            "p.json: unserved[0]: missing required field \"reason\"");
   EXPECT_EQ(parse_error(edited("\"solve_seconds\": 12.4", "\"seconds\": 12.4")),
-            "p.json: kpis.solve_seconds: missing required field");
+            "p.json: kpis: missing required field \"solve_seconds\"");
 }
 
 TEST(PlanJson, RejectsWrongTypes) {
   EXPECT_EQ(parse_error(edited("\"departure_minute\": 720\n", "\"departure_minute\": \"720\"\n")),
-            "p.json: routes[0].legs[1].departure_minute: expected an integer, got a string");
+            "p.json: routes[0].legs[1].departure_minute: must be an integer (got string \"720\")");
   EXPECT_EQ(parse_error(edited("\"arrival_minute\": 840,", "\"arrival_minute\": 840.5,")),
-            "p.json: departures[1].arrival_minute: expected an integer, got 840.5");
+            "p.json: departures[1].arrival_minute: must be an integer (got 840.5)");
   EXPECT_EQ(parse_error(edited("\"objective\": 5173.2", "\"objective\": null")),
-            "p.json: objective: expected a number, got null");
+            "p.json: objective: must be a number (got null)");
   EXPECT_EQ(parse_error(edited("\"instance\": \"tiny\"", "\"instance\": [\"tiny\"]")),
-            "p.json: instance: expected a string, got an array");
+            "p.json: instance: must be a string (got an array)");
   EXPECT_EQ(parse_error(edited("\"truck\": 3", "\"truck\": 3.0")),
-            "p.json: kpis.vehicle_trips.truck: expected an integer, got 3.0");
-  EXPECT_EQ(parse_error(edited("\"vehicles\": 2,", "\"vehicles\": 4294967296,")),
-            "p.json: departures[0].vehicles: integer 4294967296 is out of range");
-  EXPECT_EQ(parse_error("[]"), "p.json: (root): expected an object, got an array");
+            "p.json: kpis.vehicle_trips.truck: must be an integer (got 3.0)");
+  EXPECT_EQ(
+      parse_error(edited("\"vehicles\": 2,", "\"vehicles\": 4294967296,")),
+      "p.json: departures[0].vehicles: must be at most 2147483647 in magnitude (got 4294967296)");
+  EXPECT_EQ(parse_error("[]"), "p.json: (root): must be an object (got an array)");
   EXPECT_EQ(parse_error(edited("\"unserved\": [", "\"unserved\": {}, \"x\": [")),
-            "p.json: unserved: expected an array, got an object");
+            "p.json: unserved: must be an array (got an object)");
 }
 
 TEST(PlanJson, RejectsUnknownFormatAndStatus) {
   EXPECT_EQ(parse_error(edited("middlemile-plan/1", "middlemile-plan/2")),
-            "p.json: format: expected \"middlemile-plan/1\", got \"middlemile-plan/2\"");
+            "p.json: format: expected \"middlemile-plan/1\" (got \"middlemile-plan/2\")");
   EXPECT_EQ(parse_error(edited("\"status\": \"feasible\"", "\"status\": \"done\"")),
-            "p.json: status: expected one of \"optimal\", \"feasible\", \"no_solution\", got "
-            "\"done\"");
+            "p.json: status: must be one of \"optimal\", \"feasible\", \"no_solution\" (got "
+            "\"done\")");
+}
+
+// Like every reader, the plan reader goes on past a problem: all of them are reported at once.
+TEST(PlanJson, ReportsEveryProblemAtOnce) {
+  std::string text = edited("\"objective\": 5173.2", "\"objective\": \"cheap\"");
+  text.replace(text.find("\"vehicles\": 2,"), 14, "");
+  EXPECT_EQ(parse_error(text),
+            "p.json: objective: must be a number (got string \"cheap\") | "
+            "p.json: departures[0]: missing required field \"vehicles\"");
 }
 
 TEST(PlanJson, ReportsSyntaxErrorsWithLineAndColumn) {
@@ -331,63 +339,12 @@ TEST(PlanJson, ReportsSyntaxErrorsWithLineAndColumn) {
 // A fresh, empty folder per test, removed afterwards.
 class PlanFiles : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("mm-plan-json-" + std::to_string(::getpid()) + "-" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = make_test_folder("mm-plan-json"); }
   void TearDown() override { fs::remove_all(dir_); }
-
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
-
-  std::size_t entries() const {
-    return static_cast<std::size_t>(
-        std::distance(fs::directory_iterator(dir_), fs::directory_iterator()));
-  }
-
-  static std::string read(const std::string& file) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
-  static std::string error_of(void (*write)(const std::string&, const std::string&),
-                              const std::string& file) {
-    try {
-      write(file, "content");
-    } catch (const InputError& e) {
-      return e.what();
-    }
-    return "";
-  }
-
-  static std::string check_error(const std::string& file) {
-    try {
-      check_writable(file);
-    } catch (const InputError& e) {
-      return e.what();
-    }
-    return "";
-  }
 
   fs::path dir_;
 };
-
-TEST_F(PlanFiles, WritesAndReplacesAtomicallyWithoutLeftovers) {
-  const std::string file = path("plan.json");
-  write_file_atomically(file, "first");
-  EXPECT_EQ(read(file), "first");
-  write_file_atomically(file, "second, longer");
-  EXPECT_EQ(read(file), "second, longer");
-  EXPECT_EQ(entries(), 1u);  // no temporary file left behind
-  // Permissions as for any new file (mkstemp alone would leave 0600).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  EXPECT_EQ(static_cast<mode_t>(fs::status(file).permissions()), 0666 & ~mask);
-}
 
 TEST_F(PlanFiles, WritePlanFileReadsBack) {
   const std::string file = path("plan.json");
@@ -412,41 +369,6 @@ TEST_F(PlanFiles, ReadReportsFolder) {
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()), dir_.string() + ": cannot read: Is a directory");
   }
-}
-
-TEST_F(PlanFiles, WriteFailsIntoMissingFolder) {
-  const std::string file = path("missing/plan.json");
-  EXPECT_EQ(error_of(write_file_atomically, file),
-            file + ": cannot write: No such file or directory");
-  EXPECT_EQ(check_error(file), file + ": cannot write: No such file or directory");
-}
-
-TEST_F(PlanFiles, WriteOverADirectoryFailsAndLeavesNothing) {
-  const std::string target = path("out");
-  fs::create_directory(target);
-  EXPECT_EQ(error_of(write_file_atomically, target), target + ": cannot write: Is a directory");
-  EXPECT_EQ(check_error(target), target + ": cannot write: Is a directory");
-  EXPECT_EQ(entries(), 1u);  // only the directory: the temporary file was removed
-  EXPECT_TRUE(fs::is_empty(target));
-}
-
-TEST_F(PlanFiles, CheckWritable) {
-  EXPECT_EQ(check_error(path("plan.json")), "");
-  write_file_atomically(path("file"), "x");
-  EXPECT_EQ(check_error(path("file")), "");  // an existing file may be replaced
-  EXPECT_EQ(check_error(path("file/plan.json")),
-            path("file/plan.json") + ": cannot write: Not a directory");
-}
-
-TEST_F(PlanFiles, CheckWritableRejectsReadOnlyFolder) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root may write into any folder";
-  const std::string folder = path("locked");
-  fs::create_directory(folder);
-  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec);
-  const std::string file = folder + "/plan.json";
-  EXPECT_EQ(check_error(file), file + ": cannot write: Permission denied");
-  EXPECT_EQ(error_of(write_file_atomically, file), file + ": cannot write: Permission denied");
-  fs::permissions(folder, fs::perms::owner_all);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
 // middlemile-simulation/1 JSON (network/simulation_json.h): what the writer writes the reader
-// reads back, and a bad file names the JSON path of its first problem.
+// reads back, and a bad file names the JSON path of every problem (network/json_fields.h).
 #include "network/simulation_json.h"
 
 #include <gtest/gtest.h>
 
 #include "network/errors.h"
+#include "tests/network/error_text.h"
 
 namespace mm::network {
 namespace {
@@ -69,26 +70,39 @@ TEST(SimulationJson, RoundTrips) {
   EXPECT_EQ(back.threads, 2);
 }
 
-TEST(SimulationJson, BadFilesNameThePath) {
-  const auto error_of = [](const std::string& text) {
-    try {
-      parse_simulation_json(text, "sim.json");
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string();
-  };
+// What parse_simulation_json reports (tests/network/error_text.h), or "" when it does not throw.
+std::string error_of(const std::string& text) {
+  return error_text([&] { parse_simulation_json(text, "sim.json"); });
+}
+
+// full_results() written out, with the first `from` replaced by `to`.
+std::string edited(const std::string& from, const std::string& to) {
   std::string text = write_simulation_json(full_results());
-  EXPECT_EQ(error_of("{\"format\": \"middlemile-plan/1\"}"),
-            "sim.json: format: expected \"middlemile-simulation/1\", got \"middlemile-plan/1\"");
-  std::string broken = text;
-  broken.replace(broken.find("\"spot_vehicles\": 3"), 18, "\"spot_vehicles\": -3");
-  EXPECT_EQ(error_of(broken),
-            "sim.json: samples[0].spot_vehicles: expected a non-negative integer, got -3");
-  broken = text;
-  broken.replace(broken.find("\"p95\": 1390.5"), 13, "\"p95\": \"x\"");
-  EXPECT_EQ(error_of(broken), "sim.json: summary.cost.p95: expected a number, got a string");
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+TEST(SimulationJson, BadFilesNameThePath) {
+  EXPECT_EQ(error_of(edited("\"middlemile-simulation/1\"", "\"middlemile-plan/1\"")),
+            "sim.json: format: expected \"middlemile-simulation/1\" (got \"middlemile-plan/1\")");
+  EXPECT_EQ(error_of(edited("\"spot_vehicles\": 3", "\"spot_vehicles\": -3")),
+            "sim.json: samples[0].spot_vehicles: must be >= 0 (got -3)");
+  EXPECT_EQ(error_of(edited("\"p95\": 1390.5", "\"p95\": \"x\"")),
+            "sim.json: summary.cost.p95: must be a number (got string \"x\")");
+  EXPECT_EQ(error_of(edited("\"demand\": \"sampled\"", "\"demand\": \"drawn\"")),
+            "sim.json: settings.demand: must be one of \"sampled\", \"scenarios\" (got \"drawn\")");
+  EXPECT_EQ(error_of(edited("\"seed\": 18446744073709551615", "\"seed\": -1")),
+            "sim.json: settings.seed: must be >= 0 (got -1)");
   EXPECT_NE(error_of("{"), "");
+}
+
+TEST(SimulationJson, EveryProblemIsReportedAtOnce) {
+  std::string text = edited("\"p95\": 1390.5", "\"p95\": \"x\"");
+  text.replace(text.find("\"threads\": 2"), 12, "\"threads\": 2.5");
+  EXPECT_EQ(error_of(text),
+            "sim.json: summary.cost.p95: must be a number (got string \"x\") | "
+            "sim.json: run.threads: must be an integer (got 2.5)");
 }
 
 }  // namespace

@@ -47,6 +47,7 @@ InstanceData base(int horizon) {
   VehicleType truck;
   truck.id = "truck";
   truck.capacity = {100.0, 20000.0};
+  truck.speed_kmh = 60.0;  // unused: every lane gives its transit
   data.vehicle_types.push_back(truck);
   return data;
 }
@@ -65,7 +66,7 @@ Instance three_facilities() {
   data.lanes = {lane("L0", 0, 1, 100, {100, 300, 950}), lane("L1", 1, 2, 50, {200, 230, 400, 450}),
                 lane("L2", 0, 2, 390, {600}), lane("L3", 0, 2, 300, {100})};
   data.demand = {demand("d0", 0, 2, 50, 1000), demand("d1", 1, 2, 200, 900)};
-  return Instance(std::move(data));
+  return Instance::create(std::move(data), "test");
 }
 
 TEST(TimeExpandedNetwork, CountsNodesArcsAndHoldingArcs) {
@@ -208,7 +209,7 @@ TEST(TimeExpandedNetwork, ZeroTimeLanesBothWaysDoNotFormACycle) {
   InstanceData data = base(200);
   data.facilities = {facility("A", 0), facility("B", 0)};
   data.lanes = {lane("AB", 0, 1, 0, {100}), lane("BA", 1, 0, 0, {100})};
-  const TimeExpandedNetwork ten(Instance(std::move(data)));
+  const TimeExpandedNetwork ten(Instance::create(std::move(data), "test"));
   // Nodes: 0 A100, 1 B100, 2 A200, 3 B200.
   ASSERT_EQ(ten.node_count(), 4u);
   ASSERT_EQ(ten.dispatch_count(), 2u);
@@ -227,7 +228,7 @@ TEST(TimeExpandedNetwork, FacilityWithoutEventsStillHasAHorizonNode) {
   InstanceData data = base(500);
   data.facilities = {facility("A", 0), facility("B", 0), facility("Z", 0)};
   data.lanes = {lane("AB", 0, 1, 500, {0})};  // arrives exactly at the horizon: kept
-  const TimeExpandedNetwork ten(Instance(std::move(data)));
+  const TimeExpandedNetwork ten(Instance::create(std::move(data), "test"));
   EXPECT_EQ(ten.node_count(), 4u);  // A0, A500, B500, Z500
   EXPECT_EQ(ten.holding_count(), 1u);
   EXPECT_EQ(ten.dropped_departures(), 0u);

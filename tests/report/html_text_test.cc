@@ -1,4 +1,4 @@
-// Escaping and number formatting of the report (report/html_text.h) and the fill colour scale.
+// Escaping and SVG numbers of the report (report/html_text.h) and the fill colour scale.
 #include "report/html_text.h"
 
 #include <gtest/gtest.h>
@@ -16,16 +16,8 @@ TEST(HtmlText, EscapesEveryMarkupCharacter) {
   EXPECT_EQ(escape_html("plain"), "plain");
 }
 
-TEST(HtmlText, FormatsNumbersWithThousandsSeparators) {
-  EXPECT_EQ(format_number(1234567.891, 2), "1,234,567.89");
-  EXPECT_EQ(format_number(6044.0, 2), "6,044.00");
-  EXPECT_EQ(format_number(999.5), "1,000");
-  EXPECT_EQ(format_number(100.0), "100");
-  EXPECT_EQ(format_number(-1234.5, 1), "-1,234.5");
-  EXPECT_EQ(format_number(-0.001, 2), "0.00");
-  EXPECT_EQ(format_number(NAN), "-");
-  EXPECT_EQ(format_percent(1600.0 / 1700.0), "94.1%");
-  EXPECT_EQ(format_percent(0.0), "0.0%");
+// The report's figures are network/number_text.h's (tests/network/number_text_test.cc).
+TEST(HtmlText, SvgNumbersHaveAtMostOneDecimal) {
   EXPECT_EQ(svg_number(12.345), "12.3");
   EXPECT_EQ(svg_number(-3.0), "-3");
   EXPECT_EQ(svg_number(-0.01), "0");

@@ -122,7 +122,9 @@ TEST(ScenarioBuilder, NamesTheScenarioAndChangeOfEveryProblem) {
         {"type": "set_sort_capacity", "facility": "SC-BOI", "sort_capacity_per_hour": 6}]},
       {"name": "bad lane", "changes": [
         {"type": "add_lane", "lane": {"from": "SEA1", "to": "DS-EUG", "vehicle_type": "van"}}]},
-      {"name": "nothing", "changes": [{"type": "scale_demand", "factor": 2, "origin": "DS-EUG"}]}])");
+      {"name": "nothing", "changes": [{"type": "scale_demand", "factor": 2, "origin": "DS-EUG"}]},
+      {"name": "no end", "changes": [{"type": "add_lane", "lane": {"to": "DS-EUG"}}]},
+      {"name": "bad id", "changes": [{"type": "open_facility", "facility": {"id": 7}}]}])");
   const std::vector<std::string> expected = {
       "scenarios[0].changes[0].facility: unknown facility \"SC-XX\" (scenario \"unknown\")",
       "scenarios[1].changes[1].lane: lane \"SEA1>SC-BOI:truck53\" was removed by "
@@ -134,6 +136,10 @@ TEST(ScenarioBuilder, NamesTheScenarioAndChangeOfEveryProblem) {
       "scenarios[4]: the changed instance is invalid: lanes[2].vehicle_type: unknown vehicle "
       "type \"van\" (scenario \"bad lane\")",
       "scenarios[5].changes[0]: scales no demand (nothing matches) (scenario \"nothing\")",
+      // An instance object inside a change is checked in the readers' words.
+      "scenarios[6].changes[0].lane: missing required field \"from\" (scenario \"no end\")",
+      "scenarios[7].changes[0].facility.id: must be a string (got number 7) (scenario \"bad "
+      "id\")",
   };
   EXPECT_EQ(problems, expected);
 }

@@ -1,10 +1,11 @@
 // Scenario files (middlemile-demand-scenarios/1): days as listed, defaults, and bad files naming
-// the JSON path of the first problem.
+// the JSON path of every problem (network/json_fields.h).
 #include <gtest/gtest.h>
 
 #include "network/errors.h"
 #include "network/instance_json.h"
 #include "simulation/demand_scenarios.h"
+#include "tests/network/error_text.h"
 #include "tests/simulation/hand_plans.h"
 
 namespace mm::simulation {
@@ -19,13 +20,9 @@ network::Instance two_demands() {
       "hand.json");
 }
 
+// What parse_demand_scenarios reports (tests/network/error_text.h), or "" when it reads the file.
 std::string error_of(const std::string& json) {
-  try {
-    parse_demand_scenarios(two_demands(), json, "days.json");
-  } catch (const network::InputError& e) {
-    return e.what();
-  }
-  return "";
+  return network::error_text([&] { parse_demand_scenarios(two_demands(), json, "days.json"); });
 }
 
 TEST(DemandScenarios, ListedPackagesScaleAndDefaults) {
@@ -50,17 +47,28 @@ TEST(DemandScenarios, BadFilesNameThePath) {
   EXPECT_EQ(error_of(head + R"([{"packages": {"d1": -5}}]})"),
             "days.json: scenarios[0].packages.d1: must be >= 0 (got -5)");
   EXPECT_EQ(error_of(head + R"([{"scale": "big"}]})"),
-            "days.json: scenarios[0].scale: expected a number, got a string");
-  EXPECT_EQ(error_of(head + R"([{"sclae": 2}]})"), "days.json: scenarios[0].sclae: unknown field");
-  EXPECT_EQ(error_of(head + R"([]})"), "days.json: scenarios: expected at least one scenario");
+            "days.json: scenarios[0].scale: must be a number (got string \"big\")");
+  EXPECT_EQ(error_of(head + R"([{"sclae": 2}]})"),
+            "days.json: scenarios[0].sclae: unknown field (did you mean \"scale\"?)");
+  EXPECT_EQ(error_of(head + R"([]})"), "days.json: scenarios: must not be empty");
   EXPECT_EQ(error_of(head + R"([{"name": "a"}, {"name": "a"}]})"),
-            "days.json: scenarios[1].name: duplicate name \"a\"");
+            "days.json: scenarios[1].name: duplicate scenario name \"a\"");
   EXPECT_EQ(error_of(R"({"format": "middlemile-demand-scenarios/1", "instance": "other",
                         "scenarios": [{}]})"),
-            "days.json: instance: the scenarios are for instance \"other\", not \"hand\"");
+            "days.json: instance: the scenarios are for instance \"other\" but the instance is "
+            "\"hand\"");
   EXPECT_EQ(error_of(R"({"format": "middlemile-scenarios/1", "scenarios": [{}]})"),
-            "days.json: format: expected \"middlemile-demand-scenarios/1\", got "
-            "\"middlemile-scenarios/1\"");
+            "days.json: format: expected \"middlemile-demand-scenarios/1\" (got "
+            "\"middlemile-scenarios/1\")");
+}
+
+TEST(DemandScenarios, EveryProblemIsReportedAtOnce) {
+  EXPECT_EQ(error_of(R"({"format": "middlemile-demand-scenarios/1", "scenarios": [
+                          {"scale": -1, "packages": {"d9": 5, "d1": "x"}}, {"nmae": "b"}]})"),
+            "days.json: scenarios[0].scale: must be >= 0 (got -1) | "
+            "days.json: scenarios[0].packages.d9: unknown demand \"d9\" | "
+            "days.json: scenarios[0].packages.d1: must be a number (got string \"x\") | "
+            "days.json: scenarios[1].nmae: unknown field (did you mean \"name\"?)");
 }
 
 }  // namespace

@@ -1,0 +1,49 @@
+// Every tuning constant of the engine, with its default, its range and what it does (HiGHS'
+// HighsOptions.h is the model). The defaults are tuned on the family of middle-mile networks
+// and the Canad CMND instances as a whole (BENCHMARKS.md), never on one instance.
+//
+// The engine works in epochs (engine/design_solver.h). In epoch e every budget below is
+// multiplied by `growth`^e: the large-neighbourhood search runs `search_iterations`
+// iterations, column generation `lp_rounds` rounds, CBC `branch_nodes` nodes. Budgets are
+// counted in work, not seconds, so that the time limit only cuts one fixed sequence of steps
+// shorter: the same seed gives the same plan whatever the machine's load, and a longer limit
+// never gives a worse plan.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace mm::engine {
+
+struct EngineOptions {
+  // Budgets of epoch 0, and their growth per epoch. [1, 1e9]; growth [1, 16].
+  double growth = 2.0;
+  // Large-neighbourhood search iterations per commodity (at least search_min_iterations).
+  double search_iterations_per_commodity = 10.0;  // [0, 1e6]
+  int search_min_iterations = 1000;                // [0, 1e9]
+  // Record-to-record threshold at the start of each epoch's search, as a share of the best
+  // objective (decreasing linearly to 0 over the epoch). [0, 1]
+  double search_start_threshold = 0.005;
+  // Commodities taken out per iteration: [search_min_removed, search_max_removed].
+  int search_min_removed = 2;   // [1, 1e6]
+  int search_max_removed = 30;  // [1, 1e6]
+  // Column generation rounds in epoch 0. [1, 1e9]
+  int lp_rounds = 100;
+  // Columns added per commodity and round: paths to its cheapest sinks. [1, 100]
+  int columns_per_commodity = 3;
+  // Strong linking rows added per separation round. [0, 1e7]
+  int linking_rows_per_round = 2000;
+  // Cut-set MIR cuts: added per round, and the relative violation that counts. [0, 1e7]; [0, 1]
+  int cuts_per_round = 500;
+  double cut_tolerance = 1e-4;
+  // CBC nodes on the column pool in epoch 0. [0, 1e9]
+  int branch_nodes = 200;
+  // Stop when the gap (network/gap.h) falls below this. [0, 1]
+  double gap = 1e-4;
+};
+
+// Problems with the values, one line each naming the field and its range (empty when valid).
+std::vector<std::string> validate(const EngineOptions& options);
+
+}  // namespace mm::engine

@@ -1,0 +1,3 @@
+#pragma once
+#include <gdal_priv.h>
+#include "network/model.h"

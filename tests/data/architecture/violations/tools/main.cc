@@ -1,0 +1,2 @@
+#include "geo/layers.h"
+#include "network/model.h"
