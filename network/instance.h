@@ -50,6 +50,9 @@ struct Facility {
   int handling_minutes = 0;
   std::optional<double> sort_capacity_per_hour;  // packages leaving per clock hour
   double handling_cost_per_package = 0.0;        // paid by every package leaving the facility
+  // A group of facilities whose demand rises and falls together (simulation, docs/SIMULATION.md);
+  // none = the facility is a region of its own.
+  std::optional<std::string> region;
 };
 
 struct Lane {
@@ -74,6 +77,12 @@ struct Demand {
   double weight_kg = 0.0;
   int ready_minute = 0;
   int due_minute = 0;
+  // How uncertain `packages` is (simulation and quantile plans, docs/SIMULATION.md): a
+  // coefficient of variation, or the 10% and 90% quantiles (then p10 <= packages <= p90). At
+  // most one of the two forms; none = the command's --demand-cv applies.
+  std::optional<double> packages_cv;
+  std::optional<double> packages_p10;
+  std::optional<double> packages_p90;
 };
 
 // The raw parts of an instance, ids resolved to indices and optional values derived. Anything

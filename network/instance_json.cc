@@ -22,6 +22,7 @@
 
 #include "network/derived_values.h"
 #include "network/errors.h"
+#include "network/instance_rules.h"
 #include "network/json_fields.h"
 #include "network/json_text.h"
 #include "network/memory_guard.h"
@@ -167,6 +168,7 @@ class InstanceReader {
     f.handling_cost_per_package =
         fields.number("handling_cost_per_package", Need::optional, Bound::non_negative().amount())
             .value_or(0);
+    f.region = fields.string("region", Need::optional);
     data_.facilities.push_back(std::move(f));
   }
 
@@ -291,7 +293,18 @@ class InstanceReader {
     }
     d.ready_minute = ready.value_or(0);
     d.due_minute = due.value_or(0);
+    demand_spread(fields, d);
     data_.demand.push_back(std::move(d));
+  }
+
+  // The optional uncertainty of a demand's packages (docs/SIMULATION.md); how the three fields
+  // go together is checked once they are valid numbers (network/instance_rules.h).
+  void demand_spread(JsonFields& fields, Demand& d) {
+    const std::size_t before = problems_.count();
+    d.packages_cv = fields.number("packages_cv", Need::optional, packages_cv_bound());
+    d.packages_p10 = fields.number("packages_p10", Need::optional, Bound::positive().amount());
+    d.packages_p90 = fields.number("packages_p90", Need::optional, Bound::positive().amount());
+    if (problems_.count() == before) problems_.add_all(demand_spread_problems(d, fields.path()));
   }
 
   // Lane ids, explicit or default, are unique together; a default id that repeats another
@@ -405,6 +418,7 @@ Json facility_json(const Facility& f) {
   j["handling_minutes"] = f.handling_minutes;
   if (f.sort_capacity_per_hour) j["sort_capacity_per_hour"] = *f.sort_capacity_per_hour;
   j["handling_cost_per_package"] = f.handling_cost_per_package;
+  if (f.region) j["region"] = *f.region;
   return j;
 }
 
@@ -433,6 +447,9 @@ Json demand_json(const Instance& instance, const Demand& d) {
   j["weight_kg"] = d.weight_kg;
   j["ready_minute"] = d.ready_minute;
   j["due_minute"] = d.due_minute;
+  if (d.packages_cv) j["packages_cv"] = *d.packages_cv;
+  if (d.packages_p10) j["packages_p10"] = *d.packages_p10;
+  if (d.packages_p90) j["packages_p90"] = *d.packages_p90;
   return j;
 }
 

@@ -58,7 +58,42 @@ class Checker {
   }
 };
 
+constexpr double kMaxPackagesCv = 10.0;
+
 }  // namespace
+
+Bound packages_cv_bound() {
+  return Bound::non_negative().capped(kMaxPackagesCv, number_text(kMaxPackagesCv, 15));
+}
+
+std::vector<std::string> demand_spread_problems(const Demand& d, const std::string& path) {
+  Checker check;
+  const std::string p10_path = json_member_path(path, "packages_p10");
+  if (d.packages_p10.has_value() != d.packages_p90.has_value()) {
+    check.add(path, std::string("packages_p10 and packages_p90 go together (missing ") +
+                        in_quotes(d.packages_p10 ? "packages_p90" : "packages_p10") + ")");
+    return check.problems;
+  }
+  if (!d.packages_p10) return check.problems;
+  const double p10 = *d.packages_p10;
+  const double p90 = *d.packages_p90;
+  if (d.packages_cv)
+    check.add(json_member_path(path, "packages_cv"),
+              "give packages_cv or packages_p10 and packages_p90, not both");
+  if (p10 > p90) {
+    check.add(p10_path, "must be <= packages_p90 " + number_text(p90, 15) + " (got " +
+                            number_text(p10, 15) + ")");
+    return check.problems;
+  }
+  if (d.packages > 0 && p10 > d.packages)
+    check.add(p10_path, "must be <= packages " + number_text(d.packages, 15) + " (got " +
+                            number_text(p10, 15) + ")");
+  if (d.packages > 0 && p90 < d.packages)
+    check.add(json_member_path(path, "packages_p90"), "must be >= packages " +
+                                                          number_text(d.packages, 15) + " (got " +
+                                                          number_text(p90, 15) + ")");
+  return check.problems;
+}
 
 std::vector<std::string> instance_problems(const InstanceData& data) {
   Checker check;
@@ -92,6 +127,7 @@ std::vector<std::string> instance_problems(const InstanceData& data) {
     if (f.sort_capacity_per_hour)
       check.number(path + ".sort_capacity_per_hour", *f.sort_capacity_per_hour, positive);
     check.number(path + ".handling_cost_per_package", f.handling_cost_per_package, non_negative);
+    if (f.region && f.region->empty()) check.add(path + ".region", "must not be empty");
   }
 
   check.ids(data.lanes, "lanes");
@@ -136,6 +172,15 @@ std::vector<std::string> instance_problems(const InstanceData& data) {
       check.add(path + ".due_minute", "must be <= horizon_minutes " +
                                           std::to_string(data.horizon_minutes) + " (got " +
                                           std::to_string(d.due_minute) + ")");
+    // How the spread goes together once its numbers are valid, as the reader checks it.
+    const std::size_t before = check.problems.size();
+    if (d.packages_cv) check.number(path + ".packages_cv", *d.packages_cv, packages_cv_bound());
+    if (d.packages_p10) check.number(path + ".packages_p10", *d.packages_p10, positive);
+    if (d.packages_p90) check.number(path + ".packages_p90", *d.packages_p90, positive);
+    if (check.problems.size() == before) {
+      const std::vector<std::string> spread = demand_spread_problems(d, path);
+      check.problems.insert(check.problems.end(), spread.begin(), spread.end());
+    }
   }
 
   if (!data.loading_json.empty()) {

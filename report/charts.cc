@@ -11,8 +11,8 @@ namespace mm::report {
 
 namespace {
 constexpr double kWidth = 960.0;
+}  // namespace
 
-// A round axis maximum ≥ value: 1, 2, 5 × 10^k.
 double nice_ceiling(double value) {
   if (value <= 0.0) return 1.0;
   const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
@@ -20,7 +20,6 @@ double nice_ceiling(double value) {
     if (m * magnitude >= value) return m * magnitude;
   return 10.0 * magnitude;
 }
-}  // namespace
 
 std::map<std::string, std::array<int, 10>> fill_histogram(const PlanFigures& figures) {
   std::map<std::string, std::array<int, 10>> bins;

@@ -16,6 +16,9 @@
 
 namespace mm::report {
 
+// A round axis maximum >= value: 1, 2 or 5 × 10^k (1 for value <= 0).
+double nice_ceiling(double value);
+
 // Vehicle trips per 10% fill bin, by mode.
 std::map<std::string, std::array<int, 10>> fill_histogram(const PlanFigures& figures);
 

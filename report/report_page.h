@@ -4,7 +4,8 @@
 // Sections, each with a stable id: "kpis" (cost and its split, vehicle trips and fill by mode,
 // on-time share, unserved packages, gap), "violations" (only when the referee found any: a
 // warning box listing them), "map", "fill-histogram", "timeline", "service", "busiest-lanes",
-// "emptiest-lanes". Every text from the input files is escaped. The output is deterministic:
+// "emptiest-lanes", and "simulation" when given simulation results. Every text from the input
+// files is escaped. The output is deterministic:
 // the same instance and plan give the same bytes.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include "network/instance.h"
 #include "network/plan.h"
 #include "network/plan_verifier.h"
+#include "network/simulation_results.h"
 
 namespace mm::report {
 
@@ -23,6 +25,9 @@ struct ReportOptions {
   std::size_t lane_table_rows = 10;
   std::size_t timeline_facilities = 6;
   std::size_t violations_shown = 50;  // the rest are counted
+  // Simulation results of this plan (`report --simulation`): adds the "simulation" section
+  // (report/simulation_section.h). Must outlive the call.
+  const network::SimulationResults* simulation = nullptr;
 };
 
 // The plan must belong to the instance (report/plan_match.h); `violations` are the referee's.

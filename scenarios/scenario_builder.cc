@@ -361,8 +361,10 @@ class ScenarioEditor {
                                                : (in_origin || in_destination);
         if (!in) continue;
       }
-      for (const char* key : {"packages", "cube_m3", "weight_kg"})
-        d[key] = d[key].get<double>() * factor;
+      // The quantiles of a demand's spread scale with its packages (a CV has no unit), so
+      // p10 <= packages <= p90 still holds.
+      for (const char* key : {"packages", "cube_m3", "weight_kg", "packages_p10", "packages_p90"})
+        if (d.contains(key)) d[key] = d[key].get<double>() * factor;
       ++scaled;
     }
     if (scaled == 0) fail(change.path, "scales no demand (nothing matches)");

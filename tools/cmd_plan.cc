@@ -1,9 +1,12 @@
 // `middlemile plan INSTANCE -o PLAN`: solve, write the plan atomically, check it with the
-// referee, print the summary (FORMAT.md, "Command line").
+// referee, print the summary (FORMAT.md, "Command line"). With --demand-quantile Q it plans for
+// the Q-quantile of every demand and writes the plan for the forecast
+// (simulation/quantile_plan.h).
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <spdlog/spdlog.h>
@@ -21,6 +24,7 @@
 #include "network/plan_verifier.h"
 #include "network/text_file.h"
 #include "network/time_expanded_network.h"
+#include "simulation/quantile_plan.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
 #include "tools/plan_summary.h"
@@ -43,6 +47,8 @@ struct PlanFlags {
   std::string manifests;
   std::string loading;
   double packing_efficiency = 1.0;
+  std::optional<double> demand_quantile;
+  double demand_cv = 0.2;
 };
 
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
@@ -83,6 +89,12 @@ int run_plan(const PlanFlags& flags) {
 
   network::Plan plan;
   bool interrupted_run = false;
+  std::string quantile_line;
+  if (flags.demand_quantile && flags.method != "cg")
+    throw network::InputError(
+        "--demand-quantile plans with the column generation engine only "
+        "(not --method " +
+        flags.method + ")");
   if (flags.method == "compact") {
     plan = solve_compact(instance, flags);
   } else {
@@ -96,10 +108,29 @@ int run_plan(const PlanFlags& flags) {
     spdlog::info("planning {} with {} threads, time limit {} s", flags.instance, options.threads,
                  flags.time_limit);
     ProgressDisplay progress(flags.quiet, flags.time_limit);
-    const auto result = engine::plan_network(instance, options, progress.callback());
-    progress.finish();
-    plan = result.plan;
-    interrupted_run = result.interrupted;
+    if (flags.demand_quantile) {
+      // Planned for the quantile, written for the forecast (simulation/quantile_plan.h).
+      const auto result = simulation::plan_for_quantile(
+          instance, *flags.demand_quantile, flags.demand_cv, options, progress.callback());
+      progress.finish();
+      plan = result.plan;
+      interrupted_run = result.scaled.interrupted;
+      using network::fixed_text;
+      quantile_line =
+          "  planned for the " + fixed_text(*flags.demand_quantile, 2) +
+          "-quantile of demand (CV " + fixed_text(flags.demand_cv, 2) +
+          " where a demand gives none): " + fixed_text(result.planned_packages, 0) + " packages, " +
+          fixed_text(100.0 * (result.planned_packages / result.forecast_packages - 1.0), 1) +
+          "% over the forecast's " + fixed_text(result.forecast_packages, 0) +
+          "; written for the forecast (scaled objective " +
+          fixed_text(result.scaled.plan.objective, 2) + ", gap " +
+          fixed_text(100.0 * result.scaled.plan.gap.value_or(0.0), 2) + "%)";
+    } else {
+      const auto result = engine::plan_network(instance, options, progress.callback());
+      progress.finish();
+      plan = result.plan;
+      interrupted_run = result.interrupted;
+    }
   }
   if (plan.status == network::PlanStatus::no_solution) {
     std::cerr << "error: no plan found within " << flags.time_limit << " s\n";
@@ -131,6 +162,7 @@ int run_plan(const PlanFlags& flags) {
   network::write_file_atomically(flags.output, network::write_plan_json(plan));
   if (!flags.geo_out.empty()) geo::write_plan_layers(instance, plan, flags.geo_out);
   print_plan_summary(instance, plan, std::cout);
+  if (!quantile_line.empty()) std::cout << quantile_line << "\n";
   if (!loading_line.empty()) std::cout << loading_line << "\n";
   std::cout << "  plan written to " << flags.output << " (verified)\n";
   return interrupted_run || interrupted() ? kInterrupted : kSuccess;
@@ -165,6 +197,12 @@ void add_plan_command(CLI::App& app, int* result) {
   cmd->add_option("--loading", flags->loading,
                   "Container configuration (docs/LOADING.md; default: the instance's \"loading\" "
                   "section, else built in)");
+  cmd->add_option("--demand-quantile", flags->demand_quantile,
+                  "Plan for this quantile of each demand's packages (0..1, e.g. 0.9; "
+                  "docs/SIMULATION.md); the plan is written for the forecast, with the "
+                  "quantile's vehicles")
+      ->check(CLI::Range(0.001, 0.999));
+  add_demand_cv_flag(*cmd, &flags->demand_cv);
   add_quiet_flag(*cmd, &flags->quiet);
   add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });

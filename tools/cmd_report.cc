@@ -2,9 +2,14 @@
 // (report/report_page.h). The plan must belong to the instance (exit 2 otherwise); rule
 // violations the referee finds do not stop the report: they appear in a warning box and as one
 // `warning:` log line, and the exit code stays 0, because a report is how one looks at a bad plan.
+// With --simulation, the results of `middlemile simulate` (of this instance and plan, else exit 2)
+// add the simulation section.
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <spdlog/spdlog.h>
@@ -13,6 +18,7 @@
 #include "network/instance_json.h"
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
+#include "network/simulation_json.h"
 #include "network/text_file.h"
 #include "report/plan_match.h"
 #include "report/report_page.h"
@@ -26,18 +32,38 @@ struct ReportFlags {
   std::string plan;
   std::string output;
   std::size_t rows = 10;
+  std::string simulation;
 };
+
+// Simulation results must be of this instance and this plan (same objective).
+void require_simulation_of_plan(const network::SimulationResults& results,
+                                const network::Instance& instance, const network::Plan& plan,
+                                const std::string& source) {
+  if (results.instance != instance.name())
+    throw network::InputError(source + ": simulation of instance \"" + results.instance +
+                              "\", not \"" + instance.name() + "\"");
+  if (std::abs(results.plan_objective - plan.objective) >
+      1e-9 * std::max(1.0, std::abs(plan.objective)))
+    throw network::InputError(source + ": simulation of another plan (objective " +
+                              std::to_string(results.plan_objective) + ", this plan's " +
+                              std::to_string(plan.objective) + ")");
+}
 
 int run_report(const ReportFlags& flags) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  for (const std::string& input : {flags.instance, flags.plan})
+  for (const std::string& input : {flags.instance, flags.plan, flags.simulation})
     if (fs::exists(flags.output, ec) && fs::equivalent(flags.output, input, ec))
       throw network::InputError(flags.output + ": refusing to overwrite an input");
   network::check_writable(flags.output);
   const network::Instance instance = network::read_instance_file(flags.instance);
   const network::Plan plan = network::read_plan_file(flags.plan);
   report::require_plan_of_instance(instance, plan, flags.plan);
+  std::optional<network::SimulationResults> simulation;
+  if (!flags.simulation.empty()) {
+    simulation = network::read_simulation_file(flags.simulation);
+    require_simulation_of_plan(*simulation, instance, plan, flags.simulation);
+  }
   const network::PlanVerification check = network::check_plan(instance, plan);
   if (!check.ok())
     spdlog::warn("{}: {} violation{} (shown in the report; `middlemile verify` lists them)",
@@ -46,6 +72,7 @@ int run_report(const ReportFlags& flags) {
   options.instance_source = fs::path(flags.instance).filename().string();
   options.plan_source = fs::path(flags.plan).filename().string();
   options.lane_table_rows = flags.rows;
+  if (simulation) options.simulation = &*simulation;
   const std::string html = report::render_report(instance, plan, check.violations, options);
   network::write_file_atomically(flags.output, html);
   spdlog::info("{}: {} bytes", flags.output, html.size());
@@ -69,6 +96,9 @@ void add_report_command(CLI::App& app, int* result) {
   cmd->add_option("--rows", flags->rows,
                   "Rows of the busiest and emptiest lane tables (default 10)")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--simulation", flags->simulation,
+                  "Add the plan's simulation under uncertain demand: results of `middlemile "
+                  "simulate --json` (histograms, percentiles, overflowing departures)");
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_report(*flags); }); });
 }
 

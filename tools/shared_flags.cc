@@ -16,7 +16,7 @@ void add_time_limit_flag(CLI::App& command, double* seconds) {
 }
 
 void add_threads_flag(CLI::App& command, int* threads) {
-  command.add_option("--threads", *threads, "Pricing threads (default 0: all cores)")
+  command.add_option("--threads", *threads, "Worker threads (default 0: all cores)")
       ->check(CLI::NonNegativeNumber);
 }
 
@@ -29,6 +29,15 @@ void add_quiet_flag(CLI::App& command, bool* quiet) {
 void add_serialize_cbc_flag(CLI::App& command) {
   command.add_flag("--serialize-cbc",
                    "Ignored (kept for compatibility): CBC models always run one at a time");
+}
+
+void add_demand_cv_flag(CLI::App& command, double* cv) {
+  command
+      .add_option("--demand-cv", *cv,
+                  "Coefficient of variation of each demand's packages (lognormal around the "
+                  "forecast), for demands without their own packages_cv or packages_p10/p90 "
+                  "(default 0.2)")
+      ->check(CLI::Range(0.0, 10.0));
 }
 
 void add_log_level_flag(CLI::App& command) {

@@ -1,7 +1,6 @@
 // The flags several subcommands share, defined once so that every command spells, checks and
 // explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc (a no-op
-// kept for compatibility), and
-// --log-level (which main.cc adds to every subcommand).
+// kept for compatibility), --demand-cv, and --log-level (which main.cc adds to every subcommand).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -17,6 +16,9 @@ void add_quiet_flag(CLI::App& command, bool* quiet);
 // --serialize-cbc: accepted and ignored, for scripts written when it was a switch: every CBC
 // call in the process now takes one lock (mip/cbc_driver.h).
 void add_serialize_cbc_flag(CLI::App& command);
+// --demand-cv C (0..10): the coefficient of variation of demands without their own
+// packages_cv or packages_p10/p90 (simulate, plan --demand-quantile; docs/SIMULATION.md).
+void add_demand_cv_flag(CLI::App& command, double* cv);
 // --log-level error|warn|info|debug: applied as soon as it is parsed (tools/logging.h).
 void add_log_level_flag(CLI::App& command);
 

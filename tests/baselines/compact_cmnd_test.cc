@@ -7,6 +7,7 @@
 #include "baselines/cmnd_instance.h"
 #include "baselines/cmnd_solution.h"
 #include "network/errors.h"
+#include "tests/network/error_text.h"
 
 namespace mm::baselines {
 namespace {
@@ -79,19 +80,9 @@ TEST(CmndSolutionJson, RoundTripsAndKeepsShape) {
   EXPECT_EQ(write_cmnd_solution_json(CmndSolution{}), "{\"open_arcs\": [],\n \"flows\": []}\n");
 }
 
+// Every problem, each "<source>: <problem>", joined by " | " (tests/network/error_text.h).
 std::string parse_error(const std::string& text) {
-  try {
-    parse_cmnd_solution_json(text, "s.json");
-  } catch (const network::InputError& e) {
-    return e.what();
-  } catch (const network::ValidationError& e) {
-    // Every problem, each "<source>: <problem>", joined by " | ".
-    std::string all;
-    for (const std::string& problem : e.problems())
-      all += (all.empty() ? "" : " | ") + e.source() + ": " + problem;
-    return all;
-  }
-  return "";
+  return network::error_text([&] { parse_cmnd_solution_json(text, "s.json"); });
 }
 
 TEST(CmndSolutionJson, RejectsBadInputWithJsonPath) {

@@ -34,9 +34,9 @@ InstanceData tiny_data() {
   truck.cost_per_trip = 100.0;
   truck.speed_kmh = 60.0;
   data.vehicle_types = {truck};
-  Facility o{"O", FacilityKind::origin, 0.0, 0.0, 0, std::nullopt, 0.0};
-  Facility h{"H", FacilityKind::sort_center, 0.0, 1.0, 0, std::nullopt, 0.1};
-  Facility d{"D", FacilityKind::delivery_station, 0.0, 2.0, 0, std::nullopt, 0.0};
+  Facility o{"O", FacilityKind::origin, 0.0, 0.0, 0, std::nullopt, 0.0, std::nullopt};
+  Facility h{"H", FacilityKind::sort_center, 0.0, 1.0, 0, std::nullopt, 0.1, std::nullopt};
+  Facility d{"D", FacilityKind::delivery_station, 0.0, 2.0, 0, std::nullopt, 0.0, std::nullopt};
   data.facilities = {o, h, d};
   auto lane = [](std::string id, std::size_t from, std::size_t to, int transit, int departure,
                  double cost) {
@@ -53,8 +53,9 @@ InstanceData tiny_data() {
   };
   data.lanes = {lane("O>H", 0, 1, 60, 0, 100.0), lane("H>D", 1, 2, 60, 120, 100.0),
                 lane("O>D", 0, 2, 200, 0, 250.0)};
-  data.demand = {{"d1", 0, 2, 100.0, 60.0, 1000.0, 0, 240},
-                 {"d2", 1, 2, 50.0, 30.0, 500.0, 0, 240}};
+  data.demand = {
+      {"d1", 0, 2, 100.0, 60.0, 1000.0, 0, 240, std::nullopt, std::nullopt, std::nullopt},
+      {"d2", 1, 2, 50.0, 30.0, 500.0, 0, 240, std::nullopt, std::nullopt, std::nullopt}};
   return data;
 }
 

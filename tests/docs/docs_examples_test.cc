@@ -1,7 +1,8 @@
 // Every example of docs/FORMAT.md (docs/examples/) read by the project's own readers and checked
 // as the format says: the instance validates and derives what it leaves out, the plan passes
 // the referee, the loading configuration resolves and reproduces the manifests, the scenarios
-// build, the lane rules and the import make their lanes, the CMND solution passes its checker.
+// build, the demand scenarios simulated on the plan reproduce the simulation results, the lane
+// rules and the import make their lanes, the CMND solution passes its checker.
 // An example that drifts from the code fails here.
 #include <gtest/gtest.h>
 
@@ -22,9 +23,12 @@
 #include "network/instance_json.h"
 #include "network/plan_json.h"
 #include "network/plan_verifier.h"
+#include "network/simulation_json.h"
 #include "network/text_file.h"
 #include "scenarios/scenario_builder.h"
 #include "scenarios/scenario_file.h"
+#include "simulation/demand_scenarios.h"
+#include "simulation/simulator.h"
 
 namespace mm {
 namespace {
@@ -50,6 +54,12 @@ TEST(DocsExamples, InstanceValidatesAndDerivesWhatItLeavesOut) {
             network::derived_transit_minutes(derived.distance_km, box_truck.speed_kmh));
   EXPECT_EQ(derived.cost_per_trip, network::derived_trip_cost(box_truck, derived.distance_km));
   EXPECT_EQ(instance.unserved_penalty_per_package(), 50.0);
+  // The optional uncertainty of demand (simulate, plan --demand-quantile).
+  EXPECT_EQ(instance.facilities()[1].region, std::optional<std::string>("oregon"));
+  EXPECT_FALSE(instance.facilities()[0].region.has_value());
+  EXPECT_EQ(instance.demand()[0].packages_p10, std::optional<double>(1000.0));
+  EXPECT_EQ(instance.demand()[0].packages_p90, std::optional<double>(1500.0));
+  EXPECT_EQ(instance.demand()[1].packages_cv, std::optional<double>(0.3));
 }
 
 TEST(DocsExamples, PlanPassesTheReferee) {
@@ -95,6 +105,32 @@ TEST(DocsExamples, ScenariosBuild) {
   EXPECT_EQ(built[2].instance->vehicle_types()[1].capacity.cube_m3, 50.0);
   EXPECT_EQ(built[3].instance->lanes()[0].departures, (std::vector<int>{360, 1080}));
   EXPECT_FALSE(built[3].instance->facilities()[1].sort_capacity_per_hour.has_value());
+}
+
+// The demand scenarios simulated on the example plan give exactly the simulation results of the
+// example (an input/output pair; `run` is the machine's, not the results').
+TEST(DocsExamples, DemandScenariosReproduceTheSimulation) {
+  const network::Instance instance = example_instance();
+  const auto days =
+      simulation::read_demand_scenarios(instance, kExamples + "demand-scenarios.json");
+  ASSERT_EQ(days.size(), 4u);
+  EXPECT_EQ(days[1].name, "peak");
+  EXPECT_EQ(days[1].packages, (std::vector<double>{1560.0, 900.0}));  // d1 1200 × 1.3
+  EXPECT_EQ(days[3].name, "scenario 4");
+  const network::SimulationResults example =
+      network::read_simulation_file(kExamples + "simulation.json");
+  EXPECT_EQ(example.settings.demand, "scenarios");
+  simulation::SimulationOptions options;
+  options.scenarios = &days;
+  options.scenarios_file = example.settings.scenarios_file;
+  options.plan_name = example.plan;
+  const network::SimulationResults simulated = simulation::simulate_plan(
+      instance, network::read_plan_file(kExamples + example.plan), options, nullptr);
+  auto written = nlohmann::json::parse(network::write_simulation_json(simulated));
+  auto expected = nlohmann::json::parse(network::read_text_file(kExamples + "simulation.json"));
+  written.erase("run");
+  expected.erase("run");
+  EXPECT_EQ(written, expected);
 }
 
 TEST(DocsExamples, LaneRulesMakeTheirLanes) {

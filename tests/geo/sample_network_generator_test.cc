@@ -273,9 +273,10 @@ TEST(EarliestArrival, ObeysDeparturesTransitAndHandling) {
   network::InstanceData data;
   data.horizon_minutes = 2880;
   data.vehicle_types.push_back({"truck", Mode::truck, {100.0, 1000.0}, 100.0, 0.0, 60.0, 1.0, {}});
-  data.facilities.push_back({"A", FacilityKind::origin, 0.0, 0.0, 90, {}, 0.0});
-  data.facilities.push_back({"B", FacilityKind::sort_center, 1.0, 0.0, 60, {}, 0.0});
-  data.facilities.push_back({"C", FacilityKind::delivery_station, 2.0, 0.0, 30, {}, 0.0});
+  data.facilities.push_back({"A", FacilityKind::origin, 0.0, 0.0, 90, {}, 0.0, std::nullopt});
+  data.facilities.push_back({"B", FacilityKind::sort_center, 1.0, 0.0, 60, {}, 0.0, std::nullopt});
+  data.facilities.push_back(
+      {"C", FacilityKind::delivery_station, 2.0, 0.0, 30, {}, 0.0, std::nullopt});
   network::Lane ab;
   ab.id = "AB";
   ab.from = 0;

@@ -27,10 +27,11 @@ InstanceData small_data() {
   truck.cost_per_trip = 250.0;
   truck.speed_kmh = 75.0;
   data.vehicle_types = {truck};
-  data.facilities = {{"A", FacilityKind::origin, -122.3, 47.6, 60, std::nullopt, 0.0},
-                     {"B", FacilityKind::delivery_station, -122.7, 45.5, 30, 500.0, 0.1}};
+  data.facilities = {
+      {"A", FacilityKind::origin, -122.3, 47.6, 60, std::nullopt, 0.0, std::nullopt},
+      {"B", FacilityKind::delivery_station, -122.7, 45.5, 30, 500.0, 0.1, std::nullopt}};
   data.lanes = {{"A>B", 0, 1, 0, 280.0, 240, {60, 360}, 2, 500.0, 0.0}};
-  data.demand = {{"d1", 0, 1, 100.0, 2.5, 250.0, 0, 720}};
+  data.demand = {{"d1", 0, 1, 100.0, 2.5, 250.0, 0, 720, std::nullopt, std::nullopt, std::nullopt}};
   return data;
 }
 
@@ -84,6 +85,34 @@ TEST(InstanceRules, SanityLimitsAndLoops) {
                                       "demand[0].destination: must differ from \"origin\"",
                                       "demand[0].packages: must be at most 1e12 (got 1e+300)",
                                       "loading: must be an object"}));
+}
+
+// The optional uncertainty fields (docs/SIMULATION.md): a variant built in code, such as a
+// scaled demand that kept its quantiles, is held to the reader's rules.
+TEST(InstanceRules, DemandSpreadAndRegion) {
+  InstanceData data = small_data();
+  data.facilities[0].region = "";
+  data.demand[0].packages_cv = 11.0;
+  EXPECT_EQ(problems_of(data),
+            (std::vector<std::string>{"facilities[0].region: must not be empty",
+                                      "demand[0].packages_cv: must be at most 10 (got 11)"}));
+  data = small_data();
+  data.demand[0].packages_cv = 0.5;
+  data.demand[0].packages_p10 = 80.0;
+  data.demand[0].packages_p90 = 90.0;
+  EXPECT_EQ(
+      problems_of(data),
+      (std::vector<std::string>{
+          "demand[0].packages_cv: give packages_cv or packages_p10 and packages_p90, not both",
+          "demand[0].packages_p90: must be >= packages 100 (got 90)"}));
+  data = small_data();
+  data.demand[0].packages_p90 = 150.0;
+  EXPECT_EQ(problems_of(data),
+            (std::vector<std::string>{"demand[0]: packages_p10 and packages_p90 go together "
+                                      "(missing \"packages_p10\")"}));
+  data.demand[0].packages_p10 = 60.0;
+  data.facilities[0].region = "north";
+  EXPECT_TRUE(problems_of(data).empty());
 }
 
 // A file goes through the same gate: what the reader resolves is what create checks.

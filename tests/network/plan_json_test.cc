@@ -13,6 +13,7 @@
 
 #include "network/errors.h"
 #include "network/text_file.h"
+#include "tests/network/error_text.h"
 #include "tests/network/test_folder.h"
 
 namespace mm::network {
@@ -110,20 +111,9 @@ void expect_same(const Plan& a, const Plan& b) {
   EXPECT_EQ(a.kpis.solve_seconds, b.kpis.solve_seconds);
 }
 
-// What parse_plan reports, or "" when it does not throw: the InputError's message (not JSON),
-// or "<source>: <problem>" for every problem of the ValidationError, joined by " | ".
+// What parse_plan reports (tests/network/error_text.h), or "" when it does not throw.
 std::string parse_error(const std::string& text) {
-  try {
-    parse_plan(text, "p.json");
-  } catch (const InputError& e) {
-    return e.what();
-  } catch (const ValidationError& e) {
-    std::string all;
-    for (const std::string& problem : e.problems())
-      all += (all.empty() ? "" : " | ") + e.source() + ": " + problem;
-    return all;
-  }
-  return "";
+  return error_text([&] { parse_plan(text, "p.json"); });
 }
 
 // full_plan() written out, with `from` replaced by `to` (exactly once).

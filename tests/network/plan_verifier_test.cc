@@ -28,9 +28,10 @@ InstanceData tiny_data() {
   truck.fleet = 3;
   data.vehicle_types = {truck};
 
-  Facility sea{"SEA1", FacilityKind::origin, -122.33, 47.61, 60, std::nullopt, 0.0};
-  Facility pdx{"SC-PDX", FacilityKind::sort_center, -122.68, 45.52, 90, 2000.0, 0.05};
-  Facility eug{"DS-EUG", FacilityKind::delivery_station, -123.09, 44.05, 30, std::nullopt, 0.0};
+  Facility sea{"SEA1", FacilityKind::origin, -122.33, 47.61, 60, std::nullopt, 0.0, std::nullopt};
+  Facility pdx{"SC-PDX", FacilityKind::sort_center, -122.68, 45.52, 90, 2000.0, 0.05, std::nullopt};
+  Facility eug{"DS-EUG",    FacilityKind::delivery_station, -123.09, 44.05, 30, std::nullopt, 0.0,
+               std::nullopt};
   data.facilities = {sea, pdx, eug};
 
   Lane l0{"SEA1>SC-PDX", 0, 1, 0, 280.0, 240, {360, 720, 1080}, std::nullopt, 500.0, 0.1};
@@ -38,8 +39,8 @@ InstanceData tiny_data() {
   Lane l2{"SEA1>DS-EUG", 0, 2, 0, 400.0, 300, {480}, std::nullopt, 700.0, 0.0};
   data.lanes = {l0, l1, l2};
 
-  Demand d1{"d1", 0, 2, 1200.0, 30.0, 4000.0, 120, 1440};
-  Demand d2{"d2", 0, 1, 500.0, 10.0, 1000.0, 0, 1000};
+  Demand d1{"d1", 0, 2, 1200.0, 30.0, 4000.0, 120, 1440, std::nullopt, std::nullopt, std::nullopt};
+  Demand d2{"d2", 0, 1, 500.0, 10.0, 1000.0, 0, 1000, std::nullopt, std::nullopt, std::nullopt};
   data.demand = {d1, d2};
   return data;
 }

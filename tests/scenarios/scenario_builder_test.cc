@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "network/errors.h"
+#include "network/instance_json.h"
 
 namespace mm::scenarios {
 namespace {
@@ -81,6 +82,25 @@ TEST(ScenarioBuilder, ChangesRederiveWhatDependsOnThem) {
   EXPECT_EQ(in.lanes()[0].departures, std::vector<int>{0});
   // The penalty stays the baseline's even though the default would follow the lane costs.
   EXPECT_DOUBLE_EQ(in.unserved_penalty_per_package(), 20.0);
+}
+
+// A demand's spread (docs/SIMULATION.md) scales with it: its quantiles in packages, not its CV.
+TEST(ScenarioBuilder, ScalingDemandScalesItsQuantiles) {
+  BaselineDocument baseline = read_baseline(kBaseline);
+  baseline.json["demand"][0]["packages_p10"] = 1200;
+  baseline.json["demand"][0]["packages_p90"] = 1800;
+  baseline.json["demand"][1]["packages_cv"] = 0.3;
+  baseline.instance = std::make_shared<const network::Instance>(
+      network::parse_instance(baseline.json.dump(), kBaseline));
+  const auto built = build_scenarios(
+      baseline, parse_scenario_file(R"({"format": "middlemile-scenarios/1", "scenarios": [
+          {"name": "x2", "changes": [{"type": "scale_demand", "factor": 2}]}]})",
+                                    "s.json", "."));
+  const network::Demand& d1 = built.at(0).instance->demand()[0];
+  EXPECT_EQ(d1.packages, 3000.0);
+  EXPECT_EQ(d1.packages_p10, std::optional<double>(2400.0));
+  EXPECT_EQ(d1.packages_p90, std::optional<double>(3600.0));
+  EXPECT_EQ(built[0].instance->demand()[1].packages_cv, std::optional<double>(0.3));
 }
 
 TEST(ScenarioBuilder, ScalesDemandInsideARegionReadFromGeodata) {
