@@ -94,6 +94,9 @@ Json evaluation_json(const Evaluation& e) {
   Json baseline = plan_json(r.baseline);
   baseline["seconds"] = r.baseline_seconds;
   baseline["verified"] = r.baseline_violations == 0;
+  if (!r.baseline_improved_from.empty())
+    baseline["improved_from"] = {{"scenario", r.baseline_improved_from},
+                                 {"objective_before", r.baseline_first_objective}};
   root["baseline"] = baseline;
   root["scenarios"] = Json::array();
   for (std::size_t i = 0; i < r.scenarios.size(); ++i) {
@@ -131,6 +134,10 @@ Json evaluation_json(const Evaluation& e) {
     j["incumbent_phases"] = s.incumbent_phases;
     j["verified"] = s.violations == 0;
     if (s.violations > 0) j["first_violation"] = s.first_violation;
+    if (!s.improved_from.empty())
+      j["improved_from"] = {{"scenario", s.improved_from},
+                            {"objective_before", s.objective_before_offer}};
+    j["cheaper_than_baseline"] = s.cheaper_than_baseline;
     root["scenarios"].push_back(j);
   }
   return root;
@@ -142,25 +149,27 @@ std::string evaluation_csv(const Evaluation& e) {
   out.precision(10);
   out << "scenario,status,objective,delta_objective,delta_percent,truck_trips,air_trips,"
          "truck_fill_cube,air_fill_cube,on_time_share,unserved_packages,lanes_opened,"
-         "lanes_closed,rerouted_demands,seconds,verified\n";
+         "lanes_closed,rerouted_demands,seconds,verified,cheaper_than_baseline\n";
   auto row = [&](const std::string& name, const network::Plan& plan, std::size_t opened,
-                 std::size_t closed, std::size_t rerouted, double seconds, bool verified) {
+                 std::size_t closed, std::size_t rerouted, double seconds, bool verified,
+                 bool flagged) {
     const Figures f = figures(plan);
     out << csv_field(name) << "," << network::to_string(plan.status) << "," << f.objective << ","
         << f.objective - r.baseline.objective << ","
         << delta_percent(f.objective, r.baseline.objective) << "," << f.trucks << "," << f.planes
         << "," << f.truck_fill << "," << f.air_fill << "," << f.on_time << "," << f.unserved << ","
         << opened << "," << closed << "," << rerouted << "," << seconds << ","
-        << (verified ? "true" : "false") << "\n";
+        << (verified ? "true" : "false") << "," << (flagged ? "true" : "false") << "\n";
   };
-  row("baseline", r.baseline, 0, 0, 0, r.baseline_seconds, r.baseline_violations == 0);
+  row("baseline", r.baseline, 0, 0, 0, r.baseline_seconds, r.baseline_violations == 0, false);
   for (const scenarios::ScenarioOutcome& s : r.scenarios) {
     if (!s.solved) {
-      out << csv_field(s.name) << ",not_run,,,,,,,,,,,,,,\n";
+      out << csv_field(s.name) << ",not_run,,,,,,,,,,,,,,,\n";
       continue;
     }
     row(s.name, s.plan, s.difference.lanes_opened.size(), s.difference.lanes_closed.size(),
-        s.difference.rerouted_demands.size(), s.seconds, s.violations == 0);
+        s.difference.rerouted_demands.size(), s.seconds, s.violations == 0,
+        s.cheaper_than_baseline);
   }
   return out.str();
 }
@@ -197,12 +206,22 @@ void print_evaluation_table(const Evaluation& e, std::ostream& out) {
     }
     std::ostringstream delta;
     delta << std::showpos << std::fixed << std::setprecision(1)
-          << delta_percent(s.plan.objective, r.baseline.objective) << "%";
+          << delta_percent(s.plan.objective, r.baseline.objective) << "%"
+          << (s.cheaper_than_baseline ? "!" : "");
     line(s.name, s.plan, delta.str(),
          "+" + std::to_string(s.difference.lanes_opened.size()) + "/-" +
              std::to_string(s.difference.lanes_closed.size()),
          std::to_string(s.difference.rerouted_demands.size()), s.seconds);
   }
+  if (!r.baseline_improved_from.empty())
+    out << "baseline planned again from the plan of \"" << r.baseline_improved_from
+        << "\", which was cheaper: " << network::fixed_text(r.baseline_first_objective, 0)
+        << " -> " << network::fixed_text(r.baseline.objective, 0) << "\n";
+  for (const scenarios::ScenarioOutcome& s : r.scenarios)
+    if (s.cheaper_than_baseline)
+      out << "! " << s.name
+          << ": costs less than the baseline: the baseline plan is not proven optimal (its gap), "
+             "or the scenario adds options; check before acting on it\n";
   out.flags(flags);
 }
 

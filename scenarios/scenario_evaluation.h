@@ -8,6 +8,17 @@
 // changed network no longer has room, are the first incumbent. With `warm = false` every
 // scenario is planned from scratch (the reference the benchmark compares against).
 //
+// Then every plan is offered where it may be cheaper (issue 14: what-if that cannot contradict
+// itself). A scenario that only removes options (closes a facility, removes a lane, cuts a
+// capacity) has a plan that is also a plan of the baseline; if it is cheaper than the baseline's,
+// the baseline plan was not optimal, and comparing against it would show a closure "saving"
+// money. So the baseline is planned again from the cheapest such plans (a warm start keeps
+// every route that is valid in the baseline, and the engine never ends worse than its start),
+// and each scenario from the cheapest sibling plan that beats its own by more than
+// `offer_threshold`. Differences are then taken against the improved baseline, and a scenario
+// whose plan still costs less than the baseline by more than `offer_threshold` is flagged
+// (`cheaper_than_baseline`): shown as a finding to check, never as a saving.
+//
 // Parallelism: up to `threads` scenarios run at once, each single-threaded (one TBB arena of
 // `threads`); with fewer scenarios than threads, each scenario gets the spare threads for its
 // pricing. Their CBC calls take turns, as every CBC call in the process does (mip/cbc_driver.h):
@@ -36,6 +47,10 @@ struct EvaluationOptions {
   double gap = 1e-4;
   double packing_efficiency = 1.0;
   bool warm = true;
+  // Offer plans across scenarios and to the baseline (above), and the relative difference that
+  // counts: a sibling's plan is tried when it beats a scenario's own by more than this, and a
+  // scenario cheaper than the baseline by more than this is flagged. 0 turns offering off.
+  double offer_threshold = 0.005;
   const std::atomic<bool>* stop = nullptr;
 };
 
@@ -59,12 +74,23 @@ struct ScenarioOutcome {
   std::vector<std::string> incumbent_phases;  // the solver phase that found each of them
   std::size_t violations = 0;  // the referee's (network/plan_verifier.h); 0 in a correct plan
   std::string first_violation;
+  // The sibling scenario whose plan this scenario was planned again from (it was cheaper), and
+  // the objective before; empty when it was not.
+  std::string improved_from;
+  double objective_before_offer = engine::kInfinity;
+  // Costs less than the (improved) baseline by more than the offer threshold: a finding to
+  // check (the baseline plan is not proven optimal, or the change is not a pure removal).
+  bool cheaper_than_baseline = false;
 };
 
 struct EvaluationResult {
   network::Plan baseline;
   double baseline_seconds = 0.0;
   std::size_t baseline_violations = 0;
+  // The scenario whose plan improved the baseline when it was offered back, and the baseline's
+  // first objective; empty / infinity when no offer improved it.
+  std::string baseline_improved_from;
+  double baseline_first_objective = engine::kInfinity;
   std::vector<ScenarioOutcome> scenarios;  // in input order
 };
 

@@ -74,6 +74,7 @@ TEST_F(KnownAnswers, EveryPlanPassesTheReferee) {
 
 TEST_F(KnownAnswers, ClosingTheOnlySortCenterLeavesTheDemandUnservedWithItsReason) {
   const auto& s = outcome(*warm_, "close Boise");
+  EXPECT_FALSE(s.cheaper_than_baseline);
   EXPECT_TRUE(s.plan.routes.empty());
   ASSERT_EQ(s.plan.unserved.size(), 2u);
   for (const auto& u : s.plan.unserved)
@@ -87,6 +88,10 @@ TEST_F(KnownAnswers, ClosingTheOnlySortCenterLeavesTheDemandUnservedWithItsReaso
 TEST_F(KnownAnswers, OpeningANearerSortCenterLowersCost) {
   const auto& s = outcome(*warm_, "open Portland");
   EXPECT_LT(s.plan.objective, warm_->result.baseline.objective - 1.0);
+  // Cheaper than the baseline: flagged as a finding (it adds an option, so it may well be real),
+  // and its plan could not improve the baseline, which has no Portland.
+  EXPECT_TRUE(s.cheaper_than_baseline);
+  EXPECT_TRUE(warm_->result.baseline_improved_from.empty());
   EXPECT_EQ(s.difference.lanes_opened,
             (std::vector<std::string>{"SC-PDX>DS-EUG:truck53", "SEA1>SC-PDX:truck53"}));
   EXPECT_DOUBLE_EQ(scenarios::unserved_packages(s.plan), 0.0);
