@@ -1,0 +1,119 @@
+// Test-only builders for tiny DesignProblems, shared by the engine's unit tests: lanes (design
+// arcs) and holding arcs (free) on a handful of nodes, and commodities measured in cube only
+// (weight 0, so no weight capacity ever binds), with the numbers each test checks by hand.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/design_problem.h"
+#include "engine/restricted_master.h"
+#include "routing/pricing_graph.h"
+
+namespace mm::engine::test {
+
+// A vehicle lane: `fixed` per vehicle, `cube` m³ per vehicle (weight unlimited), `unit` per
+// package.
+inline DesignArc vehicle(double fixed, double cube, double unit = 0.0, double max_units = kInfinity,
+                         int resource_group = -1) {
+  DesignArc a;
+  a.fixed_cost = fixed;
+  a.capacity = {cube, kInfinity};
+  a.max_units = max_units;
+  a.unit_cost = unit;
+  a.resource_group = resource_group;
+  return a;
+}
+
+// `packages` packages of `cube` m³ in all, from `source` to any of `sinks`.
+inline Commodity shipment(std::size_t source, std::vector<std::size_t> sinks, double packages,
+                          double cube, double penalty, std::size_t origin = 0,
+                          std::size_t destination = 0) {
+  Commodity k;
+  k.source = source;
+  k.sinks = std::move(sinks);
+  k.packages = packages;
+  k.size = {cube, 0.0};
+  k.penalty = penalty;
+  k.origin = origin;
+  k.destination = destination;
+  return k;
+}
+
+// Lanes first (arc ids 0, 1, ... in the order added), then holding arcs (the ids after them),
+// as DesignProblem requires.
+class ProblemBuilder {
+ public:
+  explicit ProblemBuilder(std::size_t nodes, bool topological = true)
+      : nodes_(nodes), topological_(topological) {}
+
+  std::size_t lane(std::size_t tail, std::size_t head, const DesignArc& arc) {
+    if (!holds_.empty()) throw std::logic_error("ProblemBuilder: lanes before holding arcs");
+    lanes_.push_back({tail, head});
+    problem_.design_arcs.push_back(arc);
+    return lanes_.size() - 1;
+  }
+  std::size_t hold(std::size_t tail, std::size_t head) {
+    holds_.push_back({tail, head});
+    return lanes_.size() + holds_.size() - 1;
+  }
+  std::size_t commodity(const Commodity& k) {
+    problem_.commodities.push_back(k);
+    return problem_.commodities.size() - 1;
+  }
+  std::size_t resource_limit(double packages) {
+    problem_.resource_limits.push_back(packages);
+    return problem_.resource_limits.size() - 1;
+  }
+  void pool(std::vector<std::size_t> arcs, double limit) {
+    problem_.vehicle_pools.push_back({std::move(arcs), limit});
+  }
+
+  DesignProblem build() {
+    std::vector<routing::GraphArc> arcs = lanes_;
+    arcs.insert(arcs.end(), holds_.begin(), holds_.end());
+    problem_.name = "test";
+    problem_.graph = routing::PricingGraph(nodes_, std::move(arcs), topological_);
+    return std::move(problem_);
+  }
+
+ private:
+  std::size_t nodes_;
+  bool topological_;
+  std::vector<routing::GraphArc> lanes_, holds_;
+  DesignProblem problem_;
+};
+
+// Two nodes, O (0) and D (1), and parallel lanes O -> D: one commodity-free skeleton many tests
+// start from. Each commodity added with `to_d` may end on any of the lanes.
+class ParallelLanes {
+ public:
+  ProblemBuilder builder{2};
+  std::vector<std::size_t> lanes;
+
+  std::size_t add_lane(const DesignArc& arc) {
+    lanes.push_back(builder.lane(0, 1, arc));
+    return lanes.back();
+  }
+  std::size_t to_d(double packages, double cube, double penalty) {
+    return builder.commodity(shipment(0, lanes, packages, cube, penalty, 0, 1));
+  }
+};
+
+// Solves the master, separating strong linking rows until none is violated.
+inline LpStatus solve_with_linking(RestrictedMaster& master) {
+  LpStatus status = master.solve(1e9);
+  while (status == LpStatus::optimal && master.add_violated_linking_rows(1e-9, 1000) > 0)
+    status = master.solve(1e9);
+  return status;
+}
+
+// One path of `commodity` over `arcs` (share 0: a column for the master).
+inline DesignPath column(std::size_t commodity, std::vector<std::size_t> arcs, double share = 0.0) {
+  return DesignPath{commodity, std::move(arcs), share};
+}
+
+}  // namespace mm::engine::test
