@@ -1,0 +1,213 @@
+// Consolidation-aware insertion (engine/insertion.h) on two parallel lanes and on a two-departure
+// time-expanded lane with holding: best_path prices the marginal cost (a second truck only where
+// the first is full), augment pours into the first truck's room and then the cheapest new
+// vehicle, insert keeps the cheaper of whole and poured, the unserved penalty decides what pays
+// (unless forced), holding is free, and reachable ignores capacity.
+#include "engine/insertion.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "tests/engine/design_problem_builder.h"
+
+namespace mm::engine {
+namespace {
+
+using Ids = std::vector<std::size_t>;
+
+// Lane 0: 100 m³ trucks at 500, 1 per package; lane 1: 20 m³ vans at 300, 2 per package.
+// A = 10 packages of 60 m³ rides lane 0; B = 20 packages of 50 m³ is to be inserted.
+struct TruckAndVan {
+  test::ParallelLanes net;
+  std::size_t a, b;
+  DesignProblem problem;
+  explicit TruckAndVan(double b_penalty = 10000) {
+    net.add_lane(test::vehicle(500, 100, 1));
+    net.add_lane(test::vehicle(300, 20, 2));
+    a = net.to_d(10, 60, 10000);
+    b = net.to_d(20, 50, b_penalty);
+    problem = net.builder.build();
+  }
+};
+
+TEST(Insertion, BestPathPaysASecondTruckOnlyForWhatTheFirstCannotHold) {
+  TruckAndVan net;
+  Inserter inserter(net.problem);
+  PlanState state(net.problem);
+  state.add(net.a, {0}, 1.0);
+  // Whole B: a second truck 500 + 20 × 1 = 520, against three vans 900 + 20 × 2 = 940.
+  Inserter::Path whole = inserter.best_path(state, net.b, 1.0);
+  EXPECT_EQ(whole.arcs, (Ids{0}));
+  EXPECT_DOUBLE_EQ(whole.cost, 520.0);
+  // 0.8 of B fits the truck's 40 m³ of room: packages only.
+  Inserter::Path part = inserter.best_path(state, net.b, 0.8);
+  EXPECT_EQ(part.arcs, (Ids{0}));
+  EXPECT_DOUBLE_EQ(part.cost, 16.0);
+  // With the truck lane banned, the vans.
+  const std::vector<char> banned{1, 0};
+  Inserter::Path vans = inserter.best_path(state, net.b, 1.0, &banned);
+  EXPECT_EQ(vans.arcs, (Ids{1}));
+  EXPECT_DOUBLE_EQ(vans.cost, 940.0);
+}
+
+TEST(Insertion, AugmentFillsTheTrucksRoomThenTheCheapestNewVehicle) {
+  TruckAndVan net;
+  Inserter inserter(net.problem);
+  PlanState state(net.problem);
+  state.add(net.a, {0}, 1.0);
+  // Piece 1: 0.8 (40 m³) into the truck's room, 16. Piece 2: for the last 10 m³ a van (300)
+  // beats a second truck (500): 300 + 0.2 × 20 × 2 = 308.
+  EXPECT_DOUBLE_EQ(inserter.augment(state, net.b), 1.0);
+  ASSERT_EQ(state.paths(net.b).size(), 2u);
+  EXPECT_EQ(state.paths(net.b)[0].arcs, (Ids{0}));
+  EXPECT_DOUBLE_EQ(state.paths(net.b)[0].share, 0.8);
+  EXPECT_EQ(state.paths(net.b)[1].arcs, (Ids{1}));
+  EXPECT_DOUBLE_EQ(state.paths(net.b)[1].share, 0.2);
+  EXPECT_EQ(state.units(0), 1.0);
+  EXPECT_EQ(state.units(1), 1.0);
+  EXPECT_DOUBLE_EQ(state.objective(), 510.0 + 16.0 + 308.0);
+}
+
+// A on one truck lane (40 m³ of room), B (50 m³) to insert.
+struct OneTruckLane {
+  test::ParallelLanes net;
+  std::size_t a, b;
+  DesignProblem problem;
+  OneTruckLane() {
+    net.add_lane(test::vehicle(500, 100, 1));
+    a = net.to_d(10, 60, 10000);
+    b = net.to_d(20, 50, 10000);
+    problem = net.builder.build();
+  }
+};
+
+TEST(Insertion, InsertOnOneLanePaysExactlyOneMoreTruck) {
+  OneTruckLane lane;
+  Inserter inserter(lane.problem);
+  PlanState state(lane.problem);
+  state.add(lane.a, {0}, 1.0);
+  EXPECT_DOUBLE_EQ(inserter.insert(state, lane.b), 1.0);
+  EXPECT_NEAR(state.served(lane.b), 1.0, 1e-12);
+  EXPECT_EQ(state.units(0), 2.0);
+  EXPECT_DOUBLE_EQ(state.objective(), 510.0 + 520.0);
+}
+
+// BUG (reported, disabled until engine/plan_state.cc is fixed): after the first piece (0.8 into
+// the room) the truck is exactly full, and PlanState::room answers 0 instead of one more
+// truck's worth (2.0 of B): it prices a sliver of 1e-6 of the commodity, 5e-5 m³ here, which
+// vehicles_for's tolerance (1e-6 of a vehicle, 1e-4 m³) rounds away, so no next vehicle is
+// counted. augment stops at 0.8 and leaves 0.2 of B unserved (2000 of penalty) although a
+// second truck (504) pays; insert hides it here only because the whole on one path is as
+// cheap. See plan_state_test.cc, DISABLED_RoomOfAFullTruckIsOneMoreTruck.
+TEST(Insertion, DISABLED_AugmentOnOneLanePoursIntoTheRoomThenOneNewTruck) {
+  OneTruckLane lane;
+  Inserter inserter(lane.problem);
+  PlanState state(lane.problem);
+  state.add(lane.a, {0}, 1.0);
+  // 0.8 into the room, then 0.2 in a second truck: the two pieces merge into one path, and the
+  // cost is the whole's, 500 + 20.
+  EXPECT_DOUBLE_EQ(inserter.augment(state, lane.b), 1.0);
+  ASSERT_EQ(state.paths(lane.b).size(), 1u);
+  EXPECT_DOUBLE_EQ(state.paths(lane.b)[0].share, 1.0);
+  EXPECT_EQ(state.units(0), 2.0);
+  EXPECT_DOUBLE_EQ(state.objective(), 510.0 + 520.0);
+}
+
+TEST(Insertion, InsertPoursWhenPouringIsCheaperThanTheWhole) {
+  TruckAndVan net;
+  Inserter inserter(net.problem);
+  PlanState state(net.problem);
+  state.add(net.a, {0}, 1.0);
+  // Whole: 520. Poured: 16 + 308 = 324.
+  EXPECT_DOUBLE_EQ(inserter.insert(state, net.b), 1.0);
+  EXPECT_EQ(state.paths(net.b).size(), 2u);
+  EXPECT_DOUBLE_EQ(state.objective(), 510.0 + 324.0);
+  // Nothing left to insert.
+  EXPECT_EQ(inserter.insert(state, net.b), 0.0);
+}
+
+TEST(Insertion, InsertMovesTheWholeWhenPouringCostsMore) {
+  // Lane 0 (A's truck, 40 m³ of room) costs 10 per package; lane 1 is a 100 m³ truck at 100 and
+  // nothing per package. Whole B on lane 1: 100. Poured: 0.8 into lane 0's room (0.8 × 20 × 10 =
+  // 160), then 0.2 on a lane-1 truck (100): 260.
+  test::ParallelLanes net;
+  net.add_lane(test::vehicle(500, 100, 10));
+  net.add_lane(test::vehicle(100, 100, 0));
+  const std::size_t a = net.to_d(10, 60, 10000);
+  const std::size_t b = net.to_d(20, 50, 10000);
+  const DesignProblem problem = net.builder.build();
+  Inserter inserter(problem);
+  PlanState state(problem);
+  state.add(a, {0}, 1.0);
+  const double before = state.objective();
+  EXPECT_DOUBLE_EQ(inserter.insert(state, b), 1.0);
+  ASSERT_EQ(state.paths(b).size(), 1u);
+  EXPECT_EQ(state.paths(b)[0].arcs, (Ids{1}));
+  EXPECT_DOUBLE_EQ(state.objective(), before + 100.0 - 10000.0);
+}
+
+TEST(Insertion, WhatDoesNotBeatThePenaltyStaysUnservedUnlessForced) {
+  // B's penalty is 10: even the room on the truck (16 for 0.8) costs more than leaving 0.8 out
+  // (8).
+  TruckAndVan net(/*b_penalty=*/10);
+  Inserter inserter(net.problem);
+  PlanState state(net.problem);
+  state.add(net.a, {0}, 1.0);
+  const double before = state.objective();
+  EXPECT_EQ(inserter.augment(state, net.b), 0.0);
+  EXPECT_EQ(inserter.insert(state, net.b), 0.0);
+  EXPECT_DOUBLE_EQ(state.objective(), before);
+  EXPECT_TRUE(state.paths(net.b).empty());
+  // Forced, it goes in all the same (the cheaper way: poured, 324).
+  EXPECT_DOUBLE_EQ(inserter.insert(state, net.b, nullptr, /*force=*/true), 1.0);
+  EXPECT_DOUBLE_EQ(state.objective(), before + 324.0 - 10.0);
+}
+
+// A time-expanded lane O -> D with departures at t1 (lane 0, from node 0) and t2 (lane 1, from
+// node 1), and holding at O from t1 to t2 (arc 2). X (60 m³) is ready at t2 and rides t2; Y
+// (30 m³) is ready at t1: waiting for t2's truck costs nothing, leaving at t1 a truck.
+TEST(Insertion, HoldingForALaterDepartureWithRoomIsFree) {
+  test::ProblemBuilder b(3);
+  b.lane(0, 2, test::vehicle(500, 100));
+  b.lane(1, 2, test::vehicle(500, 100));
+  const std::size_t hold = b.hold(0, 1);
+  const std::size_t x = b.commodity(test::shipment(1, {1}, 10, 60, 10000));
+  const std::size_t y = b.commodity(test::shipment(0, {0, 1}, 10, 30, 10000));
+  const DesignProblem problem = b.build();
+  Inserter inserter(problem);
+  PlanState state(problem);
+  state.add(x, {1}, 1.0);
+  Inserter::Path path = inserter.best_path(state, y, 1.0);
+  EXPECT_EQ(path.arcs, (Ids{hold, 1}));
+  EXPECT_EQ(path.cost, 0.0);
+  EXPECT_DOUBLE_EQ(inserter.insert(state, y), 1.0);
+  EXPECT_EQ(state.units(0), 0.0);
+  EXPECT_EQ(state.units(1), 1.0);
+  EXPECT_DOUBLE_EQ(state.objective(), 500.0);
+}
+
+TEST(Insertion, ACommodityWithNoPathToItsSinksIsUnreachable) {
+  // From node 1 no arc leads back to lane 0's tail (node 0).
+  test::ProblemBuilder b(3);
+  b.lane(0, 2, test::vehicle(500, 100));
+  b.lane(1, 2, test::vehicle(500, 100));
+  b.hold(0, 1);
+  const std::size_t late = b.commodity(test::shipment(1, {0}, 10, 30, 10000));
+  const std::size_t early = b.commodity(test::shipment(0, {1}, 10, 30, 10000));
+  const std::size_t nowhere = b.commodity(test::shipment(0, {}, 10, 30, 10000));
+  const DesignProblem problem = b.build();
+  Inserter inserter(problem);
+  EXPECT_FALSE(inserter.reachable(late));
+  EXPECT_TRUE(inserter.reachable(early));
+  EXPECT_FALSE(inserter.reachable(nowhere));
+  PlanState state(problem);
+  const Inserter::Path none = inserter.best_path(state, late, 1.0);
+  EXPECT_EQ(none.cost, kInfinity);
+  EXPECT_TRUE(none.arcs.empty());
+  EXPECT_EQ(inserter.insert(state, late, nullptr, /*force=*/true), 0.0);
+  EXPECT_DOUBLE_EQ(state.objective(), 30000.0);
+}
+
+}  // namespace
+}  // namespace mm::engine
