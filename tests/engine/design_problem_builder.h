@@ -103,6 +103,29 @@ class ParallelLanes {
   }
 };
 
+// Departures at t1 (node 0) and t2 (node 1, holding 0 -> 1) to a hub (node 2) and on to D
+// (node 3), with direct vans too: lanes 0: 0->2, 1: 1->2, 2: 2->3 (trucks, 100 m³ at 300, 0.1
+// per package) and 3: 0->3, 4: 1->3 (vans, 30 m³ at 200, 0.5 per package); eight commodities of
+// 5 to 40 m³ (10 + i packages, penalty 2000), even ones ready at t1, odd ones at t2, three
+// destinations. Big enough that searches and pricing have choices to make.
+inline DesignProblem hub_and_vans() {
+  ProblemBuilder b(4);
+  b.lane(0, 2, vehicle(300, 100, 0.1));
+  b.lane(1, 2, vehicle(300, 100, 0.1));
+  b.lane(2, 3, vehicle(300, 100, 0.1));
+  b.lane(0, 3, vehicle(200, 30, 0.5));
+  b.lane(1, 3, vehicle(200, 30, 0.5));
+  b.hold(0, 1);
+  const double cubes[] = {5, 12, 40, 25, 8, 30, 18, 22};
+  for (std::size_t i = 0; i < 8; ++i) {
+    const bool early = i % 2 == 0;
+    b.commodity(shipment(early ? 0 : 1,
+                         early ? std::vector<std::size_t>{2, 3, 4} : std::vector<std::size_t>{2, 4},
+                         10.0 + static_cast<double>(i), cubes[i], 2000, early ? 0 : 1, i % 3));
+  }
+  return b.build();
+}
+
 // Solves the master, separating strong linking rows until none is violated.
 inline LpStatus solve_with_linking(RestrictedMaster& master) {
   LpStatus status = master.solve(1e9);

@@ -22,27 +22,6 @@ DesignProblem shared_lane() {
   return net.builder.build();
 }
 
-// Two origins' departures at t1 (node 0) and t2 (node 1, holding 0 -> 1) to a hub (node 2) and
-// on to D (node 3), with direct vans too: lanes 0: 0->2, 1: 1->2, 2: 2->3 (trucks, 100 m³ at
-// 300) and 3: 0->3, 4: 1->3 (vans, 30 m³ at 200); eight commodities of 5 to 40 m³.
-DesignProblem hub_and_vans() {
-  test::ProblemBuilder b(4);
-  b.lane(0, 2, test::vehicle(300, 100, 0.1));
-  b.lane(1, 2, test::vehicle(300, 100, 0.1));
-  b.lane(2, 3, test::vehicle(300, 100, 0.1));
-  b.lane(0, 3, test::vehicle(200, 30, 0.5));
-  b.lane(1, 3, test::vehicle(200, 30, 0.5));
-  b.hold(0, 1);
-  const double cubes[] = {5, 12, 40, 25, 8, 30, 18, 22};
-  for (std::size_t i = 0; i < 8; ++i) {
-    const bool early = i % 2 == 0;
-    b.commodity(test::shipment(
-        early ? 0 : 1, early ? std::vector<std::size_t>{2, 3, 4} : std::vector<std::size_t>{2, 4},
-        10 + i, cubes[i], 2000, early ? 0 : 1, i % 3));
-  }
-  return b.build();
-}
-
 NeighbourhoodSearchOptions options(int iterations, double threshold) {
   NeighbourhoodSearchOptions o;
   o.iterations = iterations;
@@ -90,7 +69,7 @@ TEST(NeighbourhoodSearch, ReturnsTheBestPlanEvenAfterAcceptingWorseOnes) {
 }
 
 TEST(NeighbourhoodSearch, NeverEndsWorseThanItStartsAndOneSeedGivesOneRun) {
-  const DesignProblem problem = hub_and_vans();
+  const DesignProblem problem = test::hub_and_vans();
   Inserter inserter(problem);
   PlanState start(problem);
   for (std::size_t k : largest_first(problem, {0, 1, 2, 3, 4, 5, 6, 7})) inserter.insert(start, k);
