@@ -3,6 +3,7 @@
 // (weight 0, so no weight capacity ever binds), with the numbers each test checks by hand.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "engine/design_problem.h"
+#include "engine/plan_state.h"
 #include "engine/restricted_master.h"
 #include "routing/pricing_graph.h"
 
@@ -100,6 +102,31 @@ class ParallelLanes {
   }
   std::size_t to_d(double packages, double cube, double penalty) {
     return builder.commodity(shipment(0, lanes, packages, cube, penalty, 0, 1));
+  }
+};
+
+constexpr std::size_t kNoLane = static_cast<std::size_t>(-1);
+
+// Parallel lanes O -> D and two commodities, a and b, free to take any of them, with the
+// packages, cube and penalty given for each (and sort capacities for the lanes' groups).
+struct TwoShipments {
+  DesignProblem problem;
+  std::size_t a = 0, b = 1;
+  TwoShipments(const std::vector<DesignArc>& lanes, std::array<double, 2> packages,
+               std::array<double, 2> cube, std::array<double, 2> penalty = {1e4, 1e4},
+               const std::vector<double>& resource_limits = {}) {
+    ParallelLanes net;
+    for (const DesignArc& lane : lanes) net.add_lane(lane);
+    for (int i = 0; i < 2; ++i) net.to_d(packages[i], cube[i], penalty[i]);
+    for (double limit : resource_limits) net.builder.resource_limit(limit);
+    problem = net.builder.build();
+  }
+  // A plan with a whole on `a_lane` and b whole on `b_lane` (kNoLane: unserved).
+  PlanState riding(std::size_t a_lane, std::size_t b_lane = kNoLane) const {
+    PlanState state(problem);
+    if (a_lane != kNoLane) state.add(a, {a_lane}, 1.0);
+    if (b_lane != kNoLane) state.add(b, {b_lane}, 1.0);
+    return state;
   }
 };
 

@@ -17,25 +17,16 @@ namespace {
 using Ids = std::vector<std::size_t>;
 
 // Lane 0: 100 m³ trucks at 500, 1 per package; lane 1: 20 m³ vans at 300, 2 per package.
-// A = 10 packages of 60 m³ rides lane 0; B = 20 packages of 50 m³ is to be inserted.
-struct TruckAndVan {
-  test::ParallelLanes net;
-  std::size_t a, b;
-  DesignProblem problem;
-  explicit TruckAndVan(double b_penalty = 10000) {
-    net.add_lane(test::vehicle(500, 100, 1));
-    net.add_lane(test::vehicle(300, 20, 2));
-    a = net.to_d(10, 60, 10000);
-    b = net.to_d(20, 50, b_penalty);
-    problem = net.builder.build();
-  }
-};
+// a = 10 packages of 60 m³ rides lane 0; b = 20 packages of 50 m³ is to be inserted.
+test::TwoShipments truck_and_van(double b_penalty = 1e4) {
+  return test::TwoShipments({test::vehicle(500, 100, 1), test::vehicle(300, 20, 2)}, {10, 20},
+                            {60, 50}, {1e4, b_penalty});
+}
 
 TEST(Insertion, BestPathPaysASecondTruckOnlyForWhatTheFirstCannotHold) {
-  TruckAndVan net;
+  const test::TwoShipments net = truck_and_van();
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(net.a, {0}, 1.0);
+  PlanState state = net.riding(0);
   // Whole B: a second truck 500 + 20 × 1 = 520, against three vans 900 + 20 × 2 = 940.
   Inserter::Path whole = inserter.best_path(state, net.b, 1.0);
   EXPECT_EQ(whole.arcs, (Ids{0}));
@@ -52,10 +43,9 @@ TEST(Insertion, BestPathPaysASecondTruckOnlyForWhatTheFirstCannotHold) {
 }
 
 TEST(Insertion, AugmentFillsTheTrucksRoomThenTheCheapestNewVehicle) {
-  TruckAndVan net;
+  const test::TwoShipments net = truck_and_van();
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(net.a, {0}, 1.0);
+  PlanState state = net.riding(0);
   // Piece 1: 0.8 (40 m³) into the truck's room, 16. Piece 2: for the last 10 m³ a van (300)
   // beats a second truck (500): 300 + 0.2 × 20 × 2 = 308.
   EXPECT_DOUBLE_EQ(inserter.augment(state, net.b), 1.0);
@@ -69,24 +59,15 @@ TEST(Insertion, AugmentFillsTheTrucksRoomThenTheCheapestNewVehicle) {
   EXPECT_DOUBLE_EQ(state.objective(), 510.0 + 16.0 + 308.0);
 }
 
-// A on one truck lane (40 m³ of room), B (50 m³) to insert.
-struct OneTruckLane {
-  test::ParallelLanes net;
-  std::size_t a, b;
-  DesignProblem problem;
-  OneTruckLane() {
-    net.add_lane(test::vehicle(500, 100, 1));
-    a = net.to_d(10, 60, 10000);
-    b = net.to_d(20, 50, 10000);
-    problem = net.builder.build();
-  }
-};
+// a on one truck lane (40 m³ of room), b (50 m³) to insert.
+test::TwoShipments one_truck_lane() {
+  return test::TwoShipments({test::vehicle(500, 100, 1)}, {10, 20}, {60, 50});
+}
 
 TEST(Insertion, InsertOnOneLanePaysExactlyOneMoreTruck) {
-  OneTruckLane lane;
+  const test::TwoShipments lane = one_truck_lane();
   Inserter inserter(lane.problem);
-  PlanState state(lane.problem);
-  state.add(lane.a, {0}, 1.0);
+  PlanState state = lane.riding(0);
   EXPECT_DOUBLE_EQ(inserter.insert(state, lane.b), 1.0);
   EXPECT_NEAR(state.served(lane.b), 1.0, 1e-12);
   EXPECT_EQ(state.units(0), 2.0);
@@ -101,10 +82,9 @@ TEST(Insertion, InsertOnOneLanePaysExactlyOneMoreTruck) {
 // second truck (504) pays; insert hides it here only because the whole on one path is as
 // cheap. See plan_state_test.cc, DISABLED_RoomOfAFullTruckIsOneMoreTruck.
 TEST(Insertion, DISABLED_AugmentOnOneLanePoursIntoTheRoomThenOneNewTruck) {
-  OneTruckLane lane;
+  const test::TwoShipments lane = one_truck_lane();
   Inserter inserter(lane.problem);
-  PlanState state(lane.problem);
-  state.add(lane.a, {0}, 1.0);
+  PlanState state = lane.riding(0);
   // 0.8 into the room, then 0.2 in a second truck: the two pieces merge into one path, and the
   // cost is the whole's, 500 + 20.
   EXPECT_DOUBLE_EQ(inserter.augment(state, lane.b), 1.0);
@@ -115,10 +95,9 @@ TEST(Insertion, DISABLED_AugmentOnOneLanePoursIntoTheRoomThenOneNewTruck) {
 }
 
 TEST(Insertion, InsertPoursWhenPouringIsCheaperThanTheWhole) {
-  TruckAndVan net;
+  const test::TwoShipments net = truck_and_van();
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(net.a, {0}, 1.0);
+  PlanState state = net.riding(0);
   // Whole: 520. Poured: 16 + 308 = 324.
   EXPECT_DOUBLE_EQ(inserter.insert(state, net.b), 1.0);
   EXPECT_EQ(state.paths(net.b).size(), 2u);
@@ -131,29 +110,23 @@ TEST(Insertion, InsertMovesTheWholeWhenPouringCostsMore) {
   // Lane 0 (A's truck, 40 m³ of room) costs 10 per package; lane 1 is a 100 m³ truck at 100 and
   // nothing per package. Whole B on lane 1: 100. Poured: 0.8 into lane 0's room (0.8 × 20 × 10 =
   // 160), then 0.2 on a lane-1 truck (100): 260.
-  test::ParallelLanes net;
-  net.add_lane(test::vehicle(500, 100, 10));
-  net.add_lane(test::vehicle(100, 100, 0));
-  const std::size_t a = net.to_d(10, 60, 10000);
-  const std::size_t b = net.to_d(20, 50, 10000);
-  const DesignProblem problem = net.builder.build();
-  Inserter inserter(problem);
-  PlanState state(problem);
-  state.add(a, {0}, 1.0);
+  const test::TwoShipments net({test::vehicle(500, 100, 10), test::vehicle(100, 100, 0)}, {10, 20},
+                               {60, 50});
+  Inserter inserter(net.problem);
+  PlanState state = net.riding(0);
   const double before = state.objective();
-  EXPECT_DOUBLE_EQ(inserter.insert(state, b), 1.0);
-  ASSERT_EQ(state.paths(b).size(), 1u);
-  EXPECT_EQ(state.paths(b)[0].arcs, (Ids{1}));
+  EXPECT_DOUBLE_EQ(inserter.insert(state, net.b), 1.0);
+  ASSERT_EQ(state.paths(net.b).size(), 1u);
+  EXPECT_EQ(state.paths(net.b)[0].arcs, (Ids{1}));
   EXPECT_DOUBLE_EQ(state.objective(), before + 100.0 - 10000.0);
 }
 
 TEST(Insertion, WhatDoesNotBeatThePenaltyStaysUnservedUnlessForced) {
   // B's penalty is 10: even the room on the truck (16 for 0.8) costs more than leaving 0.8 out
   // (8).
-  TruckAndVan net(/*b_penalty=*/10);
+  const test::TwoShipments net = truck_and_van(/*b_penalty=*/10);
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(net.a, {0}, 1.0);
+  PlanState state = net.riding(0);
   const double before = state.objective();
   EXPECT_EQ(inserter.augment(state, net.b), 0.0);
   EXPECT_EQ(inserter.insert(state, net.b), 0.0);

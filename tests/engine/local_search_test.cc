@@ -33,6 +33,12 @@ struct TwoDepartures {
   }
   Ids early() const { return {0}; }
   Ids late() const { return {hold, 1}; }
+  // Commodity k whole on t1's truck where on_t1[k], else on t2's.
+  PlanState plan(const std::vector<bool>& on_t1) const {
+    PlanState state(problem);
+    for (std::size_t k = 0; k < on_t1.size(); ++k) state.add(k, on_t1[k] ? early() : late(), 1.0);
+    return state;
+  }
 };
 
 SearchBudget unlimited() {
@@ -59,9 +65,7 @@ TEST(LocalSearch, RerouteMovesALoneRiderOntoTheLaterTrucksRoom) {
   // 40 m³ on t1 alone, 40 m³ on t2: two trucks (1000). Rerouting commodity 0 empties t1.
   const TwoDepartures net({40, 40});
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(0, net.early(), 1.0);
-  state.add(1, net.late(), 1.0);
+  PlanState state = net.plan({true, false});
   EXPECT_DOUBLE_EQ(state.objective(), 1000.0);
   EXPECT_EQ(reroute_pass(state, inserter, {0, 1}, unlimited()), 1);
   EXPECT_DOUBLE_EQ(state.objective(), 500.0);
@@ -77,11 +81,7 @@ TEST(LocalSearch, RerouteMovesALoneRiderOntoTheLaterTrucksRoom) {
 TEST(LocalSearch, ShedVehiclesMergesTwoHalfFullDeparturesThatNoRerouteCan) {
   const TwoDepartures net({20, 20, 20, 20});
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(0, net.early(), 1.0);
-  state.add(1, net.early(), 1.0);
-  state.add(2, net.late(), 1.0);
-  state.add(3, net.late(), 1.0);
+  PlanState state = net.plan({true, true, false, false});
   EXPECT_DOUBLE_EQ(state.objective(), 1000.0);
   EXPECT_EQ(reroute_pass(state, inserter, {0, 1, 2, 3}, unlimited()), 0);
   EXPECT_DOUBLE_EQ(state.objective(), 1000.0);
@@ -96,9 +96,7 @@ TEST(LocalSearch, ShedVehiclesKeepsATruckWhoseRidersFitNowhereElse) {
   // 60 + 60 m³: one truck each, no room for the other's load. Nothing sheds.
   const TwoDepartures net({60, 60});
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(0, net.early(), 1.0);
-  state.add(1, net.late(), 1.0);
+  PlanState state = net.plan({true, false});
   EXPECT_EQ(shed_vehicles(state, inserter, unlimited()), 0);
   EXPECT_DOUBLE_EQ(state.objective(), 1000.0);
   EXPECT_EQ(state.paths(0)[0].arcs, net.early());
@@ -108,11 +106,7 @@ TEST(LocalSearch, ShedVehiclesKeepsATruckWhoseRidersFitNowhereElse) {
 TEST(LocalSearch, DescendReachesTheOneTruckPlan) {
   const TwoDepartures net({20, 20, 20, 20});
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(0, net.early(), 1.0);
-  state.add(1, net.early(), 1.0);
-  state.add(2, net.late(), 1.0);
-  state.add(3, net.late(), 1.0);
+  PlanState state = net.plan({true, true, false, false});
   Random random(3);
   EXPECT_GE(descend(state, inserter, random, unlimited()), 1);
   EXPECT_DOUBLE_EQ(state.objective(), 500.0);
@@ -121,9 +115,7 @@ TEST(LocalSearch, DescendReachesTheOneTruckPlan) {
 TEST(LocalSearch, RefusedRuinAndRecreatePutsEveryPathBack) {
   const TwoDepartures net({40, 40});
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(0, net.early(), 1.0);
-  state.add(1, net.late(), 1.0);
+  PlanState state = net.plan({true, false});
   const bool kept = ruin_and_recreate(state, inserter, {0, 1}, {}, InsertionOrder::as_given,
                                       [](double, double) { return false; });
   EXPECT_FALSE(kept);
@@ -140,8 +132,7 @@ TEST(LocalSearch, VehicleCapsHoldDuringTheMoveOnlyAndAreLiftedAfter) {
   // too, 500: not cheaper, so refused by `improves`); the cap is lifted after the move.
   const TwoDepartures net({40});
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(0, net.early(), 1.0);
+  PlanState state = net.plan({true});
   EXPECT_FALSE(
       ruin_and_recreate(state, inserter, {0}, {{0, 0.0}}, InsertionOrder::as_given, improves));
   EXPECT_EQ(state.paths(0)[0].arcs, net.early());
@@ -179,9 +170,7 @@ TEST(LocalSearch, ForcedReinsertionOpensALaneOnlySeveralCommoditiesPayFor) {
 TEST(LocalSearch, AnExpiredBudgetStopsBeforeTheFirstMove) {
   const TwoDepartures net({40, 40});
   Inserter inserter(net.problem);
-  PlanState state(net.problem);
-  state.add(0, net.early(), 1.0);
-  state.add(1, net.late(), 1.0);
+  PlanState state = net.plan({true, false});
   SearchBudget over;
   over.deadline = Clock::time_point::min();
   Random random(1);

@@ -85,51 +85,38 @@ TEST(PlanRepair, APlanWithinItsLimitsIsLeftAlone) {
 }
 
 TEST(PlanRepair, TwoTrucksOnADepartureThatAllowsOneSendTheLargestRiderElsewhere) {
-  // Lane 0 allows 1 truck (100 m³ at 500); lane 1: trucks at 800 and 1 per package. X (70 m³,
-  // 10 packages) and Y (50 m³) both on lane 0 need two. X, the larger, comes out; 50 m³ of it
+  // Lane 0 allows 1 truck (100 m³ at 500); lane 1: trucks at 800 and 1 per package. a (70 m³,
+  // 10 packages) and b (50 m³) both on lane 0 need two. a, the larger, comes out; 50 m³ of it
   // (5/7) pour into lane 0's room and 2/7 ride a lane-1 truck: 800 + 2/7 × 10 (whole on lane 1
   // would cost 810).
-  test::ParallelLanes net;
-  net.add_lane(test::vehicle(500, 100, 0, /*max_units=*/1));
-  net.add_lane(test::vehicle(800, 100, 1));
-  const std::size_t x = net.to_d(10, 70, 10000);
-  const std::size_t y = net.to_d(5, 50, 10000);
-  const DesignProblem problem = net.builder.build();
-  PlanState state(problem);
-  state.add(x, {0}, 1.0);
-  state.add(y, {0}, 1.0);
+  const test::TwoShipments s(
+      {test::vehicle(500, 100, 0, /*max_units=*/1), test::vehicle(800, 100, 1)}, {10, 5}, {70, 50});
+  PlanState state = s.riding(0, 0);
   EXPECT_TRUE(state.over_vehicle_limit(0));
-  Inserter inserter(problem);
+  Inserter inserter(s.problem);
   EXPECT_EQ(repair_limits(state, inserter), 1u);
   EXPECT_FALSE(state.over_vehicle_limit(0));
   EXPECT_EQ(state.units(0), 1.0);
   EXPECT_EQ(state.units(1), 1.0);
-  EXPECT_EQ(state.paths(y)[0].arcs, (Ids{0}));
-  EXPECT_NEAR(state.served(x), 1.0, 1e-12);
+  EXPECT_EQ(state.paths(s.b)[0].arcs, (Ids{0}));
+  EXPECT_NEAR(state.served(s.a), 1.0, 1e-12);
   EXPECT_NEAR(state.load(0)[0], 100.0, 1e-9);
   EXPECT_NEAR(state.objective(), 500.0 + 800.0 + 20.0 / 7.0, 1e-9);
 }
 
 TEST(PlanRepair, SortCapacityTakesOutTheEmptierTrucksRiderAndKeepsWhatTheRestAllows) {
-  // Lanes 0 and 1 leave one sort (group 0: 25 packages). X (10 packages, 15 m³) on lane 0,
-  // Y (20 packages, 10 m³) on lane 1: 30 packages. Lane 1's truck is the emptier: Y comes out,
-  // and 15 of its 20 packages (0.75) fit the sort, in X's truck: 500 + 0.25 × 10000.
-  test::ParallelLanes net;
-  net.add_lane(test::vehicle(500, 100, 0, kInfinity, 0));
-  net.add_lane(test::vehicle(500, 100, 0, kInfinity, 0));
-  net.builder.resource_limit(25);
-  const std::size_t x = net.to_d(10, 15, 10000);
-  const std::size_t y = net.to_d(20, 10, 10000);
-  const DesignProblem problem = net.builder.build();
-  PlanState state(problem);
-  state.add(x, {0}, 1.0);
-  state.add(y, {1}, 1.0);
+  // Lanes 0 and 1 leave one sort (group 0: 25 packages). a (10 packages, 15 m³) on lane 0,
+  // b (20 packages, 10 m³) on lane 1: 30 packages. Lane 1's truck is the emptier: b comes out,
+  // and 15 of its 20 packages (0.75) fit the sort, in a's truck: 500 + 0.25 × 10000.
+  const DesignArc sorted_truck = test::vehicle(500, 100, 0, kInfinity, 0);
+  const test::TwoShipments s({sorted_truck, sorted_truck}, {10, 20}, {15, 10}, {1e4, 1e4}, {25});
+  PlanState state = s.riding(0, 1);
   EXPECT_TRUE(state.over_resource_limit(0));
-  Inserter inserter(problem);
+  Inserter inserter(s.problem);
   EXPECT_EQ(repair_limits(state, inserter), 1u);
   EXPECT_FALSE(state.over_resource_limit(0));
-  EXPECT_EQ(state.paths(x)[0].arcs, (Ids{0}));
-  EXPECT_NEAR(state.served(y), 0.75, 1e-9);
+  EXPECT_EQ(state.paths(s.a)[0].arcs, (Ids{0}));
+  EXPECT_NEAR(state.served(s.b), 0.75, 1e-9);
   EXPECT_EQ(state.units(1), 0.0);
   EXPECT_NEAR(state.objective(), 500.0 + 2500.0, 1e-6);
 }

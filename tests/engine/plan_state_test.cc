@@ -17,20 +17,14 @@ namespace {
 
 using Ids = std::vector<std::size_t>;
 
-// Lane 0: O -> D, 100 m³ trucks, 500 per trip, 1 per package. A = 10 packages of 60 m³,
-// B = 20 packages of 50 m³, each with penalty 10000.
-struct OneLane {
-  test::ParallelLanes net;
-  std::size_t a, b;
-  DesignProblem problem;
-  explicit OneLane(double max_units = kInfinity, int group = -1) {
-    net.add_lane(test::vehicle(500, 100, 1, max_units, group));
-    a = net.to_d(10, 60, 10000);
-    b = net.to_d(20, 50, 10000);
-    if (group >= 0) net.builder.resource_limit(25);
-    problem = net.builder.build();
-  }
-};
+// Lane 0: O -> D, 100 m³ trucks, 500 per trip, 1 per package (at most `max_units`; in sort
+// group `group` of 25 packages). a = 10 packages of 60 m³, b = 20 packages of 50 m³, each with
+// penalty 10000.
+test::TwoShipments one_lane(double max_units = kInfinity, int group = -1) {
+  return test::TwoShipments({test::vehicle(500, 100, 1, max_units, group)}, {10, 20}, {60, 50},
+                            {1e4, 1e4},
+                            group >= 0 ? std::vector<double>{25} : std::vector<double>{});
+}
 
 Ids sorted(Ids ids) {
   std::sort(ids.begin(), ids.end());
@@ -38,7 +32,7 @@ Ids sorted(Ids ids) {
 }
 
 TEST(PlanState, SecondCommodityPaysForASecondTruckOnlyBeyondTheRoomOfTheFirst) {
-  OneLane lane;
+  const test::TwoShipments lane = one_lane();
   PlanState state(lane.problem);
   EXPECT_DOUBLE_EQ(state.objective(), 20000.0);  // everything unserved
   EXPECT_EQ(state.units(0), 0.0);
@@ -72,15 +66,14 @@ TEST(PlanState, SecondCommodityPaysForASecondTruckOnlyBeyondTheRoomOfTheFirst) {
 }
 
 // BUG (reported, disabled until engine/plan_state.cc is fixed): room() promises "when they are
-// full, one more vehicle". With A (60 m³) and 0.8 of B (40 m³) the truck is exactly full; one
+// full, one more vehicle". With a (60 m³) and 0.8 of B (40 m³) the truck is exactly full; one
 // more truck holds 100 m³ = 2.0 of B. room() prices a sliver of 1e-6 of B (5e-5 m³), which
 // vehicles_for's tolerance (1e-6 vehicle = 1e-4 m³) rounds back to one truck, and answers 0.
 // Any commodity smaller than a vehicle gets 0 on a full arc. (marginal_cost with insertion's
 // larger sliver, 1e-4, does see the second truck: 500.)
 TEST(PlanState, DISABLED_RoomOfAFullTruckIsOneMoreTruck) {
-  OneLane lane;
-  PlanState state(lane.problem);
-  state.add(lane.a, {0}, 1.0);
+  const test::TwoShipments lane = one_lane();
+  PlanState state = lane.riding(0);
   state.add(lane.b, {0}, 0.8);
   EXPECT_EQ(state.units(0), 1.0);
   EXPECT_NEAR(state.marginal_cost(0, lane.b, 1e-4), 500.0, 0.01);
@@ -88,9 +81,8 @@ TEST(PlanState, DISABLED_RoomOfAFullTruckIsOneMoreTruck) {
 }
 
 TEST(PlanState, RemoveReturnsThePathsAndRestorePutsThemBack) {
-  OneLane lane;
-  PlanState state(lane.problem);
-  state.add(lane.a, {0}, 1.0);
+  const test::TwoShipments lane = one_lane();
+  PlanState state = lane.riding(0);
   state.add(lane.b, {0}, 1.0);
   std::vector<StatePath> taken = state.remove(lane.b);
   ASSERT_EQ(taken.size(), 1u);
@@ -113,7 +105,7 @@ TEST(PlanState, RemoveReturnsThePathsAndRestorePutsThemBack) {
 }
 
 TEST(PlanState, SharesOfTheSamePathMergeIntoOnePath) {
-  OneLane lane;
+  const test::TwoShipments lane = one_lane();
   PlanState state(lane.problem);
   state.add(lane.b, {0}, 0.5);
   EXPECT_DOUBLE_EQ(state.objective(), 500 + 10 + 10000 + 5000);  // half of B unserved
@@ -130,7 +122,7 @@ TEST(PlanState, SharesOfTheSamePathMergeIntoOnePath) {
 // the same path (engine/insertion.cc), so this happens in every search; repair_limits then
 // loops on a rider it cannot take out (plan_repair_test.cc).
 TEST(PlanState, DISABLED_UsersNamesEachCommodityOnceAndForgetsItOnRemove) {
-  OneLane lane;
+  const test::TwoShipments lane = one_lane();
   PlanState state(lane.problem);
   state.add(lane.b, {0}, 0.5);
   state.add(lane.b, {0}, 0.5);
@@ -163,9 +155,8 @@ TEST(PlanState, TheTightestDimensionDecidesTheVehiclesAndEmptyPackagesStillNeedO
 }
 
 TEST(PlanState, AVehicleCapMakesANewVehicleInfiniteButNotRoomInTheOnesThere) {
-  OneLane lane;
-  PlanState state(lane.problem);
-  state.add(lane.a, {0}, 1.0);
+  const test::TwoShipments lane = one_lane();
+  PlanState state = lane.riding(0);
   state.set_unit_cap(0, 1.0);
   EXPECT_EQ(state.marginal_cost(0, lane.b, 1.0), kInfinity);
   EXPECT_DOUBLE_EQ(state.marginal_cost(0, lane.b, 0.8), 16.0);
@@ -174,9 +165,8 @@ TEST(PlanState, AVehicleCapMakesANewVehicleInfiniteButNotRoomInTheOnesThere) {
 }
 
 TEST(PlanState, VehiclesPerDepartureLimitInsertionButNotAdd) {
-  OneLane lane(/*max_units=*/1.0);
-  PlanState state(lane.problem);
-  state.add(lane.a, {0}, 1.0);
+  const test::TwoShipments lane = one_lane(/*max_units=*/1.0);
+  PlanState state = lane.riding(0);
   EXPECT_EQ(state.marginal_cost(0, lane.b, 1.0), kInfinity);
   EXPECT_DOUBLE_EQ(state.room(0, lane.b), 0.8);
   EXPECT_FALSE(state.over_vehicle_limit(0));
@@ -186,9 +176,8 @@ TEST(PlanState, VehiclesPerDepartureLimitInsertionButNotAdd) {
 
 TEST(PlanState, SortCapacityLimitsPackagesAndTheRoomItLeaves) {
   // Lane 0 in resource group 0 of 25 packages. A (10 packages) rides; B (20) fits only 15/20.
-  OneLane lane(kInfinity, /*group=*/0);
-  PlanState state(lane.problem);
-  state.add(lane.a, {0}, 1.0);
+  const test::TwoShipments lane = one_lane(kInfinity, /*group=*/0);
+  PlanState state = lane.riding(0);
   EXPECT_EQ(state.marginal_cost(0, lane.b, 1.0), kInfinity);
   EXPECT_DOUBLE_EQ(state.marginal_cost(0, lane.b, 0.75), 15.0);  // 0.75 × 50 = 37.5 m³ fits
   EXPECT_DOUBLE_EQ(state.room(0, lane.b), 0.75);                 // below the truck's 0.8
@@ -219,7 +208,7 @@ TEST(PlanState, AFleetPoolCountsVehiclesOverItsArcs) {
 }
 
 TEST(PlanState, AssignRecomputesVehiclesFromLoadsAndSolutionReportsTheObjective) {
-  OneLane lane;
+  const test::TwoShipments lane = one_lane();
   PlanState state(lane.problem);
   DesignSolution given;
   given.units = {5};  // extra vehicles are waste: the state keeps what the load needs

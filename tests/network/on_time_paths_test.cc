@@ -29,12 +29,8 @@ InstanceData chain(int sort_handling, int horizon = 1440, int direct_transit = 0
   data.name = "chain";
   data.horizon_minutes = horizon;
   data.unserved_penalty_per_package = 10.0;
-  VehicleType truck;
-  truck.id = "truck";
-  truck.capacity = {100.0, 10000.0};
-  truck.cost_per_trip = 100.0;
-  truck.speed_kmh = 60.0;
-  data.vehicle_types = {truck};
+  data.vehicle_types = {
+      VehicleType{"truck", Mode::truck, {100.0, 10000.0}, 100.0, 0.0, 60.0, 1.0, std::nullopt}};
   data.facilities = {
       Facility{"O", FacilityKind::origin, 0.0, 0.0, 60, std::nullopt, 0.0, std::nullopt},
       Facility{"S", FacilityKind::sort_center, 1.0, 0.0, sort_handling, std::nullopt, 0.0,

@@ -41,11 +41,18 @@ PricingGraph::ArcCost lazy(const std::vector<double>& cost, std::vector<std::siz
   };
 }
 
+// The tree from `source` under a cost vector.
+ShortestPathTree tree_from(const PricingGraph& graph, std::size_t source,
+                           const std::vector<double>& cost) {
+  ShortestPathTree tree;
+  graph.shortest_paths(source, cost, tree);
+  return tree;
+}
+
 TEST(PricingGraph, DagSweepFindsHandComputedDistancesAndTree) {
   const PricingGraph graph = dag();
   EXPECT_TRUE(graph.topologically_ordered());
-  ShortestPathTree tree;
-  graph.shortest_paths(0, kDagCost, tree);
+  const ShortestPathTree tree = tree_from(graph, 0, kDagCost);
   EXPECT_EQ(tree.distance, (std::vector<double>{0, 1, 2, 3}));
   EXPECT_EQ(tree.pred_arc, (Arcs{kNoNode, 0, 2, 3}));
   // A path ends with a head-less arc out of the node it reaches.
@@ -58,15 +65,14 @@ TEST(PricingGraph, DagSweepFindsHandComputedDistancesAndTree) {
 TEST(PricingGraph, DijkstraOnACyclicGraphFindsHandComputedDistancesAndTree) {
   const PricingGraph graph = cyclic();
   EXPECT_FALSE(graph.topologically_ordered());
-  ShortestPathTree tree;
-  graph.shortest_paths(0, kCyclicCost, tree);
-  EXPECT_EQ(tree.distance, (std::vector<double>{0, 1, 3, 4}));
-  EXPECT_EQ(tree.pred_arc, (Arcs{kNoNode, 0, 2, 4}));
-  EXPECT_EQ(graph.path_ending_with(tree, 6), (Arcs{0, 2, 4, 6}));
+  const ShortestPathTree from_0 = tree_from(graph, 0, kCyclicCost);
+  EXPECT_EQ(from_0.distance, (std::vector<double>{0, 1, 3, 4}));
+  EXPECT_EQ(from_0.pred_arc, (Arcs{kNoNode, 0, 2, 4}));
+  EXPECT_EQ(graph.path_ending_with(from_0, 6), (Arcs{0, 2, 4, 6}));
   // From node 2 the cycle 2 -> 3 -> 1 -> 0 is the only way back: d = (2, 1, 0, 1).
-  graph.shortest_paths(2, kCyclicCost, tree);
-  EXPECT_EQ(tree.distance, (std::vector<double>{2, 1, 0, 1}));
-  EXPECT_EQ(graph.path_ending_with(tree, 3), (Arcs{4, 5, 1, 3}));
+  const ShortestPathTree from_2 = tree_from(graph, 2, kCyclicCost);
+  EXPECT_EQ(from_2.distance, (std::vector<double>{2, 1, 0, 1}));
+  EXPECT_EQ(graph.path_ending_with(from_2, 3), (Arcs{4, 5, 1, 3}));
 }
 
 TEST(PricingGraph, LazyCostsGiveTheSameTreesAsACostVector) {
