@@ -80,20 +80,6 @@ class Pipeline {
       run_epoch(epoch);
       result.epochs = epoch + 1;
     }
-    if (getenv("MM_DBG")) {
-      DesignSolution lp = master_.current_solution();
-      double fixed = 0, routing = 0, pen = 0;
-      std::vector<double> served(problem_.commodities.size(), 0.0);
-      for (std::size_t a = 0; a < lp.units.size(); ++a) fixed += lp.units[a] * problem_.design_arcs[a].fixed_cost;
-      for (const auto& p : lp.paths) served[p.commodity] += p.share;
-      for (std::size_t k = 0; k < served.size(); ++k) pen += problem_.commodities[k].penalty * std::max(0.0, 1 - served[k]);
-      double bf = 0, bp = 0;
-      std::vector<double> bs(problem_.commodities.size(), 0.0);
-      for (std::size_t a = 0; a < best_.units.size(); ++a) bf += best_.units[a] * problem_.design_arcs[a].fixed_cost;
-      for (const auto& p : best_.paths) bs[p.commodity] += p.share;
-      for (std::size_t k = 0; k < bs.size(); ++k) bp += problem_.commodities[k].penalty * std::max(0.0, 1 - bs[k]);
-      fprintf(stderr, "LP obj %.0f fixed %.0f penalty %.0f | best %.0f fixed %.0f penalty %.0f unavoidable %.0f\n", lp.objective, fixed, pen, best_.objective, bf, bp, unavoidable_);
-    }
     result.best = best_;
     result.lower_bound = lower_bound_;
     result.unavoidable = unavoidable_;
@@ -375,3 +361,4 @@ DesignSolverResult solve_design(const DesignProblem& problem, const DesignSolver
 }
 
 }  // namespace mm::engine
+

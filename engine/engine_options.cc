@@ -1,6 +1,9 @@
 #include "engine/engine_options.h"
 
 #include <cmath>
+#include <cstdlib>
+#include <stdexcept>
+#include <variant>
 
 #include "network/number_text.h"
 
@@ -8,35 +11,86 @@ namespace mm::engine {
 
 namespace {
 
-void check(std::vector<std::string>& problems, const char* name, double value, double low,
-           double high) {
-  if (!std::isfinite(value) || value < low || value > high)
-    problems.push_back(std::string(name) + ": must be in [" + network::number_text(low, 6) + ", " +
-                       network::number_text(high, 6) + "], got " +
-                       network::number_text(value, 6));
+// Every option once: its name, where it lives, its range. validate() and set_engine_option()
+// read this table, so a new option is one line here (and its field with a comment in the
+// header).
+struct Field {
+  const char* name;
+  std::variant<double EngineOptions::*, int EngineOptions::*> member;
+  double low;
+  double high;
+};
+
+const Field kFields[] = {
+    {"growth", &EngineOptions::growth, 1, 16},
+    {"search_iterations_per_commodity", &EngineOptions::search_iterations_per_commodity, 0, 1e6},
+    {"search_min_iterations", &EngineOptions::search_min_iterations, 0, 1e9},
+    {"search_start_threshold", &EngineOptions::search_start_threshold, 0, 1},
+    {"search_min_removed", &EngineOptions::search_min_removed, 1, 1e6},
+    {"search_max_removed", &EngineOptions::search_max_removed, 1, 1e6},
+    {"lp_rounds", &EngineOptions::lp_rounds, 1, 1e9},
+    {"columns_per_commodity", &EngineOptions::columns_per_commodity, 1, 100},
+    {"linking_rows_per_round", &EngineOptions::linking_rows_per_round, 0, 1e7},
+    {"cuts_per_round", &EngineOptions::cuts_per_round, 0, 1e7},
+    {"cut_tolerance", &EngineOptions::cut_tolerance, 0, 1},
+    {"branch_nodes", &EngineOptions::branch_nodes, 0, 1e9},
+    {"branch_paths_per_commodity", &EngineOptions::branch_paths_per_commodity, 0, 1e6},
+    {"gap", &EngineOptions::gap, 0, 1},
+};
+
+double value_of(const EngineOptions& o, const Field& f) {
+  return std::visit([&](auto member) { return static_cast<double>(o.*member); }, f.member);
+}
+
+std::string range_problem(const Field& f, double value) {
+  return std::string(f.name) + ": must be in [" + network::number_text(f.low, 6) + ", " +
+         network::number_text(f.high, 6) + "], got " + network::number_text(value, 6);
 }
 
 }  // namespace
 
-std::vector<std::string> validate(const EngineOptions& o) {
+std::vector<std::string> validate(const EngineOptions& options) {
   std::vector<std::string> problems;
-  check(problems, "growth", o.growth, 1, 16);
-  check(problems, "search_iterations_per_commodity", o.search_iterations_per_commodity, 0, 1e6);
-  check(problems, "search_min_iterations", o.search_min_iterations, 0, 1e9);
-  check(problems, "search_start_threshold", o.search_start_threshold, 0, 1);
-  check(problems, "search_min_removed", o.search_min_removed, 1, 1e6);
-  check(problems, "search_max_removed", o.search_max_removed, 1, 1e6);
-  if (o.search_max_removed < o.search_min_removed)
-    problems.push_back("search_max_removed: must be at least search_min_removed");
-  check(problems, "lp_rounds", o.lp_rounds, 1, 1e9);
-  check(problems, "columns_per_commodity", o.columns_per_commodity, 1, 100);
-  check(problems, "linking_rows_per_round", o.linking_rows_per_round, 0, 1e7);
-  check(problems, "cuts_per_round", o.cuts_per_round, 0, 1e7);
-  check(problems, "cut_tolerance", o.cut_tolerance, 0, 1);
-  check(problems, "branch_nodes", o.branch_nodes, 0, 1e9);
-  check(problems, "branch_paths_per_commodity", o.branch_paths_per_commodity, 0, 1e6);
-  check(problems, "gap", o.gap, 0, 1);
+  for (const Field& f : kFields) {
+    const double value = value_of(options, f);
+    if (!std::isfinite(value) || value < f.low || value > f.high)
+      problems.push_back(range_problem(f, value));
+    // The one rule between two fields, reported in field order.
+    else if (std::string(f.name) == "search_max_removed" &&
+             options.search_max_removed < options.search_min_removed)
+      problems.push_back("search_max_removed: must be at least search_min_removed");
+  }
   return problems;
+}
+
+void set_engine_option(EngineOptions& options, const std::string& assignment) {
+  const auto equals = assignment.find('=');
+  if (equals == std::string::npos)
+    throw std::invalid_argument("engine option \"" + assignment + "\": expected NAME=VALUE");
+  const std::string name = assignment.substr(0, equals);
+  const std::string text = assignment.substr(equals + 1);
+  for (const Field& f : kFields) {
+    if (name != f.name) continue;
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !std::isfinite(value))
+      throw std::invalid_argument("engine option " + name + ": \"" + text + "\" is not a number");
+    if (value < f.low || value > f.high) throw std::invalid_argument(range_problem(f, value));
+    std::visit(
+        [&](auto member) {
+          using T = std::remove_reference_t<decltype(options.*member)>;
+          if constexpr (std::is_same_v<T, int>) {
+            if (value != std::floor(value))
+              throw std::invalid_argument("engine option " + name + ": must be a whole number");
+          }
+          options.*member = static_cast<T>(value);
+        },
+        f.member);
+    return;
+  }
+  std::string known;
+  for (const Field& f : kFields) known += std::string(known.empty() ? "" : ", ") + f.name;
+  throw std::invalid_argument("engine option \"" + name + "\" is unknown (known: " + known + ")");
 }
 
 }  // namespace mm::engine

@@ -50,4 +50,8 @@ struct EngineOptions {
 // Problems with the values, one line each naming the field and its range (empty when valid).
 std::vector<std::string> validate(const EngineOptions& options);
 
+// Sets one option from "name=value" (the CLI's --engine-option); std::invalid_argument naming
+// the option when the name is unknown or the value is not a number in its range.
+void set_engine_option(EngineOptions& options, const std::string& assignment);
+
 }  // namespace mm::engine

@@ -24,7 +24,7 @@ std::size_t repair_limits(PlanState& state, Inserter& inserter) {
             (worst == arcs.size() ||
              state.last_vehicle_fill(arcs[i]) < state.last_vehicle_fill(arcs[worst])))
           worst = i;
-      if (worst == arcs.size()) return;  // nothing left to take out
+      if (worst == arcs.size()) return;  // nothing left to take out: the limit cannot hold
       const std::vector<std::size_t> riders = largest_first(problem, state.users(arcs[worst]));
       state.remove(riders.front());
       removed.insert(riders.front());

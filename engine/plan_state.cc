@@ -106,17 +106,18 @@ void PlanState::add(std::size_t commodity, std::vector<std::size_t> arcs, double
   const std::size_t A = problem_->design_arcs.size();
   for (std::size_t a : arcs)
     if (a < A) change_arc(a, commodity, share, +1);
-  update_users(commodity, arcs, true);
   const Commodity& k = problem_->commodities[commodity];
   const double before = std::min(1.0, served_[commodity]);
   served_[commodity] += share;
   penalty_ -= k.penalty * (std::min(1.0, served_[commodity]) - before);
-  // Shares of one path merge: the same path twice is one path with the summed share.
+  // Shares of one path merge: the same path twice is one path with the summed share (and one
+  // entry in the users of its arcs).
   for (StatePath& p : paths_[commodity])
     if (p.arcs == arcs) {
       p.share += share;
       return;
     }
+  update_users(commodity, arcs, true);
   paths_[commodity].push_back({std::move(arcs), share});
 }
 
@@ -165,12 +166,23 @@ double PlanState::marginal_cost(std::size_t arc, std::size_t commodity, double s
 double PlanState::room(std::size_t arc, std::size_t commodity) const {
   const DesignArc& a = problem_->design_arcs[arc];
   const Commodity& k = problem_->commodities[commodity];
-  constexpr double kSliver = 1e-6;
-  if (!std::isfinite(marginal_cost(arc, commodity, kSliver))) return 0.0;
-  std::array<double, kDimensions> load = load_[arc];
-  for (int r = 0; r < kDimensions; ++r) load[r] += kSliver * k.size[r];
-  // The vehicles a sliver more needs: the room is what they hold beyond the load.
-  const double vehicles = vehicles_for(arc, load, packages_[arc] + kSliver * k.packages);
+  // The vehicles more load runs in: those the arc has while they have room for this
+  // commodity, else one more (a full arc, or one with no vehicle yet).
+  double need = 0.0;
+  bool full = units_[arc] <= 0;
+  for (int r = 0; r < kDimensions; ++r) {
+    if (!std::isfinite(a.capacity[r]) || k.size[r] <= 0) continue;
+    if (a.capacity[r] <= 0) return 0.0;
+    need = std::max(need, load_[arc][r] / a.capacity[r]);
+    if (load_[arc][r] >= units_[arc] * a.capacity[r] * (1 - kVehicleTolerance) - kZero)
+      full = true;
+  }
+  const double vehicles = full ? units_[arc] + 1 : units_[arc];
+  if (vehicles > std::min(a.max_units, unit_cap_[arc]) + kZero) return 0.0;
+  if (vehicles > units_[arc])
+    for (std::size_t p : pools_of_arc_[arc])
+      if (pool_used_[p] + (vehicles - units_[arc]) > problem_->vehicle_pools[p].limit + kZero)
+        return 0.0;
   double share = kInfinity;
   for (int r = 0; r < kDimensions; ++r)
     if (std::isfinite(a.capacity[r]) && k.size[r] > 0)

@@ -64,7 +64,8 @@ class PlanState {
   double units(std::size_t arc) const { return units_[arc]; }
   // Load per dimension (cube, weight) on a design arc.
   const std::array<double, kDimensions>& load(std::size_t arc) const { return load_[arc]; }
-  // The commodities with a path through a design arc (each once).
+  // The commodities with a path through a design arc: one entry per path (a commodity split
+  // over two paths that both cross the arc is there twice; remove() takes out all of them).
   const std::vector<std::size_t>& users(std::size_t arc) const { return users_[arc]; }
 
   // Share of the last vehicle's capacity in use, in the tightest dimension (1 when full, 0 when

@@ -21,6 +21,8 @@ struct CmndFlags {
   std::string file;
   double time_limit = 60.0;
   int threads = 0;
+  std::uint64_t seed = 1;
+  engine::EngineOptions engine;
   std::string solution;
   std::string method = "cg";
   bool quiet = false;
@@ -72,6 +74,8 @@ int run_cmnd(const CmndFlags& flags) {
     engine::DesignSolverOptions options;
     options.time_limit_seconds = flags.time_limit;
     options.threads = resolve_threads(flags.threads);
+    options.seed = flags.seed;
+    options.engine = flags.engine;
     options.stop = install_interrupt_handler();
     ProgressDisplay progress(flags.quiet, flags.time_limit);
     const auto r = baselines::solve_cmnd(instance, options, progress.callback());
@@ -111,6 +115,8 @@ void add_cmnd_command(CLI::App& app, int* result) {
   cmd->add_option("file", flags->file, "Canad .dow file")->required();
   add_time_limit_flag(*cmd, &flags->time_limit);
   add_threads_flag(*cmd, &flags->threads);
+  cmd->add_option("--seed", flags->seed, "Seed of the engine's random choices (default 1)");
+  add_engine_option_flag(*cmd, &flags->engine);
   cmd->add_option("--solution", flags->solution, "Write open arcs and flows to this JSON file");
   cmd->add_option("--method", flags->method,
                   "cg: column generation engine (default); compact: strong arc MIP in CBC; "

@@ -41,6 +41,7 @@ struct PlanFlags {
   int threads = 0;
   std::uint64_t seed = 1;
   double gap = 1e-4;
+  engine::EngineOptions engine;
   std::string method = "cg";
   bool quiet = false;
   std::string geo_out;
@@ -102,6 +103,7 @@ int run_plan(const PlanFlags& flags) {
     options.time_limit_seconds = flags.time_limit;
     options.threads = resolve_threads(flags.threads);
     options.seed = flags.seed;
+    options.engine = flags.engine;
     options.engine.gap = flags.gap;
     options.packing_efficiency = flags.packing_efficiency;
     options.stop = install_interrupt_handler();
@@ -177,6 +179,7 @@ void add_plan_command(CLI::App& app, int* result) {
       ->required();
   add_time_limit_flag(*cmd, &flags->time_limit);
   add_threads_flag(*cmd, &flags->threads);
+  add_engine_option_flag(*cmd, &flags->engine);
   cmd->add_option("--seed", flags->seed, "Seed of the local search order (default 1)");
   cmd->add_option("--gap", flags->gap, "Stop at this relative gap (default 0.0001)")
       ->check(CLI::Range(0.0, 1.0));

@@ -54,4 +54,22 @@ int resolve_threads(int threads) {
   return cores > 0 ? static_cast<int>(cores) : 1;
 }
 
+void add_engine_option_flag(CLI::App& command, engine::EngineOptions* options) {
+  command
+      .add_option_function<std::vector<std::string>>(
+          "--engine-option",
+          [options](const std::vector<std::string>& assignments) {
+            for (const std::string& a : assignments) {
+              try {
+                engine::set_engine_option(*options, a);
+              } catch (const std::invalid_argument& e) {
+                throw CLI::ValidationError("--engine-option", e.what());
+              }
+            }
+          },
+          "Set one of the engine's tuning constants, NAME=VALUE (repeatable; names, defaults "
+          "and ranges: engine/engine_options.h)")
+      ->type_name("NAME=VALUE");
+}
+
 }  // namespace mm::tools

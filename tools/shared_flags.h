@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "engine/engine_options.h"
+
 namespace mm::tools {
 
 // --time-limit SECONDS (> 0); `*seconds` keeps its default when the flag is absent.
@@ -19,6 +21,9 @@ void add_serialize_cbc_flag(CLI::App& command);
 // --demand-cv C (0..10): the coefficient of variation of demands without their own
 // packages_cv or packages_p10/p90 (simulate, plan --demand-quantile; docs/SIMULATION.md).
 void add_demand_cv_flag(CLI::App& command, double* cv);
+// --engine-option NAME=VALUE (repeatable): one of the engine's tuning constants
+// (engine/engine_options.h), checked when parsed.
+void add_engine_option_flag(CLI::App& command, engine::EngineOptions* options);
 // --log-level error|warn|info|debug: applied as soon as it is parsed (tools/logging.h).
 void add_log_level_flag(CLI::App& command);
 

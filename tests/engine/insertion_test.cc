@@ -80,8 +80,8 @@ TEST(Insertion, InsertOnOneLanePaysExactlyOneMoreTruck) {
 // vehicles_for's tolerance (1e-6 of a vehicle, 1e-4 m³) rounds away, so no next vehicle is
 // counted. augment stops at 0.8 and leaves 0.2 of B unserved (2000 of penalty) although a
 // second truck (504) pays; insert hides it here only because the whole on one path is as
-// cheap. See plan_state_test.cc, DISABLED_RoomOfAFullTruckIsOneMoreTruck.
-TEST(Insertion, DISABLED_AugmentOnOneLanePoursIntoTheRoomThenOneNewTruck) {
+// cheap. See plan_state_test.cc, RoomOfAFullTruckIsOneMoreTruck.
+TEST(Insertion, AugmentOnOneLanePoursIntoTheRoomThenOneNewTruck) {
   const test::TwoShipments lane = one_truck_lane();
   Inserter inserter(lane.problem);
   PlanState state = lane.riding(0);
@@ -101,7 +101,7 @@ TEST(Insertion, DISABLED_AugmentOnOneLanePoursIntoTheRoomThenOneNewTruck) {
 // on lane 0, lane 2's 10 m³ of room: 500, total 2000. Because room() says 0 on the now full
 // lane 0, augment stops at 0.8 and insert takes the whole on one path instead: two more trucks,
 // 2500.
-TEST(Insertion, DISABLED_InsertPoursPastATruckItJustFilled) {
+TEST(Insertion, InsertPoursPastATruckItJustFilled) {
   test::ProblemBuilder b(3);
   b.lane(0, 1, test::vehicle(500, 100));
   b.lane(1, 2, test::vehicle(500, 100));

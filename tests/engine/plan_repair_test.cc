@@ -127,7 +127,7 @@ TEST(PlanRepair, SortCapacityTakesOutTheEmptierTrucksRiderAndKeepsWhatTheRestAll
 // of 1 over three planes, repair takes X out (lane 0 empties, 2 planes still fly), then picks
 // lane 0 again (fill 0, the least) for its stale rider X: remove(X) does nothing, the pool never
 // holds, and the loop in repair_limits never ends.
-TEST(PlanRepair, DISABLED_ARiderListedTwiceDoesNotStallTheRepair) {
+TEST(PlanRepair, ARiderListedTwiceDoesNotStallTheRepair) {
   test::ParallelLanes net;
   for (int i = 0; i < 3; ++i) net.add_lane(test::vehicle(1000, 100));
   const std::size_t x = net.to_d(10, 10, 10000);

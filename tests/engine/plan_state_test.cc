@@ -71,7 +71,7 @@ TEST(PlanState, SecondCommodityPaysForASecondTruckOnlyBeyondTheRoomOfTheFirst) {
 // vehicles_for's tolerance (1e-6 vehicle = 1e-4 m³) rounds back to one truck, and answers 0.
 // Any commodity smaller than a vehicle gets 0 on a full arc. (marginal_cost with insertion's
 // larger sliver, 1e-4, does see the second truck: 500.)
-TEST(PlanState, DISABLED_RoomOfAFullTruckIsOneMoreTruck) {
+TEST(PlanState, RoomOfAFullTruckIsOneMoreTruck) {
   const test::TwoShipments lane = one_lane();
   PlanState state = lane.riding(0);
   state.add(lane.b, {0}, 0.8);
@@ -121,7 +121,7 @@ TEST(PlanState, SharesOfTheSamePathMergeIntoOnePath) {
 // and remove(B), users(0) still names B, which has no path at all. Insertion pours pieces along
 // the same path (engine/insertion.cc), so this happens in every search; repair_limits then
 // loops on a rider it cannot take out (plan_repair_test.cc).
-TEST(PlanState, DISABLED_UsersNamesEachCommodityOnceAndForgetsItOnRemove) {
+TEST(PlanState, UsersNamesEachCommodityOnceAndForgetsItOnRemove) {
   const test::TwoShipments lane = one_lane();
   PlanState state(lane.problem);
   state.add(lane.b, {0}, 0.5);
