@@ -13,6 +13,7 @@
 #include "engine/neighbourhood_search.h"
 #include "engine/plan_repair.h"
 #include "engine/plan_state.h"
+#include "engine/mip_neighbourhood.h"
 #include "engine/price_and_branch.h"
 #include "engine/restricted_master.h"
 #include "network/gap.h"
@@ -278,6 +279,11 @@ class Pipeline {
         incumbent = &c.solution;
     DesignSolution from = *incumbent;
     from.objective = design_objective(problem_, from);
+    // Small neighbourhoods first (fast, with CBC's cuts), then CBC on the whole pool.
+    Random random(options_.seed * 104729ull + static_cast<std::uint64_t>(epoch));
+    improve_by_neighbourhood_mips(epoch, from, random, found);
+    if (!found.empty() && found.back().solution.objective < from.objective - 1e-9)
+      from = found.back().solution;
     master_.add_paths(from.paths);
     PriceAndBranchOptions o;
     o.seconds = 1e9;
@@ -287,16 +293,59 @@ class Pipeline {
     o.max_nodes = static_cast<int>(std::min(1e9, grown(engine_.branch_nodes, epoch)));
     o.heartbeat = [&] { heartbeat("branch", epoch, from.objective); };
     o.paths_per_commodity = engine_.branch_paths_per_commodity;
-    DesignSolution branched = price_and_branch(master_, from, o);
-    if (!branched.empty()) {
-      PlanState state(problem_);
-      state.assign(branched);
-      repair_limits(state, lp_inserter_);
-      Random random(options_.seed * 104729ull + static_cast<std::uint64_t>(epoch));
-      descend(state, lp_inserter_, random, budget());
-      found.push_back({state.solution(), "branch"});
-    }
+    const DesignSolution branched = price_and_branch(master_, from, o);
+    if (!branched.empty()) found.push_back({polished(branched, random), "branch"});
     return found;
+  }
+
+  // A plan from CBC made to hold every limit (CBC sees the master's rows only) and descended.
+  DesignSolution polished(const DesignSolution& solution, Random& random) {
+    PlanState state(problem_);
+    state.assign(solution);
+    repair_limits(state, lp_inserter_);
+    descend(state, lp_inserter_, random, budget());
+    DesignSolution result = state.solution();
+    result.objective = design_objective(problem_, result);
+    return result;
+  }
+
+  // IP-based local search: CBC with its cuts on small neighbourhoods of the plan
+  // (engine/mip_neighbourhood.h), everything else fixed; each better plan is the next start,
+  // and the search ends after `neighbourhood_mips` (grown per epoch) failures in a row.
+  void improve_by_neighbourhood_mips(int epoch, DesignSolution current, Random& random,
+                                     std::vector<Candidate>& found) {
+    const std::size_t K = problem_.commodities.size();
+    const std::size_t size = std::max<std::size_t>(
+        static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_min_commodities)),
+        static_cast<std::size_t>(engine_.neighbourhood_mip_share * static_cast<double>(K)));
+    // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
+    const int patience =
+        static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
+    for (int i = 0, failed = 0; failed < patience && !expired(); ++i, ++failed) {
+      const std::vector<bool> free = choose_mip_neighbourhood(problem_, current, size, random);
+      master_.add_paths(current.paths);  // the start's paths must be columns
+      PriceAndBranchOptions o;
+      o.seconds = 1e9;
+      o.deadline = deadline_;
+      o.seed = options_.seed + static_cast<std::uint64_t>(epoch * 1000 + i);
+      o.stop = options_.stop;
+      o.max_nodes = engine_.neighbourhood_mip_nodes;
+      o.heartbeat = [&] { heartbeat("neighbourhood MIPs", i, current.objective); };
+      o.free_commodities = &free;
+      o.cuts = true;
+      const DesignSolution better = price_and_branch(master_, current, o);
+      if (better.empty()) continue;
+      DesignSolution next = polished(better, random);
+      if (next.objective >= current.objective - 1e-9) continue;
+      current = std::move(next);
+      failed = -1;
+      found.push_back({current, "neighbourhood MIPs"});
+      SolveProgress p;
+      p.phase = "neighbourhood MIPs";
+      p.incumbent = current.objective;
+      p.improved = true;
+      report(p);
+    }
   }
 
   void run_epoch(int epoch) {

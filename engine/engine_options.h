@@ -43,6 +43,14 @@ struct EngineOptions {
   // Paths per commodity CBC may choose from: the cheapest under the LP's duals, and the
   // incumbent's. 0: all. [0, 1e6]
   int branch_paths_per_commodity = 5;
+  // IP-based local search before CBC on the pool (engine/mip_neighbourhood.h): it stops after
+  // this many neighbourhoods in a row improve nothing (in epoch 0; 0: off); the commodities
+  // each frees (this share of all, at least the minimum); CBC's nodes on each.
+  // [0, 1e6]; [0, 1]; [1, 1e6]; [0, 1e9]
+  int neighbourhood_mips = 5;
+  double neighbourhood_mip_share = 0.1;
+  int neighbourhood_mip_min_commodities = 10;
+  int neighbourhood_mip_nodes = 500;
   // Stop when the gap (network/gap.h) falls below this. [0, 1]
   double gap = 1e-4;
 };

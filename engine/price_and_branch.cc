@@ -119,7 +119,7 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
                    // cuts, CBC's bound is not used, and its generic cuts made each node LP take
                    // seconds on these matrices (dense Gomory rows of ~250 entries; probing on
                    // thousands of linking rows): CBC is here for its search and heuristics.
-                   "-cuts", "off", "-maxNodes",
+                   "-cuts", options.cuts ? "on" : "off", "-maxNodes",
                    std::to_string(std::max(0, options.max_nodes))};
   if (mip::run_cbc(model, cbc).outcome == mip::CbcOutcome::not_run) return {};
   if (model.bestSolution() == nullptr || model.getNumCols() != mip_columns) return {};

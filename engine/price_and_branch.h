@@ -6,9 +6,9 @@
 // (columns are missing), so only the solution is used. Every path of the incumbent must be a
 // column of the master. With `free_commodities` (a neighbourhood) CBC gets only the columns
 // that can move (engine/fixed_column_reduction.h). CBC is told not to re-solve an LP to
-// confirm its solutions and runs without its dense cut generators: both made it overrun its
-// time limit by seconds on the medium network, and neither its bound nor that check is used
-// here. CBC runs through mip/cbc_driver.h: one model at a time in the process.
+// confirm its solutions and runs without its dense cut generators unless asked: both made it
+// overrun its time limit by seconds on the medium network, and neither its bound nor that
+// check is used here. CBC runs through mip/cbc_driver.h: one model at a time in the process.
 #pragma once
 
 #include <atomic>
@@ -39,6 +39,9 @@ struct PriceAndBranchOptions {
   // design arcs no path of a free commodity crosses: the IP-based local search re-optimizes
   // only a neighbourhood.
   const std::vector<bool>* free_commodities = nullptr;
+  // CBC's own cut generators: worth their time on a neighbourhood's small MIP, not on the
+  // whole pool (see above).
+  bool cuts = false;
 };
 
 // Returns a solution strictly better than `incumbent`, or an empty one if CBC found none.

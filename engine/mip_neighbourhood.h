@@ -1,0 +1,25 @@
+// Which commodities an IP-based local search frees (engine/price_and_branch.h with
+// `free_commodities`): CBC re-optimizes their paths and the vehicles where they can run, with
+// everything else fixed at the incumbent. A neighbourhood is worth solving when its
+// commodities compete for the same vehicles, so it grows from one commodity drawn at random:
+// first those that share a vehicle (a design arc) with it in the incumbent, then those of its
+// origin or destination (they share first and last legs), then any, each group in random
+// order, until `size` commodities are free (Danna, Rothberg & Le Pape 2005 and Hewitt,
+// Nemhauser & Savelsbergh 2010 solve such MIP neighbourhoods of the same design problem).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "engine/design_problem.h"
+#include "engine/search_budget.h"
+
+namespace mm::engine {
+
+// One flag per commodity: true when it is free. Never more than `size` and at least one
+// commodity when the problem has any.
+std::vector<bool> choose_mip_neighbourhood(const DesignProblem& problem,
+                                           const DesignSolution& incumbent, std::size_t size,
+                                           Random& random);
+
+}  // namespace mm::engine
