@@ -2,18 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <mutex>
 #include <numeric>
+#include <string>
 #include <thread>
 
 #include "engine/column_generation.h"
 #include "engine/cutset_cuts.h"
 #include "engine/insertion.h"
 #include "engine/local_search.h"
+#include "engine/mip_neighbourhood.h"
 #include "engine/neighbourhood_search.h"
 #include "engine/plan_repair.h"
 #include "engine/plan_state.h"
-#include "engine/mip_neighbourhood.h"
 #include "engine/price_and_branch.h"
 #include "engine/restricted_master.h"
 #include "network/gap.h"
@@ -58,8 +60,9 @@ class Pipeline {
         engine_(options.engine),
         progress_(progress),
         started_(Clock::now()),
-        deadline_(started_ + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
-                                 std::max(0.0, options.time_limit_seconds)))),
+        deadline_(started_ +
+                  std::chrono::duration_cast<Clock::duration>(
+                      std::chrono::duration<double>(std::max(0.0, options.time_limit_seconds)))),
         master_(problem),
         cg_(problem, master_),
         cuts_(problem),
@@ -68,6 +71,7 @@ class Pipeline {
 
   DesignSolverResult run() {
     DesignSolverResult result;
+    Ticker ticker(*this);
     cg_.add_initial_paths(std::max(1, options_.threads));
     result.reachable.resize(problem_.commodities.size());
     for (std::size_t k = 0; k < problem_.commodities.size(); ++k) {
@@ -100,17 +104,15 @@ class Pipeline {
     }
     // "optimal" only when the bound proves it: the LP converged with every cut, and the gap
     // closed.
-    result.status = gap() <= std::max(engine_.gap, 1e-9) ? SolveStatus::optimal
-                                                          : SolveStatus::feasible;
+    result.status =
+        gap() <= std::max(engine_.gap, 1e-9) ? SolveStatus::optimal : SolveStatus::feasible;
     return result;
   }
 
  private:
   bool stopped() const { return options_.stop && options_.stop->load(); }
   bool expired() const { return stopped() || Clock::now() >= deadline_; }
-  double gap() const {
-    return network::relative_gap(best_.objective, lower_bound_, unavoidable_);
-  }
+  double gap() const { return network::relative_gap(best_.objective, lower_bound_, unavoidable_); }
   bool done() const { return expired() || gap() <= engine_.gap; }
 
   SearchBudget budget() const {
@@ -125,10 +127,40 @@ class Pipeline {
     return base * std::pow(std::max(1.0, engine_.growth), std::min(epoch, 40));
   }
 
-  // Reports an event; thread-safe (both branches of an epoch report).
+  // While a run lasts, a thread repeats the last report when nothing was reported for a
+  // second, so that progress shows every second whatever phase is long (building the first
+  // columns, a CBC node LP, a descent on a national network).
+  class Ticker {
+   public:
+    explicit Ticker(Pipeline& pipeline) : pipeline_(pipeline), thread_([this] { tick(); }) {}
+    ~Ticker() {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        done_ = true;
+      }
+      wake_.notify_all();
+      thread_.join();
+    }
+
+   private:
+    void tick() {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return done_; }))
+        pipeline_.heartbeat(nullptr, 0, kInfinity);
+    }
+    Pipeline& pipeline_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool done_ = false;
+    std::thread thread_;
+  };
+
+  // Reports an event; thread-safe (both branches of an epoch and the ticker report).
   void report(SolveProgress p) {
     std::lock_guard<std::mutex> lock(report_mutex_);
     last_report_ = Clock::now();
+    if (p.phase.empty()) p.phase = last_phase_;
+    last_phase_ = p.phase;
     if (!progress_) return;
     p.elapsed_seconds = seconds_since(started_);
     p.lower_bound = lower_bound_;
@@ -140,14 +172,15 @@ class Pipeline {
     progress_(p);
   }
 
-  // A report when nothing was reported for a second: long phases stay visible.
+  // A report when nothing was reported for a second: long phases stay visible. Without a
+  // phase, the last one reported.
   void heartbeat(const char* phase, int iteration, double candidate) {
     {
       std::lock_guard<std::mutex> lock(report_mutex_);
       if (seconds_since(last_report_) < 1.0) return;
     }
     SolveProgress p;
-    p.phase = phase;
+    if (phase) p.phase = phase;
     p.iteration = iteration;
     p.incumbent = candidate;
     report(p);
@@ -200,14 +233,14 @@ class Pipeline {
     NeighbourhoodSearchOptions o;
     std::size_t reachable = 0;
     for (std::size_t k = 0; k < problem_.commodities.size(); ++k) reachable += cg_.reachable(k);
-    o.iterations = static_cast<int>(std::min(
-        1e9, grown(std::max<double>(engine_.search_min_iterations,
-                                    engine_.search_iterations_per_commodity * reachable),
-                   epoch)));
+    o.iterations = static_cast<int>(
+        std::min(1e9, grown(std::max<double>(engine_.search_min_iterations,
+                                             engine_.search_iterations_per_commodity * reachable),
+                            epoch)));
     o.start_threshold = engine_.search_start_threshold;
     o.min_removed = static_cast<std::size_t>(std::max(1, engine_.search_min_removed));
-    o.max_removed = static_cast<std::size_t>(std::max(engine_.search_min_removed,
-                                                      engine_.search_max_removed));
+    o.max_removed =
+        static_cast<std::size_t>(std::max(engine_.search_min_removed, engine_.search_max_removed));
     double best = start.objective;
     neighbourhood_search(
         state, search_inserter_, random, o, budget(),
@@ -319,8 +352,7 @@ class Pipeline {
         static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_min_commodities)),
         static_cast<std::size_t>(engine_.neighbourhood_mip_share * static_cast<double>(K)));
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
-    const int patience =
-        static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
+    const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
     for (int i = 0, failed = 0; failed < patience && !expired(); ++i, ++failed) {
       const std::vector<bool> free = choose_mip_neighbourhood(problem_, current, size, random);
       master_.add_paths(current.paths);  // the start's paths must be columns
@@ -388,6 +420,7 @@ class Pipeline {
   int epoch_ = 0;
   std::mutex report_mutex_;
   Clock::time_point last_report_ = Clock::now();
+  std::string last_phase_ = "start";
   double shown_incumbent_ = kInfinity;
   std::size_t master_path_count_ = 0;
 };
@@ -410,4 +443,3 @@ DesignSolverResult solve_design(const DesignProblem& problem, const DesignSolver
 }
 
 }  // namespace mm::engine
-

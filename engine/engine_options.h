@@ -21,7 +21,7 @@ struct EngineOptions {
   double growth = 2.0;
   // Large-neighbourhood search iterations per commodity (at least search_min_iterations).
   double search_iterations_per_commodity = 50.0;  // [0, 1e6]
-  int search_min_iterations = 1000;                // [0, 1e9]
+  int search_min_iterations = 1000;               // [0, 1e9]
   // Record-to-record threshold at the start of each epoch's search, as a share of the best
   // objective (decreasing linearly to 0 over the epoch). [0, 1]
   double search_start_threshold = 0.005;

@@ -1,7 +1,7 @@
 #include "engine/price_and_branch.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -53,8 +53,8 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
         ranked.emplace_back(master.reduced_cost(duals, k, path.arcs), path.column);
       }
       std::sort(ranked.begin(), ranked.end());
-      for (std::size_t r = static_cast<std::size_t>(options.paths_per_commodity);
-           r < ranked.size(); ++r)
+      for (std::size_t r = static_cast<std::size_t>(options.paths_per_commodity); r < ranked.size();
+           ++r)
         if (start[ranked[r].second] <= 0.0) lower[ranked[r].second] = upper[ranked[r].second] = 0.0;
     }
   }

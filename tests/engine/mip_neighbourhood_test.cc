@@ -31,8 +31,7 @@ struct SixCommodities {
     const std::size_t lane_of[] = {lane_a, lane_a, lane_b, lane_c, lane_c, lane_c};
     for (std::size_t k = 0; k < 6; ++k) {
       const std::size_t source = lane_of[k] == lane_c ? 2 : 0;
-      b.commodity(test::shipment(source, {lane_of[k]}, 1, 1, 1e4, ends[k].first,
-                                 ends[k].second));
+      b.commodity(test::shipment(source, {lane_of[k]}, 1, 1, 1e4, ends[k].first, ends[k].second));
     }
     problem = b.build();
     plan.units = {1, 1, 1};
