@@ -15,13 +15,14 @@ Pisa; Crainic, Frangioni, Gendron, Discrete Applied Mathematics 112, 2001) and t
 values from ruishibasaki/Vol-BnC-FCMC (`mcnd/optimal.txt`). Instances without a row in
 reference.csv are run and listed without a gap.
 
-Each run gets one thread; --jobs runs that many solver processes at once. Raw JSON lines are
+Each run gets --threads threads (default 1); --jobs runs that many solver processes at once;
+--methods cg runs the engine only. Raw JSON lines are
 kept in --raw (default out/cmnd-raw.jsonl) so the table can be rebuilt with --table-only.
 """
 import argparse, concurrent.futures, csv, json, os, pathlib, subprocess, sys, time
 
-def run(binary, dow, method, limit):
-    cmd = [binary, "cmnd", str(dow), "--time-limit", str(limit), "--threads", "1",
+def run(binary, dow, method, limit, threads):
+    cmd = [binary, "cmnd", str(dow), "--time-limit", str(limit), "--threads", str(threads),
            "--method", method, "--quiet"]
     started = time.time()
     # CBC can overrun its own limit in root cut generation; a run still going at twice the
@@ -58,6 +59,9 @@ def main():
     ap.add_argument("--raw", default="out/cmnd-raw.jsonl")
     ap.add_argument("--table-only", action="store_true")
     ap.add_argument("--only", nargs="*", help="instance stems to run")
+    ap.add_argument("--methods", nargs="*", default=["cg", "compact"], choices=["cg", "compact"],
+                    help="which to run (the table shows what the raw file holds)")
+    ap.add_argument("--threads", type=int, default=1, help="threads per run")
     args = ap.parse_args()
     root = pathlib.Path(args.benchmarks)
     refs = {}
@@ -75,9 +79,9 @@ def main():
     raw = pathlib.Path(args.raw)
     if not args.table_only:
         raw.parent.mkdir(parents=True, exist_ok=True)
-        tasks = [(f, m) for f in files for m in ("cg", "compact")]
+        tasks = [(f, m) for f in files for m in args.methods]
         with open(raw, "w") as out, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-            for r in pool.map(lambda t: run(args.binary, t[0], t[1], args.time_limit), tasks):
+            for r in pool.map(lambda t: run(args.binary, t[0], t[1], args.time_limit, args.threads), tasks):
                 out.write(json.dumps(r) + "\n")
                 out.flush()
                 print(json.dumps(r), file=sys.stderr)
