@@ -9,9 +9,9 @@
 #include <coin/CbcModel.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
 
-#include "engine/fixed_column_reduction.h"
 #include "engine/restricted_master_clp.h"
 #include "mip/cbc_driver.h"
+#include "mip/fixed_column_reduction.h"
 
 namespace mm::engine {
 
@@ -83,8 +83,8 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   }
 
   // Everything fixed is folded into the row bounds: CBC sees only what can move.
-  const ReducedMip mip = reduce_fixed_columns(*lp.matrix(), lower.data(), upper.data(),
-                                              lp.objective(), lp.rowLower(), lp.rowUpper());
+  const mip::ReducedMip mip = mip::reduce_fixed_columns(
+      *lp.matrix(), lower.data(), upper.data(), lp.objective(), lp.rowLower(), lp.rowUpper());
   const int mip_columns = static_cast<int>(mip.columns.size());
   if (mip_columns == 0) return {};
   std::vector<double> mip_start(mip_columns);
@@ -124,7 +124,7 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   if (mip::run_cbc(model, cbc).outcome == mip::CbcOutcome::not_run) return {};
   if (model.bestSolution() == nullptr || model.getNumCols() != mip_columns) return {};
   const std::vector<double> full =
-      expand_solution(mip, lower.data(), columns, model.bestSolution());
+      mip::expand_solution(mip, lower.data(), columns, model.bestSolution());
   const double* x = full.data();
 
   DesignSolution result;

@@ -5,7 +5,7 @@
 // so anything it returns is strictly better. Its bound is NOT a bound for the full problem
 // (columns are missing), so only the solution is used. Every path of the incumbent must be a
 // column of the master. With `free_commodities` (a neighbourhood) CBC gets only the columns
-// that can move (engine/fixed_column_reduction.h). CBC is told not to re-solve an LP to
+// that can move (mip/fixed_column_reduction.h). CBC is told not to re-solve an LP to
 // confirm its solutions and runs without its dense cut generators unless asked: both made it
 // overrun its time limit by seconds on the medium network, and neither its bound nor that
 // check is used here. CBC runs through mip/cbc_driver.h: one model at a time in the process.

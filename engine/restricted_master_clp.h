@@ -1,4 +1,4 @@
-// Private to solvers/: the CLP model inside a RestrictedMaster, shared with the code that hands
+// Private to engine/: the CLP model inside a RestrictedMaster, shared with the code that hands
 // the master to CBC (price_and_branch.cc). Not part of the module's public interface.
 #pragma once
 

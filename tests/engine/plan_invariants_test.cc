@@ -1,4 +1,4 @@
-// Plan invariants (solvers/plan_invariants.h): the planner's plans keep every package, and a
+// Plan invariants (engine/plan_invariants.h): the planner's plans keep every package, and a
 // plan that loses or invents packages, or breaks a referee rule, is refused as an internal error
 // naming the demand.
 #include "engine/plan_invariants.h"

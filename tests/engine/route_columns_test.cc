@@ -1,4 +1,4 @@
-// Routes in instance terms mapped back onto a (possibly changed) network (solvers/route_columns.h).
+// Routes in instance terms mapped back onto a (possibly changed) network (engine/route_columns.h).
 #include "engine/route_columns.h"
 
 #include <gtest/gtest.h>

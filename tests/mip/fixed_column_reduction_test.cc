@@ -1,13 +1,13 @@
-// The neighbourhood MIPs' reduction (solvers/fixed_column_reduction.h): fixed columns leave the
+// The neighbourhood MIPs' reduction (mip/fixed_column_reduction.h): fixed columns leave the
 // matrix and move into the row bounds, rows without a free column go, and a reduced solution
 // expands back to the full vector with the fixed values in place.
-#include "engine/fixed_column_reduction.h"
+#include "mip/fixed_column_reduction.h"
 
 #include <gtest/gtest.h>
 
 #include <coin/CoinFinite.hpp>
 
-namespace mm::engine {
+namespace mm::mip {
 namespace {
 
 // Rows (column-ordered matrix of 3 rows × 4 columns):
@@ -69,4 +69,4 @@ TEST(FixedColumnReduction, NothingFixedKeepsTheWholeProblem) {
 }
 
 }  // namespace
-}  // namespace mm::engine
+}  // namespace mm::mip

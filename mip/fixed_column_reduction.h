@@ -13,7 +13,7 @@
 
 #include <coin/CoinPackedMatrix.hpp>
 
-namespace mm::engine {
+namespace mm::mip {
 
 struct ReducedMip {
   CoinPackedMatrix matrix;  // column-ordered, kept columns and kept rows only
@@ -32,4 +32,4 @@ ReducedMip reduce_fixed_columns(const CoinPackedMatrix& matrix, const double* co
 std::vector<double> expand_solution(const ReducedMip& reduced, const double* column_lower,
                                     int full_columns, const double* reduced_solution);
 
-}  // namespace mm::engine
+}  // namespace mm::mip

@@ -1,10 +1,10 @@
-#include "engine/fixed_column_reduction.h"
+#include "mip/fixed_column_reduction.h"
 
 #include <cmath>
 
 #include <coin/CoinFinite.hpp>
 
-namespace mm::engine {
+namespace mm::mip {
 
 ReducedMip reduce_fixed_columns(const CoinPackedMatrix& full, const double* column_lower,
                                 const double* column_upper, const double* objective,
@@ -67,4 +67,4 @@ std::vector<double> expand_solution(const ReducedMip& reduced, const double* col
   return x;
 }
 
-}  // namespace mm::engine
+}  // namespace mm::mip
