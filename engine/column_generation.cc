@@ -76,15 +76,9 @@ std::size_t ColumnGeneration::add_initial_paths(int threads) {
     const Group& g = groups_[gi];
     ThreadBuffers& buf = buffers.local();
     buf.cost.assign(graph.arc_count(), 0.0);
-    for (std::size_t a = 0; a < A; ++a) {
-      const DesignArc& arc = problem_.design_arcs[a];
-      // A full vehicle's share of the fixed cost: the cost per package at 100% fill.
-      double fixed_share = 0.0;
-      for (int r = 0; r < kDimensions; ++r)
-        if (std::isfinite(arc.capacity[r]) && arc.capacity[r] > 0)
-          fixed_share = std::max(fixed_share, g.ratio[r] * arc.fixed_cost / arc.capacity[r]);
-      buf.cost[a] = arc.unit_cost + fixed_share;
-    }
+    // The cost per package at 100% fill.
+    for (std::size_t a = 0; a < A; ++a)
+      buf.cost[a] = full_vehicle_cost_per_package(problem_.design_arcs[a], g.ratio);
     graph.shortest_paths(g.source, buf.cost, buf.tree);
     for (std::size_t k : g.members) {
       auto [best, sink] = best_sink(graph, buf.tree, buf.cost, problem_.commodities[k].sinks);
@@ -105,8 +99,8 @@ std::size_t ColumnGeneration::add_initial_paths(int threads) {
   return static_cast<std::size_t>(std::count(reachable_.begin(), reachable_.end(), false));
 }
 
-void ColumnGeneration::collect_paths(const MasterDuals& duals, std::size_t k,
-                                     ThreadBuffers& buf, double scale, double tolerance,
+void ColumnGeneration::collect_paths(const MasterDuals& duals, std::size_t k, ThreadBuffers& buf,
+                                     double scale, double tolerance,
                                      std::size_t columns_per_commodity,
                                      PricedCommodity& result) const {
   const auto& graph = problem_.graph;

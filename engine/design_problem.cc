@@ -5,6 +5,15 @@
 
 namespace mm::engine {
 
+double full_vehicle_cost_per_package(const DesignArc& arc,
+                                     const std::array<double, kDimensions>& per_package) {
+  double share = 0.0;
+  for (int r = 0; r < kDimensions; ++r)
+    if (std::isfinite(arc.capacity[r]) && arc.capacity[r] > 0)
+      share = std::max(share, per_package[r] * arc.fixed_cost / arc.capacity[r]);
+  return arc.unit_cost + share;
+}
+
 std::vector<std::array<bool, kDimensions>> binding_dimensions(const DesignProblem& problem) {
   static_assert(kDimensions == 2, "dominance is checked between two dimensions");
   // Extreme ratios weight / cube over the commodities (+inf when a commodity has weight and no
@@ -22,8 +31,10 @@ std::vector<std::array<bool, kDimensions>> binding_dimensions(const DesignProble
     binding[a] = {std::isfinite(cap[0]), std::isfinite(cap[1])};
     if (!binding[a][0] || !binding[a][1] || cap[0] <= 0 || cap[1] <= 0) continue;
     const double arc_ratio = cap[1] / cap[0];
-    if (max_ratio <= arc_ratio) binding[a][1] = false;       // cube always fills first
-    else if (min_ratio >= arc_ratio) binding[a][0] = false;  // weight always fills first
+    if (max_ratio <= arc_ratio)
+      binding[a][1] = false;  // cube always fills first
+    else if (min_ratio >= arc_ratio)
+      binding[a][0] = false;  // weight always fills first
   }
   return binding;
 }

@@ -80,6 +80,12 @@ struct DesignSolution {
   bool empty() const { return !(objective < kInfinity); }
 };
 
+// What one package of `per_package` size (cube, weight) costs on `arc` when vehicles run
+// full: its unit cost plus its share of a vehicle's fixed cost by the dimension that fills
+// first. The first columns' pricing and explain's alternatives price with it.
+double full_vehicle_cost_per_package(const DesignArc& arc,
+                                     const std::array<double, kDimensions>& per_package);
+
 // Per design arc and dimension: whether its capacity can bind. A dimension cannot when another
 // always fills first: weight never binds on an arc if no commodity carries more weight per unit
 // of cube than the arc's weight capacity per unit of cube (parcels fill trucks by cube). Rows

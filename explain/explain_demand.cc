@@ -1,5 +1,6 @@
 // explain_demand (explain/explain.h): routes, alternatives and why each loses.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -20,20 +21,14 @@ namespace {
 
 constexpr double kTolerance = 1e-6;
 
-// Per package on each design arc: unit cost plus the vehicle cost spread over a full vehicle
-// for this demand's cube and weight per package (the planner's initial pricing, column
-// generation.cc); free (holding) arcs cost 0.
+// Per package on each design arc: its cost when vehicles run full, for this demand's cube and
+// weight per package (the planner's first pricing); free (holding) arcs cost 0.
 std::vector<double> pricing_costs(const engine::DesignProblem& problem, const network::Demand& d) {
   std::vector<double> cost(problem.graph.arc_count(), 0.0);
-  const double ratio[2] = {d.cube_m3 / d.packages, d.weight_kg / d.packages};
-  for (std::size_t a = 0; a < problem.design_arcs.size(); ++a) {
-    const engine::DesignArc& arc = problem.design_arcs[a];
-    double share = 0.0;
-    for (int r = 0; r < engine::kDimensions; ++r)
-      if (std::isfinite(arc.capacity[r]) && arc.capacity[r] > 0)
-        share = std::max(share, ratio[r] * arc.fixed_cost / arc.capacity[r]);
-    cost[a] = arc.unit_cost + share;
-  }
+  const std::array<double, engine::kDimensions> per_package = {d.cube_m3 / d.packages,
+                                                               d.weight_kg / d.packages};
+  for (std::size_t a = 0; a < problem.design_arcs.size(); ++a)
+    cost[a] = engine::full_vehicle_cost_per_package(problem.design_arcs[a], per_package);
   return cost;
 }
 
