@@ -325,7 +325,10 @@ class Pipeline {
     o.stop = options_.stop;
     o.max_nodes = static_cast<int>(std::min(1e9, grown(engine_.branch_nodes, epoch)));
     o.heartbeat = [&] { heartbeat("branch", epoch, from.objective); };
-    o.paths_per_commodity = engine_.branch_paths_per_commodity;
+    const bool whole = master_.path_count() <=
+                       static_cast<std::size_t>(std::max(0, engine_.branch_full_pool_columns));
+    o.paths_per_commodity = whole ? 0 : engine_.branch_paths_per_commodity;
+    o.cuts = whole;
     const DesignSolution branched = price_and_branch(master_, from, o);
     if (!branched.empty()) found.push_back({polished(branched, random), "branch"});
     return found;

@@ -43,6 +43,11 @@ struct EngineOptions {
   // Paths per commodity CBC may choose from: the cheapest under the LP's duals, and the
   // incumbent's. 0: all. [0, 1e6]
   int branch_paths_per_commodity = 5;
+  // A pool of at most this many path columns goes to CBC whole (every path free) and with
+  // CBC's own cut generators: on small MIPs (the Canad CMND instances, ~2,000 columns) cuts
+  // and every path find plans the restricted choice does not; on the middle-mile networks'
+  // pools (5,000–25,000 columns) the cuts make each node LP slow. [0, 1e9]
+  int branch_full_pool_columns = 4000;
   // IP-based local search before CBC on the pool (engine/mip_neighbourhood.h): it stops after
   // this many neighbourhoods in a row improve nothing (in epoch 0; 0: off); the commodities
   // each frees (this share of all, at least the minimum); CBC's nodes on each.
