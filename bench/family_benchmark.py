@@ -14,20 +14,9 @@ the ratio of our objective to the peer's at ten times our limit (or its longest 
 DIR is the family of shared/benchmarks/middlemile (t_small, t_cap, t_med with peer.json;
 ask the project's owners for it) or any folder of instances.
 """
-import argparse, json, os, pathlib, subprocess, sys, time
+import argparse, json, os, pathlib, subprocess, sys
 
-
-def run_measured(cmd):
-    """Runs cmd; returns (exit code, seconds, peak RSS in MiB)."""
-    started = time.time()
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.dup2(devnull, 2)
-        os.execv(cmd[0], cmd)
-    _, status, usage = os.wait4(pid, 0)
-    return os.waitstatus_to_exitcode(status), time.time() - started, usage.ru_maxrss / 1024.0
+from planner_benchmark import peak_rss_mib as run_measured  # (exit code, seconds, MiB)
 
 
 def peer_at(peer, name, limit):
