@@ -1,15 +1,29 @@
 #!/usr/bin/env python3
-"""Planner benchmark: instances of three sizes generated from the real city list, each planned
-by the column-generation engine and by the compact arc-based time-expanded MIP in CBC under the
-same time limit; every plan is checked by `middlemile verify`. Prints a Markdown table.
+"""Planner benchmark: instances generated from the real city list, each planned by the
+column-generation engine and by the compact arc-based time-expanded MIP in CBC under the same
+time limit; every plan is checked by `middlemile verify`. Prints a Markdown table.
 
     bench/planner_benchmark.py --binary build/release/tools/middlemile --time-limit 60
 
-The instances use the generator's defaults except for the unserved penalty, which is set to 50
-per package (FORMAT.md's example value): the format's default (100 × the largest trip cost,
-about 5 million per package with planes) makes the unserved penalty of demand that has no
-on-time path dwarf every other cost, so objectives and gaps would say nothing about the
-vehicle plan. Demand with no on-time path is unserved in every plan alike.
+Sizes (`--sizes`, default `small medium large`):
+- `small`, `medium`, `large`: the sample generator's networks (`generate --facilities N
+  --demands N`). Their unserved penalty is set to 50 per package (FORMAT.md's example value):
+  the format's default (100 × the largest trip cost, about 5 million per package with planes)
+  makes the penalty of demand that has no on-time path dwarf every other cost, so objectives
+  and gaps would say nothing about the vehicle plan.
+- the middle-mile family (`generate --family middle-mile`, the family of
+  shared/benchmarks/middlemile; penalty 25 as generated): `g_small`, `g_cap`, `g_med`, the
+  shapes of its samples t_small, t_cap and t_med (`--sizes family` is all three), and the
+  national networks `n250`, `n500`, `n1000` (`--sizes national`; 250, 500 and 965 facilities,
+  about 6,400, 25,000 and 93,000 demands). Plan them with the engine only:
+
+    bench/planner_benchmark.py --sizes family --methods cg --time-limit 60
+    bench/planner_benchmark.py --sizes national --methods cg --time-limit 600
+
+`--generate-only` generates and validates the instances without planning and prints, per size,
+the generation time, file size, `validate` time and both peak memories (bench/GENERATED.md):
+
+    bench/planner_benchmark.py --sizes family national --generate-only
 """
 import argparse, json, os, pathlib, subprocess, sys, time
 
@@ -19,6 +33,23 @@ SIZES = {
     "medium": ["--facilities", "80", "--demands", "500"],
     "large": ["--facilities", "400", "--demands", "8000"],
 }
+
+# The middle-mile family: generated analogues of the three samples, then national networks.
+FAMILY = ["--family", "middle-mile"]
+FAMILY_SIZES = {
+    "g_small": [*FAMILY, "--region", "FL,GA,AL,SC,NC,TN", "--origins", "2", "--sort-centers", "5",
+                "--stations", "10", "--trunk-departures", "48"],
+    "g_cap": [*FAMILY, "--region", "IL,IN,OH,MI,WI,KY,MO", "--origins", "3", "--sort-centers",
+              "7", "--stations", "30", "--sort-capacity", "3000"],
+    "g_med": [*FAMILY, "--origins", "4", "--sort-centers", "10", "--air-hubs", "2", "--stations",
+              "60", "--freighters", "3"],
+    "n250": [*FAMILY, "--facilities", "250", "--freighters", "8"],
+    "n500": [*FAMILY, "--facilities", "500", "--freighters", "15"],
+    "n1000": [*FAMILY, "--origins", "60", "--sort-centers", "120", "--air-hubs", "8",
+              "--stations", "777", "--freighters", "30"],
+}
+SIZES.update(FAMILY_SIZES)
+GROUPS = {"family": ["g_small", "g_cap", "g_med"], "national": ["n250", "n500", "n1000"]}
 
 def peak_rss_mib(cmd):
     started = time.time()
@@ -31,26 +62,61 @@ def peak_rss_mib(cmd):
     _, status, usage = os.wait4(pid, 0)
     return os.waitstatus_to_exitcode(status), time.time() - started, usage.ru_maxrss / 1024.0
 
+def measure_generation(mm, sizes, out):
+    """Generates and validates each size; prints the Markdown table of bench/GENERATED.md."""
+    print("| size | facilities (O / SC / hubs / DS) | lanes | departures | demands | packages | "
+          "generate s | peak MiB | file MB | validate s | peak MiB | valid |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for size in sizes:
+        inst = out / f"{size}.json"
+        gen = [mm, "generate", *SIZES[size], "--seed", "1", "--name", size, "-o", str(inst)]
+        code, gen_s, gen_rss = peak_rss_mib(gen)
+        if code != 0:
+            print(f"| {size} | generate exit {code} |")
+            continue
+        val_code, val_s, val_rss = peak_rss_mib([mm, "validate", str(inst)])
+        data = json.loads(inst.read_text())
+        kinds = [sum(f["kind"] == k for f in data["facilities"])
+                 for k in ("origin", "sort_center", "air_hub", "delivery_station")]
+        departures = sum(len(l.get("departures", [])) for l in data["lanes"])
+        packages = sum(d["packages"] for d in data["demand"])
+        print(f"| {size} | {len(data['facilities'])} ({' / '.join(map(str, kinds))}) | "
+              f"{len(data['lanes']):,} | {departures:,} | {len(data['demand']):,} | "
+              f"{packages:,.0f} | {gen_s:.1f} | {gen_rss:.0f} | "
+              f"{inst.stat().st_size / 1e6:.1f} | {val_s:.1f} | {val_rss:.0f} | "
+              f"{'yes' if val_code == 0 else 'exit ' + str(val_code)} |", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default="build/release/tools/middlemile")
     ap.add_argument("--time-limit", type=float, default=60)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default="out/planner-bench")
-    ap.add_argument("--sizes", nargs="*", default=list(SIZES))
+    ap.add_argument("--sizes", nargs="*", default=["small", "medium", "large"],
+                    help="names of SIZES, or the groups family and national")
     ap.add_argument("--methods", nargs="*", default=["cg", "compact"])
+    ap.add_argument("--generate-only", action="store_true",
+                    help="generate and validate; measure, do not plan")
     args = ap.parse_args()
+    sizes = [s for name in args.sizes for s in GROUPS.get(name, [name])]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        ap.error(f"unknown sizes {unknown}; known: {list(SIZES)} and {list(GROUPS)}")
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     mm = os.path.abspath(args.binary)
     rows = []
-    for size in args.sizes:
+    if args.generate_only:
+        return measure_generation(mm, sizes, out)
+    for size in sizes:
         inst = out / f"{size}.json"
         subprocess.run([mm, "generate", *SIZES[size], "--seed", "1", "--name", size, "-o",
                         str(inst)], check=True, capture_output=True)
         data = json.loads(inst.read_text())
-        data["unserved_penalty_per_package"] = 50.0
-        inst.write_text(json.dumps(data, indent=1))
+        if size not in FAMILY_SIZES:
+            data["unserved_penalty_per_package"] = 50.0
+            inst.write_text(json.dumps(data, indent=1))
         for method in args.methods:
             plan = out / f"{size}-{method}-plan.json"
             if plan.exists():

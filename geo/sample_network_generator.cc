@@ -1,18 +1,15 @@
 #include "geo/sample_network_generator.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <map>
-#include <queue>
-#include <random>
 #include <set>
 #include <tuple>
 #include <unordered_set>
 #include <utility>
 
+#include "geo/generator_support.h"
 #include "geo/nearest_facilities.h"
 #include "network/derived_values.h"
 #include "network/errors.h"
@@ -41,81 +38,8 @@ constexpr std::size_t kSortCentersPerStation = 2;
 constexpr double kAirMinimumKm = 800.0;
 constexpr double kHubReachKm = 1000.0;
 
-// Integer-based draws on mt19937_64. The standard distributions are implementation-defined, so
-// these keep a seed's instance identical across standard libraries.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : engine_(seed) {}
-
-  // Uniform in [0, n), n > 0, by rejection (no modulo bias).
-  std::uint64_t below(std::uint64_t n) {
-    const std::uint64_t limit =
-        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % n;
-    std::uint64_t draw;
-    do draw = engine_();
-    while (draw >= limit);
-    return draw % n;
-  }
-
-  // Uniform integer in [lo, hi].
-  int between(int lo, int hi) {
-    return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo) + 1));
-  }
-
-  // Index i with probability weights[i] / Σ weights; weights > 0.
-  std::size_t weighted(const std::vector<std::int64_t>& cumulative) {
-    auto draw = static_cast<std::int64_t>(below(static_cast<std::uint64_t>(cumulative.back())));
-    return static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), draw) -
-                                    cumulative.begin());
-  }
-
- private:
-  std::mt19937_64 engine_;
-};
-
 double geodesic_km(const Facility& a, const Facility& b) {
   return network::geodesic_km(a.lon, a.lat, b.lon, b.lat);
-}
-
-double round_to(double value, double unit) {
-  return std::round(value / unit) * unit;
-}
-
-bool reachable_by_truck(const City& city) {
-  return city.state != "AK" && city.state != "HI" && city.state != "PR";
-}
-
-// "San Antonio", "TX" -> "SAN-ANTONIO-TX": ASCII letters and digits, words joined by '-'.
-std::string city_code(const City& city) {
-  std::string code;
-  bool pending_separator = false;
-  for (char c : city.name + " " + city.state) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte < 128 && std::isalnum(byte)) {
-      if (pending_separator && !code.empty()) code += '-';
-      pending_separator = false;
-      code += static_cast<char>(std::toupper(byte));
-    } else if (c == ' ' || c == '-' || c == '/') {
-      pending_separator = true;
-    }
-  }
-  return code;
-}
-
-const City* find_center(const std::vector<City>& cities, const std::string& wanted) {
-  auto comma = wanted.find(',');
-  std::string name = wanted.substr(0, comma);
-  std::string state;
-  if (comma != std::string::npos) {
-    state = wanted.substr(comma + 1);
-    state.erase(0, state.find_first_not_of(' '));
-  }
-  const City* best = nullptr;
-  for (const City& city : cities) {
-    if (city.name != name || (!state.empty() && city.state != state)) continue;
-    if (best == nullptr || city.population > best->population) best = &city;
-  }
-  return best;
 }
 
 // The facilities' cities: the most populous reachable cities (within the radius, if any).
@@ -125,16 +49,7 @@ std::vector<City> select_cities(const std::vector<City>& cities,
   for (const City& city : cities)
     if (reachable_by_truck(city)) candidates.push_back(city);
   if (options.radius_km) {
-    const City* center = nullptr;
-    if (options.center) {
-      center = find_center(cities, *options.center);
-      if (center == nullptr) throw InputError("unknown center city \"" + *options.center + "\"");
-    } else {
-      center = &*std::max_element(cities.begin(), cities.end(), [](const City& a, const City& b) {
-        return a.population < b.population;
-      });
-    }
-    const City origin = *center;
+    const City origin = find_center(cities, options.center);
     candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                     [&](const City& city) {
                                       return network::geodesic_km(origin.lon, origin.lat, city.lon,
@@ -172,32 +87,6 @@ std::vector<double> distance_matrix(const std::vector<City>& cities) {
   return km;
 }
 
-// Greedy p-median: repeatedly takes the free city that most reduces Σ population × km from
-// every city to its nearest pick, as carriers put buildings central to the people they serve.
-std::vector<std::size_t> pick_central(const std::vector<City>& cities,
-                                      const std::vector<double>& km, std::vector<bool>& taken,
-                                      std::size_t count) {
-  const std::size_t n = cities.size();
-  std::vector<double> nearest(n, std::numeric_limits<double>::infinity());
-  std::vector<std::size_t> picked;
-  while (picked.size() < count) {
-    std::size_t best = n;
-    double best_cost = std::numeric_limits<double>::infinity();
-    for (std::size_t h = 0; h < n; ++h) {
-      if (taken[h]) continue;
-      double cost = 0.0;
-      for (std::size_t c = 0; c < n; ++c)
-        cost += static_cast<double>(cities[c].population) * std::min(nearest[c], km[h * n + c]);
-      if (cost < best_cost) best_cost = cost, best = h;
-    }
-    if (best == n) break;
-    taken[best] = true;
-    picked.push_back(best);
-    for (std::size_t c = 0; c < n; ++c) nearest[c] = std::min(nearest[c], km[best * n + c]);
-  }
-  return picked;
-}
-
 // Departures every 2, 3 or 4 hours from a random offset (trucks), or one a night (air).
 std::vector<int> draw_departures(Random& random, Mode mode) {
   std::vector<int> departures;
@@ -219,21 +108,8 @@ class LaneBuilder {
   // Adds the lane unless it exists already (rules overlap, e.g. sort center links both ways).
   void add(std::size_t from, std::size_t to, std::size_t vehicle_type) {
     if (from == to || !seen_.emplace(from, to, vehicle_type).second) return;
-    const VehicleType& vehicle = data_.vehicle_types[vehicle_type];
-    const Facility& a = data_.facilities[from];
-    const Facility& b = data_.facilities[to];
-    Lane lane;
-    lane.id = network::default_lane_id(a.id, b.id, vehicle.id);
-    lane.from = from;
-    lane.to = to;
-    lane.vehicle_type = vehicle_type;
-    // The format's derived values, written out rounded to 0.1 km and 0.01 (the transit from
-    // the rounded distance, as the parser would derive it).
-    lane.distance_km = round_to(network::derived_distance_km(a, b, vehicle), 0.1);
-    lane.transit_minutes =
-        static_cast<int>(network::derived_transit_minutes(lane.distance_km, vehicle.speed_kmh));
-    lane.cost_per_trip = round_to(network::derived_trip_cost(vehicle, lane.distance_km), 0.01);
-    lane.departures = draw_departures(random_, vehicle.mode);
+    Lane lane = lane_with_derived_values(data_, from, to, vehicle_type);
+    lane.departures = draw_departures(random_, data_.vehicle_types[vehicle_type].mode);
     data_.lanes.push_back(std::move(lane));
   }
 
@@ -241,47 +117,6 @@ class LaneBuilder {
   InstanceData& data_;
   Random& random_;
   std::set<std::tuple<std::size_t, std::size_t, std::size_t>> seen_;
-};
-
-// Earliest-arrival search over lanes in real minutes. Departures are sorted, so a later
-// readiness never gives an earlier arrival (FIFO) and Dijkstra's label setting is exact.
-class EarliestArrival {
- public:
-  explicit EarliestArrival(const InstanceData& data) : data_(data), out_(data.facilities.size()) {
-    for (std::size_t l = 0; l < data.lanes.size(); ++l) out_[data.lanes[l].from].push_back(l);
-  }
-
-  std::optional<int> arrival(const Demand& demand) const {
-    constexpr int kNever = std::numeric_limits<int>::max();
-    std::vector<int> arrival(data_.facilities.size(), kNever);
-    using Label = std::pair<int, std::size_t>;
-    std::priority_queue<Label, std::vector<Label>, std::greater<Label>> queue;
-    arrival[demand.origin] = demand.ready_minute;
-    queue.emplace(demand.ready_minute, demand.origin);
-    while (!queue.empty()) {
-      auto [time, at] = queue.top();
-      queue.pop();
-      if (time != arrival[at]) continue;
-      if (at == demand.destination) return time;
-      // At the origin a package leaves once ready; elsewhere after the handling time.
-      int leave = at == demand.origin ? time : time + data_.facilities[at].handling_minutes;
-      for (std::size_t l : out_[at]) {
-        const Lane& lane = data_.lanes[l];
-        auto next = std::lower_bound(lane.departures.begin(), lane.departures.end(), leave);
-        if (next == lane.departures.end()) continue;
-        int reach = *next + lane.transit_minutes;
-        if (reach < arrival[lane.to]) {
-          arrival[lane.to] = reach;
-          queue.emplace(reach, lane.to);
-        }
-      }
-    }
-    return std::nullopt;
-  }
-
- private:
-  const InstanceData& data_;
-  std::vector<std::vector<std::size_t>> out_;
 };
 
 std::vector<VehicleType> vehicle_types(bool with_air, std::size_t air_hubs) {
@@ -328,8 +163,10 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
   std::vector<bool> taken(n, false);
   std::vector<std::size_t> origin_cities;
   for (std::size_t i = 0; i < origin_count; ++i) taken[i] = true, origin_cities.push_back(i);
-  std::vector<std::size_t> hub_cities = pick_central(cities, km, taken, hub_count);
-  std::vector<std::size_t> sort_cities = pick_central(cities, km, taken, sort_count);
+  std::vector<double> weights;
+  for (const City& city : cities) weights.push_back(static_cast<double>(city.population));
+  std::vector<std::size_t> hub_cities = pick_central(weights, km, taken, hub_count);
+  std::vector<std::size_t> sort_cities = pick_central(weights, km, taken, sort_count);
   std::vector<std::size_t> station_cities;
   for (std::size_t i = 0; i < n; ++i)
     if (!taken[i]) station_cities.push_back(i);
@@ -350,10 +187,7 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
                             const char* prefix, std::vector<std::size_t>& indices) {
     for (std::size_t c : members) {
       Facility facility;
-      std::string id = std::string(prefix) + city_code(cities[c]);
-      for (int suffix = 2; !ids.insert(id).second; ++suffix)
-        id = std::string(prefix) + city_code(cities[c]) + "-" + std::to_string(suffix);
-      facility.id = id;
+      facility.id = unique_facility_id(prefix, cities[c], ids);
       facility.kind = kind;
       facility.lon = cities[c].lon;
       facility.lat = cities[c].lat;

@@ -13,6 +13,7 @@
 #include "network/errors.h"
 #include "network/geodesic.h"
 #include "network/instance_json.h"
+#include "tests/geo/city_fixtures.h"
 
 namespace mm::geo {
 namespace {
@@ -20,12 +21,6 @@ namespace {
 using network::FacilityKind;
 using network::Instance;
 using network::Mode;
-
-const std::vector<City>& top_cities() {
-  static const std::vector<City> cities =
-      read_city_table(std::string(MM_SOURCE_DIR) + "/data/uscities-top1000.csv");
-  return cities;
-}
 
 SampleNetwork generate(int facilities, int demands, std::uint64_t seed) {
   SampleNetworkOptions options;
