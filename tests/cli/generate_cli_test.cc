@@ -78,7 +78,7 @@ TEST(GenerateCli, ImpossibleRequestsExitTwoWithOneLine) {
            Case{"--family middle-mile --demands 10",
                 "error: --demands does not apply to --family middle-mile"},
            Case{"--family middle-mile --region VT --stations 50",
-                "error: only 5 places in the region (cities 8 km apart) for 50 delivery "
+                "error: only 1 place in the region (cities 8 km apart) for 50 delivery "
                 "stations\n"},
            Case{"--family middle-mile --facilities 20 --origins 2 --sort-centers 2 --stations 5",
                 "error: --facilities 20 is not --origins + --sort-centers + --air-hubs + "
