@@ -21,7 +21,7 @@ Sizes (`--sizes`, default `small medium large`):
     bench/planner_benchmark.py --sizes national --methods cg --time-limit 600
 
 `--generate-only` generates and validates the instances without planning and prints, per size,
-the generation time, file size, `validate` time and both peak memories (bench/GENERATED.md):
+the generation time, file size, `validate` time and both peak memories (BENCHMARKS.md, "Generated networks"):
 
     bench/planner_benchmark.py --sizes family national --generate-only
 """
@@ -63,7 +63,7 @@ def peak_rss_mib(cmd):
     return os.waitstatus_to_exitcode(status), time.time() - started, usage.ru_maxrss / 1024.0
 
 def measure_generation(mm, sizes, out):
-    """Generates and validates each size; prints the Markdown table of bench/GENERATED.md."""
+    """Generates and validates each size; prints the Markdown table of BENCHMARKS.md, "Generated networks"."""
     print("| size | facilities (O / SC / hubs / DS) | lanes | departures | demands | packages | "
           "generate s | peak MiB | file MB | validate s | peak MiB | valid |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
