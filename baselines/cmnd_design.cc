@@ -1,5 +1,7 @@
 #include "baselines/cmnd_design.h"
 
+#include "baselines/cmnd_balance.h"
+
 #include <map>
 #include <numeric>
 
@@ -41,10 +43,13 @@ engine::DesignProblem cmnd_design_problem(const CmndInstance& instance) {
 
 CmndEngineResult solve_cmnd(const CmndInstance& instance,
                             const engine::DesignSolverOptions& options,
-                            const engine::ProgressCallback& progress) {
+                            const engine::ProgressCallback& progress, bool balanced) {
   const engine::DesignProblem problem = cmnd_design_problem(instance);
   CmndEngineResult result;
-  result.engine = engine::solve_design(problem, options, progress);
+  const CmndBalance balance(instance);
+  engine::DesignSolverOptions with_balance = options;
+  if (balanced) with_balance.extra_cost = &balance;
+  result.engine = engine::solve_design(problem, with_balance, progress);
   result.seconds = result.engine.seconds;
   result.lower_bound = result.engine.lower_bound;
   const engine::DesignSolution& best = result.engine.best;

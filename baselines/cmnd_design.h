@@ -25,8 +25,9 @@ struct CmndEngineResult {
 
 engine::DesignProblem cmnd_design_problem(const CmndInstance& instance);
 
+// With `balanced`, the design-balanced CMND (baselines/cmnd_balance.h).
 CmndEngineResult solve_cmnd(const CmndInstance& instance,
                             const engine::DesignSolverOptions& options,
-                            const engine::ProgressCallback& progress);
+                            const engine::ProgressCallback& progress, bool balanced = false);
 
 }  // namespace mm::baselines

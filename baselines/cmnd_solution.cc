@@ -90,7 +90,7 @@ CmndSolution parse_cmnd_solution_json(const std::string& text, const std::string
 }
 
 CmndCheck check_cmnd_solution(const CmndInstance& instance, const CmndSolution& solution,
-                              double tol) {
+                              double tol, bool balanced) {
   CmndCheck check;
   auto& violations = check.violations;
   const std::size_t arcs = instance.arcs.size();
@@ -183,6 +183,16 @@ CmndCheck check_cmnd_solution(const CmndInstance& instance, const CmndSolution& 
     }
     if (!origin_seen) report(c.origin, 0.0);
     if (!destination_seen) report(c.destination, 0.0);
+  }
+  if (balanced) {
+    std::vector<long> open_out(instance.nodes, 0), open_in(instance.nodes, 0);
+    for (std::size_t a = 0; a < arcs; ++a)
+      if (open[a]) ++open_out[instance.arcs[a].tail], ++open_in[instance.arcs[a].head];
+    for (std::size_t n = 0; n < instance.nodes; ++n)
+      if (open_out[n] != open_in[n])
+        violations.push_back("node " + std::to_string(n) + ": " + std::to_string(open_out[n]) +
+                             " open arcs leave but " + std::to_string(open_in[n]) +
+                             " enter (the design must balance)");
   }
   return check;
 }

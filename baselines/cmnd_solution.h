@@ -48,7 +48,8 @@ struct CmndCheck {
   std::vector<std::string> violations;  // empty when the solution is feasible
 };
 
+// With `balanced`, also: as many open arcs leave every node as enter it (cmnd_balance.h).
 CmndCheck check_cmnd_solution(const CmndInstance& instance, const CmndSolution& solution,
-                              double tol = 1e-6);
+                              double tol = 1e-6, bool balanced = false);
 
 }  // namespace mm::baselines

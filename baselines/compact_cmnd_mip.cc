@@ -15,7 +15,7 @@ struct CmndColumns {
   std::vector<std::vector<int>> flow;  // x_ak
 };
 
-CmndColumns build_model(const CmndInstance& instance, SparseModel& model) {
+CmndColumns build_model(const CmndInstance& instance, SparseModel& model, bool balanced) {
   const std::size_t arcs = instance.arcs.size();
   const std::size_t commodities = instance.commodities.size();
   CmndColumns columns;
@@ -64,15 +64,25 @@ CmndColumns build_model(const CmndInstance& instance, SparseModel& model) {
       model.end_row(-SparseModel::kInf, 0.0);
     }
   }
+
+  // Design balance (cmnd_balance.h): as many open arcs out of every node as into it.
+  if (balanced)
+    for (std::size_t i = 0; i < instance.nodes; ++i) {
+      if (out[i].empty() && in[i].empty()) continue;
+      for (std::size_t a : out[i]) model.push(columns.open[a], 1.0);
+      for (std::size_t a : in[i]) model.push(columns.open[a], -1.0);
+      model.end_row(0.0, 0.0);
+    }
   return columns;
 }
 
 }  // namespace
 
-CompactCmndResult solve_compact_cmnd(const CmndInstance& instance, double time_limit_seconds) {
+CompactCmndResult solve_compact_cmnd(const CmndInstance& instance, double time_limit_seconds,
+                                     bool balanced) {
   const auto start = std::chrono::steady_clock::now();
   SparseModel model;
-  const CmndColumns columns = build_model(instance, model);
+  const CmndColumns columns = build_model(instance, model, balanced);
   const double build_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const MipResult mip =
@@ -110,9 +120,9 @@ CompactCmndResult solve_compact_cmnd(const CmndInstance& instance, double time_l
   return result;
 }
 
-double strong_lp_bound(const CmndInstance& instance) {
+double strong_lp_bound(const CmndInstance& instance, bool balanced) {
   SparseModel model;
-  build_model(instance, model);
+  build_model(instance, model, balanced);
   const LpResult lp = solve_lp_with_clp(model);
   return lp.optimal ? lp.objective : SparseModel::kInf;
 }

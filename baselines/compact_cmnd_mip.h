@@ -5,6 +5,7 @@
 //        Σ_k x_ak ≤ u_a y_a                 (capacity)
 //        x_ak ≤ min(d_k, u_a) y_a           (strong linking)
 //        x ≥ 0, y ∈ {0, 1}
+//        Σ_{a∈out(i)} y_a = Σ_{a∈in(i)} y_a   (with `balanced`: design balance, cmnd_balance.h)
 //
 // Flow of commodity k on arcs into O_k or out of D_k only forms cycles, which never pay with
 // non-negative costs, so those variables are left out (the optimum is unchanged). This is the
@@ -27,10 +28,11 @@ struct CompactCmndResult {
   CmndSolution solution;                        // open arcs (y = 1) and flows > 1e-9
 };
 
-CompactCmndResult solve_compact_cmnd(const CmndInstance& instance, double time_limit_seconds);
+CompactCmndResult solve_compact_cmnd(const CmndInstance& instance, double time_limit_seconds,
+                                     bool balanced = false);
 
 // The LP relaxation of the same model (y ∈ [0, 1]) solved by CLP: the "strong" lower bound.
 // +inf when the instance is infeasible even with every arc open.
-double strong_lp_bound(const CmndInstance& instance);
+double strong_lp_bound(const CmndInstance& instance, bool balanced = false);
 
 }  // namespace mm::baselines

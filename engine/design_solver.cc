@@ -189,7 +189,9 @@ class Pipeline {
   // Keeps the candidate when it is the best plan so far. Called between branches only.
   void consider(DesignSolution candidate, const char* phase) {
     if (candidate.empty()) return;
+    if (options_.extra_cost) candidate = options_.extra_cost->repair(candidate);
     candidate.objective = design_objective(problem_, candidate);
+    if (options_.extra_cost) candidate.objective += options_.extra_cost->cost(candidate);
     if (!best_.empty() && candidate.objective >= best_.objective - 1e-9) return;
     best_ = std::move(candidate);
     SolveProgress p;

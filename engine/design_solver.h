@@ -28,6 +28,7 @@
 #include "engine/design_problem.h"
 #include "engine/engine_options.h"
 #include "engine/progress.h"
+#include "engine/solution_cost.h"
 
 namespace mm::engine {
 
@@ -48,6 +49,8 @@ struct DesignSolverOptions {
   const DesignWarmStart* warm_start = nullptr;
   bool keep_columns = false;  // return every generated column in DesignSolverResult::column_pool
   EngineOptions engine;
+  // A cost and rule beyond the problem (vehicle balance), in every comparison of plans.
+  const SolutionCost* extra_cost = nullptr;
 };
 
 enum class SolveStatus { optimal, feasible, no_solution };

@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 #include "engine/plan_invariants.h"
 #include "engine/ten_design.h"
+#include "engine/vehicle_balance.h"
 #include "network/memory_guard.h"
 #include "network/physical_network.h"
 #include "network/time_expanded_network.h"
@@ -53,6 +55,9 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   engine.engine = options.engine;
   engine.stop = options.stop;
   engine.keep_columns = options.keep_columns;
+  // Cyclic vehicle types: every candidate plan priced with its empty moves and fleet.
+  const TenBalanceCost balance(instance, ten, problem);
+  if (instance.has_cyclic_types()) engine.extra_cost = &balance;
   DesignWarmStart warm;
   if (options.warm_start) {
     const RouteColumnMapper mapper(instance, ten, problem);
@@ -89,6 +94,9 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
     return reason_for(instance, physical, solved.reachable[k], k);
   });
   if (solved.best.empty()) result.plan.status = network::PlanStatus::no_solution;
+  // The best plan keeps every fleet (the pipeline repaired it), so this always balances.
+  if (!balance_plan(instance, result.plan))
+    throw std::logic_error("planner: a cyclic fleet cannot run the plan's departures");
   // Nothing lost: every package routed or unserved (and, in debug builds, the referee's rules).
   check_plan_invariants(instance, result.plan);
   return result;

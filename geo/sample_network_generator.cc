@@ -119,15 +119,39 @@ class LaneBuilder {
   std::set<std::tuple<std::size_t, std::size_t, std::size_t>> seen_;
 };
 
-std::vector<VehicleType> vehicle_types(bool with_air, std::size_t air_hubs) {
+VehicleType vehicle(const char* id, Mode mode, network::Capacity capacity, double cost_per_trip,
+                    double cost_per_km, double speed_kmh, double circuity) {
+  VehicleType v;
+  v.id = id;
+  v.mode = mode;
+  v.capacity = capacity;
+  v.cost_per_trip = cost_per_trip;
+  v.cost_per_km = cost_per_km;
+  v.speed_kmh = speed_kmh;
+  v.circuity = circuity;
+  return v;
+}
+
+// With `cyclic`, every type runs a daily schedule that brings its vehicles back (FORMAT.md,
+// "Vehicle balance"): a turn time, an ownership cost per day, empty moves at the loaded rates.
+void make_cyclic(VehicleType& v, int turn_minutes, double cost_per_vehicle) {
+  v.balance = network::Balance::cyclic;
+  v.turn_minutes = turn_minutes;
+  v.cost_per_vehicle = cost_per_vehicle;
+}
+
+std::vector<VehicleType> vehicle_types(bool with_air, std::size_t air_hubs, bool cyclic) {
   std::vector<VehicleType> types;
-  VehicleType truck53{"truck53", Mode::truck, {100.0, 20000.0}, 250.0, 1.6, 75.0, 1.2, {}};
-  VehicleType box{"box_truck", Mode::truck, {40.0, 8000.0}, 120.0, 1.0, 70.0, 1.2, {}};
-  types.push_back(truck53);
-  types.push_back(box);
+  types.push_back(vehicle("truck53", Mode::truck, {100.0, 20000.0}, 250.0, 1.6, 75.0, 1.2));
+  types.push_back(vehicle("box_truck", Mode::truck, {40.0, 8000.0}, 120.0, 1.0, 70.0, 1.2));
+  if (cyclic) {
+    make_cyclic(types[0], 30, 150.0);
+    make_cyclic(types[1], 30, 80.0);
+  }
   if (with_air) {
-    int fleet = static_cast<int>(std::clamp<std::size_t>(air_hubs, 4, 8));
-    types.push_back({"b767", Mode::air, {400.0, 52000.0}, 9000.0, 11.0, 800.0, 1.0, fleet});
+    types.push_back(vehicle("b767", Mode::air, {400.0, 52000.0}, 9000.0, 11.0, 800.0, 1.0));
+    types.back().fleet = static_cast<int>(std::clamp<std::size_t>(air_hubs, 4, 8));
+    if (cyclic) make_cyclic(types.back(), 60, 20000.0);
   }
   return types;
 }
@@ -177,7 +201,8 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
   data.name = options.name;
   data.horizon_minutes = kHorizonMinutes;
   data.time_step_minutes = kTimeStepMinutes;
-  data.vehicle_types = vehicle_types(hub_count >= 2, hub_count);
+  data.vehicle_types = vehicle_types(hub_count >= 2, hub_count, options.cyclic);
+  if (options.cyclic) data.cycle_minutes = 1440;
   const std::size_t truck53 = 0, box_truck = 1, air = 2;
 
   std::vector<std::int64_t> population;  // per facility, of its city

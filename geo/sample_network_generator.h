@@ -55,6 +55,9 @@ struct SampleNetworkOptions {
   // "City" of the table, by default its most populous city.
   std::optional<std::string> center;
   std::optional<double> radius_km;
+  // Every vehicle type cyclic over a daily cycle (turn times, ownership costs; FORMAT.md,
+  // "Vehicle balance").
+  bool cyclic = false;
 };
 
 struct SampleNetworkReport {

@@ -32,6 +32,11 @@ double derived_trip_cost(const VehicleType& vehicle, double distance_km) {
   return vehicle.cost_per_trip + vehicle.cost_per_km * distance_km;
 }
 
+double empty_move_cost(const VehicleType& vehicle, double distance_km) {
+  return vehicle.empty_cost_per_trip +
+         vehicle.empty_cost_per_km.value_or(vehicle.cost_per_km) * distance_km;
+}
+
 double default_unserved_penalty(const std::vector<VehicleType>& vehicle_types,
                                 const std::vector<Lane>& lanes) {
   double dearest_trip = 0.0;

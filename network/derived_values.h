@@ -11,6 +11,9 @@
 //                        vehicle cost per trip), so serving a package beats dropping it whenever
 //                        an on-time path exists; 1 per package when every trip is free
 //   time_step_minutes    30
+//   cycle_minutes        the horizon (Instance::cycle_minutes)
+//   empty move cost      a cyclic type's empty_cost_per_trip + empty_cost_per_km × distance_km,
+//                        empty_cost_per_km defaulting to its cost_per_km
 #pragma once
 
 #include <string>
@@ -31,6 +34,9 @@ double derived_distance_km(const Facility& from, const Facility& to, const Vehic
 double derived_transit_minutes(double distance_km, double speed_kmh);
 
 double derived_trip_cost(const VehicleType& vehicle, double distance_km);
+
+// What one empty move of a cyclic vehicle type costs over `distance_km` (a lane or its reverse).
+double empty_move_cost(const VehicleType& vehicle, double distance_km);
 
 // `lanes` with their trip costs already derived.
 double default_unserved_penalty(const std::vector<VehicleType>& vehicle_types,

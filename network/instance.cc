@@ -23,6 +23,16 @@ const char* to_string(Mode mode) {
   return mode == Mode::truck ? "truck" : "air";
 }
 
+const char* to_string(Balance balance) {
+  return balance == Balance::none ? "none" : "cyclic";
+}
+
+bool Instance::has_cyclic_types() const {
+  for (const VehicleType& v : data_.vehicle_types)
+    if (v.balance == Balance::cyclic) return true;
+  return false;
+}
+
 namespace {
 // Ids are unique: Instance::create checked them.
 template <typename T>

@@ -21,9 +21,13 @@ namespace mm::network {
 
 enum class FacilityKind { origin, sort_center, air_hub, delivery_station };
 enum class Mode { truck, air };
+// How a vehicle type's trips go together (FORMAT.md, "Vehicle balance"): `none`, one-way trips;
+// `cyclic`, a schedule repeating every cycle_minutes in which vehicles come back.
+enum class Balance { none, cyclic };
 
 const char* to_string(FacilityKind kind);
 const char* to_string(Mode mode);
+const char* to_string(Balance balance);
 
 // Cube and weight: the two dimensions every capacity and load is measured in.
 struct Capacity {
@@ -39,7 +43,15 @@ struct VehicleType {
   double cost_per_km = 0.0;
   double speed_kmh = 0.0;
   double circuity = 1.0;
-  std::optional<int> fleet;  // vehicles of this type en route at any minute; none = unlimited
+  // none: vehicles en route at any minute; cyclic: vehicles owned (en route and parked). None =
+  // unlimited.
+  std::optional<int> fleet;
+  Balance balance = Balance::none;
+  // Cyclic types only (the rules refuse them otherwise):
+  int turn_minutes = 0;                     // from arrival until the vehicle may leave again
+  double cost_per_vehicle = 0.0;            // ownership, per vehicle per cycle
+  std::optional<double> empty_cost_per_km;  // none = cost_per_km (derived_values.h)
+  double empty_cost_per_trip = 0.0;
 };
 
 struct Facility {
@@ -91,6 +103,8 @@ struct InstanceData {
   std::string name;
   int horizon_minutes = 0;
   int time_step_minutes = 30;
+  // The period of cyclic vehicle types' schedules; none = the horizon.
+  std::optional<int> cycle_minutes;
   double unserved_penalty_per_package = 0.0;
   std::vector<VehicleType> vehicle_types;
   std::vector<Facility> facilities;
@@ -108,6 +122,9 @@ class Instance {
   const std::string& name() const { return data_.name; }
   int horizon_minutes() const { return data_.horizon_minutes; }
   int time_step_minutes() const { return data_.time_step_minutes; }
+  int cycle_minutes() const { return data_.cycle_minutes.value_or(data_.horizon_minutes); }
+  // Whether any vehicle type is cyclic.
+  bool has_cyclic_types() const;
   double unserved_penalty_per_package() const { return data_.unserved_penalty_per_package; }
 
   const std::vector<VehicleType>& vehicle_types() const { return data_.vehicle_types; }

@@ -83,6 +83,7 @@ class InstanceReader {
     data_.name = name ? *name : utf8_or_replaced(std::filesystem::path(source_).stem().string());
     horizon_ = top.integer("horizon_minutes", Need::required, Bound::positive().minutes());
     time_step_ = top.integer("time_step_minutes", Need::optional, Bound::positive().minutes());
+    data_.cycle_minutes = top.integer("cycle_minutes", Need::optional, Bound::positive().minutes());
     penalty_ =
         top.number("unserved_penalty_per_package", Need::optional, Bound::non_negative().amount());
     const Json* vehicle_types = top.array("vehicle_types", Need::required);
@@ -149,6 +150,19 @@ class InstanceReader {
     v.circuity =
         fields.number("circuity", Need::optional, Bound::positive().amount()).value_or(1.0);
     v.fleet = fields.integer("fleet", Need::optional, Bound::at_least_one());
+    if (auto balance = fields.choice("balance", Need::optional, {"none", "cyclic"}))
+      v.balance = static_cast<Balance>(*balance);
+    // Whether these fit the balance is a rule of the resolved data (network/instance_rules.h).
+    v.turn_minutes =
+        fields.integer("turn_minutes", Need::optional, Bound::non_negative().minutes()).value_or(0);
+    v.cost_per_vehicle =
+        fields.number("cost_per_vehicle", Need::optional, Bound::non_negative().amount())
+            .value_or(0);
+    v.empty_cost_per_km =
+        fields.number("empty_cost_per_km", Need::optional, Bound::non_negative().amount());
+    v.empty_cost_per_trip =
+        fields.number("empty_cost_per_trip", Need::optional, Bound::non_negative().amount())
+            .value_or(0);
     data_.vehicle_types.push_back(std::move(v));
   }
 
@@ -406,6 +420,13 @@ Json vehicle_json(const VehicleType& v) {
   j["speed_kmh"] = v.speed_kmh;
   j["circuity"] = v.circuity;
   if (v.fleet) j["fleet"] = *v.fleet;
+  if (v.balance == Balance::cyclic) {
+    j["balance"] = to_string(v.balance);
+    j["turn_minutes"] = v.turn_minutes;
+    j["cost_per_vehicle"] = v.cost_per_vehicle;
+    if (v.empty_cost_per_km) j["empty_cost_per_km"] = *v.empty_cost_per_km;
+    j["empty_cost_per_trip"] = v.empty_cost_per_trip;
+  }
   return j;
 }
 
@@ -488,6 +509,8 @@ std::string write_instance_json(const Instance& instance) {
   out << "  \"name\": " << in_quotes(instance.name()) << ",\n";
   out << "  \"horizon_minutes\": " << instance.horizon_minutes() << ",\n";
   out << "  \"time_step_minutes\": " << instance.time_step_minutes() << ",\n";
+  if (instance.data().cycle_minutes)
+    out << "  \"cycle_minutes\": " << *instance.data().cycle_minutes << ",\n";
   out << "  \"unserved_penalty_per_package\": " << Json(instance.unserved_penalty_per_package())
       << ",\n";
   write_list(out, "vehicle_types", instance.vehicle_types(), vehicle_json, false);

@@ -103,6 +103,8 @@ std::vector<std::string> instance_problems(const InstanceData& data) {
   check.number("horizon_minutes", data.horizon_minutes, Bound::positive().minutes());
   check.number("time_step_minutes", data.time_step_minutes, Bound::positive().minutes());
   check.number("unserved_penalty_per_package", data.unserved_penalty_per_package, non_negative);
+  if (data.cycle_minutes)
+    check.number("cycle_minutes", *data.cycle_minutes, Bound::positive().minutes());
 
   check.ids(data.vehicle_types, "vehicle_types");
   for (std::size_t i = 0; i < data.vehicle_types.size(); ++i) {
@@ -115,6 +117,22 @@ std::vector<std::string> instance_problems(const InstanceData& data) {
     check.number(path + ".speed_kmh", v.speed_kmh, positive);
     check.number(path + ".circuity", v.circuity, positive);
     if (v.fleet) check.number(path + ".fleet", *v.fleet, Bound::at_least_one());
+    check.number(path + ".turn_minutes", v.turn_minutes, minutes);
+    check.number(path + ".cost_per_vehicle", v.cost_per_vehicle, non_negative);
+    if (v.empty_cost_per_km)
+      check.number(path + ".empty_cost_per_km", *v.empty_cost_per_km, non_negative);
+    check.number(path + ".empty_cost_per_trip", v.empty_cost_per_trip, non_negative);
+    // The fields of vehicle balance mean nothing for one-way trips: say so, not ignore them.
+    if (v.balance == Balance::none) {
+      const std::pair<const char*, bool> cyclic_only[] = {
+          {"turn_minutes", v.turn_minutes != 0},
+          {"cost_per_vehicle", v.cost_per_vehicle != 0.0},
+          {"empty_cost_per_km", v.empty_cost_per_km.has_value()},
+          {"empty_cost_per_trip", v.empty_cost_per_trip != 0.0}};
+      for (const auto& [key, given] : cyclic_only)
+        if (given)
+          check.add(path + "." + key, "only a vehicle type with balance \"cyclic\" has it");
+    }
   }
 
   check.ids(data.facilities, "facilities");

@@ -52,12 +52,55 @@ struct UnservedDemand {
   std::string reason;
 };
 
+// Vehicle balance of cyclic vehicle types (FORMAT.md, "Vehicle balance"). Minutes of empty
+// moves and of rotation legs are like departure minutes; the schedule repeats every cycle.
+struct EmptyMove {
+  std::string lane;  // the lane whose distance and transit it uses (it may run in reverse)
+  std::string from;
+  std::string to;
+  std::string vehicle_type;
+  int departure_minute = 0;
+  int arrival_minute = 0;
+  int vehicles = 0;
+  double cost = 0.0;  // vehicles × (empty_cost_per_trip + empty_cost_per_km × distance_km)
+};
+
+// The vehicles a cyclic type needs: those parked at each facility at the start of the cycle
+// plus those en route (or turning) across it.
+struct FleetUse {
+  std::string vehicle_type;
+  int vehicles = 0;
+  std::map<std::string, int> parked_at_start;  // facility id -> vehicles; zeros left out
+  int en_route_at_start = 0;
+  double cost = 0.0;  // vehicles × cost_per_vehicle
+};
+
+struct RotationLeg {
+  bool loaded = true;  // a departure of the plan, or an empty move
+  std::string lane;
+  std::string from;
+  std::string to;
+  int departure_minute = 0;
+  int arrival_minute = 0;
+};
+
+// One vehicle's legs in order until it is back where it began, `cycles` cycles later (then
+// `cycles` vehicles run it, one cycle apart).
+struct Rotation {
+  std::string id;
+  std::string vehicle_type;
+  int cycles = 1;
+  std::vector<RotationLeg> legs;
+};
+
 struct CostSplit {
   double vehicles = 0.0;
   double packages = 0.0;
   double handling = 0.0;
   double unserved = 0.0;
-  double total() const { return vehicles + packages + handling + unserved; }
+  double repositioning = 0.0;  // empty moves
+  double fleet = 0.0;          // ownership of cyclic types' vehicles
+  double total() const { return vehicles + packages + handling + unserved + repositioning + fleet; }
 };
 
 struct PlanKpis {
@@ -85,6 +128,10 @@ struct Plan {
   std::vector<PlannedDeparture> departures;
   std::vector<Route> routes;
   std::vector<UnservedDemand> unserved;
+  // Cyclic vehicle types only; empty in a plan without them (and in plans of FORMAT version 1).
+  std::vector<EmptyMove> repositioning;
+  std::vector<FleetUse> fleet;
+  std::vector<Rotation> rotations;
   PlanKpis kpis;
 };
 

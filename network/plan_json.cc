@@ -52,6 +52,52 @@ ordered_json by_mode_json(const std::map<std::string, double>& values, const std
   return object;
 }
 
+void write_balance(const Plan& plan, ordered_json& root) {
+  ordered_json moves = ordered_json::array();
+  for (std::size_t i = 0; i < plan.repositioning.size(); ++i) {
+    const EmptyMove& m = plan.repositioning[i];
+    moves.push_back(
+        ordered_json{{"lane", m.lane},
+                     {"from", m.from},
+                     {"to", m.to},
+                     {"vehicle_type", m.vehicle_type},
+                     {"departure_minute", m.departure_minute},
+                     {"arrival_minute", m.arrival_minute},
+                     {"vehicles", m.vehicles},
+                     {"cost", finite(m.cost, json_element_path("repositioning", i) + ".cost")}});
+  }
+  root["repositioning"] = std::move(moves);
+  ordered_json fleet = ordered_json::array();
+  for (std::size_t i = 0; i < plan.fleet.size(); ++i) {
+    const FleetUse& f = plan.fleet[i];
+    ordered_json parked = ordered_json::object();
+    for (const auto& [facility, n] : f.parked_at_start) parked[facility] = n;
+    fleet.push_back(
+        ordered_json{{"vehicle_type", f.vehicle_type},
+                     {"vehicles", f.vehicles},
+                     {"parked_at_start", std::move(parked)},
+                     {"en_route_at_start", f.en_route_at_start},
+                     {"cost", finite(f.cost, json_element_path("fleet", i) + ".cost")}});
+  }
+  root["fleet"] = std::move(fleet);
+  ordered_json rotations = ordered_json::array();
+  for (const Rotation& r : plan.rotations) {
+    ordered_json legs = ordered_json::array();
+    for (const RotationLeg& leg : r.legs)
+      legs.push_back(ordered_json{{"kind", leg.loaded ? "loaded" : "empty"},
+                                  {"lane", leg.lane},
+                                  {"from", leg.from},
+                                  {"to", leg.to},
+                                  {"departure_minute", leg.departure_minute},
+                                  {"arrival_minute", leg.arrival_minute}});
+    rotations.push_back(ordered_json{{"id", r.id},
+                                     {"vehicle_type", r.vehicle_type},
+                                     {"cycles", r.cycles},
+                                     {"legs", std::move(legs)}});
+  }
+  root["rotations"] = std::move(rotations);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading: every problem of the file is collected (network/json_fields.h) and reported at once.
 // Fields the format does not name are passed over: a plan carries extension sections (kpis.loading)
@@ -71,11 +117,58 @@ class PlanReader {
 
   // Each list item that is an object, read by `read`.
   template <typename Item, typename Read>
-  std::vector<Item> list(JsonFields& parent, const char* key, Read read) {
+  std::vector<Item> list(JsonFields& parent, const char* key, Read read,
+                         Need need = Need::required) {
     std::vector<Item> items;
-    for_each_object(parent.array(key, Need::required), parent.path_of(key), problems_,
+    for_each_object(parent.array(key, need), parent.path_of(key), problems_,
                     [&](JsonFields& item, std::size_t) { items.push_back(read(item)); });
     return items;
+  }
+
+  EmptyMove empty_move(JsonFields& fields) {
+    EmptyMove m;
+    m.lane = string(fields, "lane");
+    m.from = string(fields, "from");
+    m.to = string(fields, "to");
+    m.vehicle_type = string(fields, "vehicle_type");
+    m.departure_minute = integer(fields, "departure_minute").value_or(0);
+    m.arrival_minute = integer(fields, "arrival_minute").value_or(0);
+    m.vehicles = integer(fields, "vehicles").value_or(0);
+    m.cost = number(fields, "cost").value_or(0.0);
+    return m;
+  }
+
+  FleetUse fleet_use(JsonFields& fields) {
+    FleetUse f;
+    f.vehicle_type = string(fields, "vehicle_type");
+    f.vehicles = integer(fields, "vehicles").value_or(0);
+    if (const ordered_json* parked = fields.object("parked_at_start", Need::required)) {
+      for (const auto& [facility, v] : parked->items())
+        if (auto n = check_integer(v, json_member_path(fields.path_of("parked_at_start"), facility),
+                                   Bound::none(), problems_, IntegerForm::literal))
+          f.parked_at_start[facility] = *n;
+    }
+    f.en_route_at_start = integer(fields, "en_route_at_start").value_or(0);
+    f.cost = number(fields, "cost").value_or(0.0);
+    return f;
+  }
+
+  Rotation rotation(JsonFields& fields) {
+    Rotation r;
+    r.id = string(fields, "id");
+    r.vehicle_type = string(fields, "vehicle_type");
+    r.cycles = integer(fields, "cycles").value_or(0);
+    r.legs = list<RotationLeg>(fields, "legs", [&](JsonFields& item) {
+      RotationLeg leg;
+      leg.loaded = item.choice("kind", Need::required, {"loaded", "empty"}).value_or(0) == 0;
+      leg.lane = string(item, "lane");
+      leg.from = string(item, "from");
+      leg.to = string(item, "to");
+      leg.departure_minute = integer(item, "departure_minute").value_or(0);
+      leg.arrival_minute = integer(item, "arrival_minute").value_or(0);
+      return leg;
+    });
+    return r;
   }
 
   Load load(JsonFields& parent, const char* key) {
@@ -178,12 +271,23 @@ class PlanReader {
       p.cost.packages = number(cost_fields, "packages").value_or(0.0);
       p.cost.handling = number(cost_fields, "handling").value_or(0.0);
       p.cost.unserved = number(cost_fields, "unserved").value_or(0.0);
+      // Vehicle balance (cyclic types): absent in plans without it.
+      p.cost.repositioning =
+          cost_fields.number("repositioning", Need::optional, Bound::none()).value_or(0.0);
+      p.cost.fleet = cost_fields.number("fleet", Need::optional, Bound::none()).value_or(0.0);
     }
     p.departures = list<PlannedDeparture>(fields, "departures",
                                           [&](JsonFields& item) { return departure(item); });
     p.routes = list<Route>(fields, "routes", [&](JsonFields& item) { return route(item); });
     p.unserved =
         list<UnservedDemand>(fields, "unserved", [&](JsonFields& item) { return unserved(item); });
+    p.repositioning = list<EmptyMove>(
+        fields, "repositioning", [&](JsonFields& item) { return empty_move(item); },
+        Need::optional);
+    p.fleet = list<FleetUse>(
+        fields, "fleet", [&](JsonFields& item) { return fleet_use(item); }, Need::optional);
+    p.rotations = list<Rotation>(
+        fields, "rotations", [&](JsonFields& item) { return rotation(item); }, Need::optional);
     p.kpis = kpis(fields);
     return p;
   }
@@ -210,6 +314,12 @@ std::string write_plan_json(const Plan& plan) {
                               {"packages", finite(plan.cost.packages, "cost.packages")},
                               {"handling", finite(plan.cost.handling, "cost.handling")},
                               {"unserved", finite(plan.cost.unserved, "cost.unserved")}};
+  // Vehicle balance: only plans of instances with cyclic vehicle types carry it.
+  const bool balanced = !plan.fleet.empty() || !plan.repositioning.empty();
+  if (balanced) {
+    root["cost"]["repositioning"] = finite(plan.cost.repositioning, "cost.repositioning");
+    root["cost"]["fleet"] = finite(plan.cost.fleet, "cost.fleet");
+  }
 
   ordered_json departures = ordered_json::array();
   for (std::size_t i = 0; i < plan.departures.size(); ++i) {
@@ -252,6 +362,7 @@ std::string write_plan_json(const Plan& plan) {
         {"reason", u.reason}});
   }
   root["unserved"] = std::move(unserved);
+  if (balanced) write_balance(plan, root);
 
   ordered_json trips = ordered_json::object();
   for (const auto& [mode, count] : plan.kpis.vehicle_trips) trips[mode] = count;

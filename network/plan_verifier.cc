@@ -1,9 +1,10 @@
 #include "network/plan_verifier.h"
 
+#include "network/balance_check.h"
 #include "network/gap.h"
-#include "network/on_time_paths.h"
 #include "network/json_text.h"
 #include "network/number_text.h"
+#include "network/on_time_paths.h"
 
 #include <algorithm>
 #include <cmath>
@@ -49,6 +50,7 @@ class Referee {
     check_route_legs_have_vehicles();
     check_sort_capacity();
     check_fleet();
+    check_balance();
     check_objective();
     check_kpis();
     result_.recomputed_objective = result_.recomputed_cost.total();
@@ -353,7 +355,8 @@ class Referee {
   void check_fleet() {
     for (const auto& [type_index, trips] : en_route_) {
       const VehicleType& type = in_.vehicle_types()[type_index];
-      if (!type.fleet) continue;
+      // A cyclic type's fleet counts parked vehicles too (network/balance_check.h).
+      if (!type.fleet || type.balance == Balance::cyclic) continue;
       // Sweep over departure and arrival minutes, applying every event of a minute before
       // checking: a vehicle arriving at minute t is no longer en route at t (half-open).
       std::vector<std::pair<std::int64_t, std::int64_t>> events;
@@ -383,6 +386,13 @@ class Referee {
     }
   }
 
+  void check_balance() {
+    BalanceCheck balance = check_vehicle_balance(in_, plan_, tolerance_);
+    for (Violation& v : balance.violations) result_.violations.push_back(std::move(v));
+    result_.recomputed_cost.repositioning = balance.repositioning;
+    result_.recomputed_cost.fleet = balance.fleet;
+  }
+
   void check_objective() {
     const CostSplit& mine = result_.recomputed_cost;
     const double total = mine.total();
@@ -391,6 +401,8 @@ class Referee {
         {"cost.packages", {plan_.cost.packages, mine.packages}},
         {"cost.handling", {plan_.cost.handling, mine.handling}},
         {"cost.unserved", {plan_.cost.unserved, mine.unserved}},
+        {"cost.repositioning", {plan_.cost.repositioning, mine.repositioning}},
+        {"cost.fleet", {plan_.cost.fleet, mine.fleet}},
         {"objective", {plan_.objective, total}},
     };
     for (const auto& [where, values] : parts)

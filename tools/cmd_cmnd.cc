@@ -2,11 +2,13 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "baselines/cmnd_design.h"
 #include "baselines/cmnd_instance.h"
+#include "baselines/cmnd_solution.h"
 #include "baselines/compact_cmnd_mip.h"
 #include "network/text_file.h"
 #include "tools/commands.h"
@@ -25,6 +27,7 @@ struct CmndFlags {
   engine::EngineOptions engine;
   std::string solution;
   std::string method = "cg";
+  bool balanced = false;
   bool quiet = false;
 };
 
@@ -60,11 +63,11 @@ int run_cmnd(const CmndFlags& flags) {
   if (flags.method == "strong-lp") {
     // The LP relaxation of the strong arc formulation: the bound column generation must match.
     const auto started = std::chrono::steady_clock::now();
-    bound = baselines::strong_lp_bound(instance);
+    bound = baselines::strong_lp_bound(instance, flags.balanced);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     lp_bound_only = std::isfinite(bound);
   } else if (flags.method == "compact") {
-    const auto r = baselines::solve_compact_cmnd(instance, flags.time_limit);
+    const auto r = baselines::solve_compact_cmnd(instance, flags.time_limit, flags.balanced);
     status = r.status;
     objective = r.objective;
     bound = r.lower_bound;
@@ -78,7 +81,7 @@ int run_cmnd(const CmndFlags& flags) {
     options.engine = flags.engine;
     options.stop = install_interrupt_handler();
     ProgressDisplay progress(flags.quiet, flags.time_limit);
-    const auto r = baselines::solve_cmnd(instance, options, progress.callback());
+    const auto r = baselines::solve_cmnd(instance, options, progress.callback(), flags.balanced);
     progress.finish();
     status = r.status;
     if (status == baselines::CmndStatus::no_solution)
@@ -88,8 +91,16 @@ int run_cmnd(const CmndFlags& flags) {
     seconds = r.seconds;
     solution = r.solution;
   }
+  // A balanced solution is checked, balance included, before it is reported.
+  if (flags.balanced && status != baselines::CmndStatus::no_solution) {
+    const baselines::CmndCheck check =
+        baselines::check_cmnd_solution(instance, solution, 1e-6, flags.balanced);
+    if (!check.violations.empty())
+      throw std::runtime_error("the solution fails its check: " + check.violations.front());
+  }
   nlohmann::json out;
   out["instance"] = instance.name;
+  if (flags.balanced) out["balanced"] = true;
   out["objective"] = number_or_null(objective);
   out["lower_bound"] = number_or_null(bound);
   out["gap"] = std::isfinite(objective) && std::isfinite(bound)
@@ -122,6 +133,8 @@ void add_cmnd_command(CLI::App& app, int* result) {
                   "cg: column generation engine (default); compact: strong arc MIP in CBC; "
                   "strong-lp: only the LP relaxation of the strong arc formulation")
       ->check(CLI::IsMember({"cg", "compact", "strong-lp"}));
+  cmd->add_flag("--balanced", flags->balanced,
+                "Design-balanced CMND: as many open arcs leave every node as enter it");
   add_quiet_flag(*cmd, &flags->quiet);
   add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_cmnd(*flags); }); });

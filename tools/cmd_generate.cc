@@ -195,6 +195,8 @@ void add_generate_command(CLI::App& app, int* result) {
                       "Middle-mile: only cities of these states (comma-separated ids, e.g. "
                       "\"IL,IN,OH\")");
   command->add_option("--seed", flags->options.seed, "Random seed")->capture_default_str();
+  command->add_flag("--cyclic", flags->options.cyclic,
+                    "Cyclic vehicle types: a daily schedule whose vehicles come back");
   command->add_option("--name", flags->options.name, "Instance name (default: output file stem)");
   command->add_option("--center", flags->center,
                       "Center city \"City, ST\" for --radius-km (default: the largest city)");

@@ -13,6 +13,7 @@
 
 #include "baselines/compact_ten_mip.h"
 #include "engine/planner.h"
+#include "engine/vehicle_balance.h"
 #include "geo/layer_writer.h"
 #include "geo/plan_layers.h"
 #include "loading/load_plan.h"
@@ -63,6 +64,9 @@ network::Plan solve_compact(const network::Instance& instance, const PlanFlags& 
         "not served by the compact "
         "MIP's solution");
   });
+  // The compact MIP has no balance rows: its departures get their empty moves and fleet here.
+  if (!engine::balance_plan(instance, plan))
+    throw std::runtime_error("a cyclic fleet cannot run the compact MIP's departures");
   return plan;
 }
 
@@ -153,6 +157,9 @@ int run_plan(const PlanFlags& flags) {
     for (const auto& v : loaded.verification.violations)
       spdlog::warn("loading-corrected plan violates {}: {}", v.where, v.message);
     plan.kpis.sections["loading"] = loading::loading_kpis_json(loaded.kpis).dump();
+    // Vehicles added by packing need their way back too (cyclic types).
+    if (loaded.kpis.vehicles_added > 0 && !engine::balance_plan(instance, plan))
+      throw std::runtime_error("a cyclic fleet cannot run the loading-corrected departures");
     if (!flags.manifests.empty())
       network::write_file_atomically(flags.manifests, loading::write_manifests_json(loaded));
     std::ostringstream line;

@@ -34,5 +34,6 @@ void add_evaluate_command(CLI::App& app, int* result);
 void add_explain_command(CLI::App& app, int* result);
 void add_report_command(CLI::App& app, int* result);
 void add_simulate_command(CLI::App& app, int* result);
+void add_schedule_command(CLI::App& app, int* result);
 
 }  // namespace mm::tools

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   mm::tools::add_explain_command(app, &result);
   mm::tools::add_report_command(app, &result);
   mm::tools::add_simulate_command(app, &result);
+  mm::tools::add_schedule_command(app, &result);
   // Every subcommand takes --log-level, defined once (tools/shared_flags.h).
   for (CLI::App* command : app.get_subcommands({})) mm::tools::add_log_level_flag(*command);
   try {

@@ -18,6 +18,11 @@ void print_plan_summary(const network::Instance& instance, const network::Plan& 
   out << "    packages  " << std::setw(14) << network::fixed_text(plan.cost.packages, 2) << "\n";
   out << "    handling  " << std::setw(14) << network::fixed_text(plan.cost.handling, 2) << "\n";
   out << "    unserved  " << std::setw(14) << network::fixed_text(plan.cost.unserved, 2) << "\n";
+  if (!plan.fleet.empty()) {
+    out << "    empty moves" << std::setw(13) << network::fixed_text(plan.cost.repositioning, 2)
+        << "\n";
+    out << "    fleet     " << std::setw(14) << network::fixed_text(plan.cost.fleet, 2) << "\n";
+  }
   if (plan.lower_bound) {
     out << "  lower bound " << std::setw(14) << network::fixed_text(*plan.lower_bound, 2)
         << "   gap " << (plan.gap ? network::fixed_text(100.0 * *plan.gap, 2) + "%" : "-");
@@ -50,6 +55,21 @@ void print_plan_summary(const network::Instance& instance, const network::Plan& 
         << " packages have an on-time path: no route pays for its vehicles at the unserved "
            "penalty of "
         << network::number_text(instance.unserved_penalty_per_package()) << " per package\n";
+  // Vehicle balance of cyclic types: the fleet, the empty trips, where the vehicles stand.
+  for (const network::FleetUse& use : plan.fleet) {
+    int empty_trips = 0;
+    double empty_cost = 0.0;
+    for (const network::EmptyMove& m : plan.repositioning)
+      if (m.vehicle_type == use.vehicle_type) empty_trips += m.vehicles, empty_cost += m.cost;
+    out << "  " << use.vehicle_type << " (cyclic): fleet " << use.vehicles;
+    if (const auto t = instance.vehicle_type_index(use.vehicle_type);
+        t && instance.vehicle_types()[*t].fleet)
+      out << " of " << *instance.vehicle_types()[*t].fleet;
+    out << ", " << empty_trips << " empty trips costing " << network::fixed_text(empty_cost, 2)
+        << "; at cycle start " << use.en_route_at_start << " en route";
+    for (const auto& [facility, n] : use.parked_at_start) out << ", " << n << " at " << facility;
+    out << "\n";
+  }
   out << "  departures " << plan.departures.size() << ", routes " << plan.routes.size()
       << ", solved in " << network::fixed_text(plan.kpis.solve_seconds, 1) << " s\n";
 }

@@ -1,0 +1,35 @@
+// The design-balanced CMND (Pedersen, Crainic & Madsen, Transportation Science 43(2), 2009): as
+// many open arcs leave every node as enter it, so the vehicles that run the open arcs can go
+// round and round. `middlemile cmnd --balanced` solves it through the engine with this cost.
+//
+// For a fixed set of open arcs the cheapest balanced design opens more arcs: a minimum-cost flow
+// in which every closed arc may carry one unit at its fixed cost and every node sends its excess
+// of entering over leaving open arcs (LEMON's NetworkSimplex). `repair` opens those arcs (they
+// carry nothing: empty repositioning legs); `cost` is 0 for a balanced design, +inf for one no
+// set of further arcs balances.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "baselines/cmnd_instance.h"
+#include "engine/solution_cost.h"
+
+namespace mm::baselines {
+
+// The closed arcs to open so that `open` (per arc, 0/1) balances, or nullopt when none do.
+std::optional<std::vector<std::size_t>> balancing_arcs(const CmndInstance& instance,
+                                                       const std::vector<bool>& open);
+
+class CmndBalance : public engine::SolutionCost {
+ public:
+  explicit CmndBalance(const CmndInstance& instance) : instance_(instance) {}
+  double cost(const engine::DesignSolution& solution) const override;
+  engine::DesignSolution repair(const engine::DesignSolution& solution) const override;
+
+ private:
+  const CmndInstance& instance_;
+};
+
+}  // namespace mm::baselines
