@@ -42,6 +42,7 @@ const Field kFields[] = {
      1e6},
     {"neighbourhood_mip_nodes", &EngineOptions::neighbourhood_mip_nodes, 0, 1e9},
     {"gap", &EngineOptions::gap, 0, 1},
+    {"balance_in_search", &EngineOptions::balance_in_search, 0, 1},
 };
 
 double value_of(const EngineOptions& o, const Field& f) {

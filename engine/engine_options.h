@@ -58,6 +58,10 @@ struct EngineOptions {
   int neighbourhood_mip_nodes = 500;
   // Stop when the gap (network/gap.h) falls below this. [0, 1]
   double gap = 1e-4;
+  // Cyclic vehicle types (engine/vehicle_balance.h): 1 prices empty moves and fleet into every
+  // candidate plan the pipeline compares and repairs fleets there; 0 balances only the final
+  // plan (for measuring what the first is worth). [0, 1]
+  int balance_in_search = 1;
 };
 
 // Problems with the values, one line each naming the field and its range (empty when valid).

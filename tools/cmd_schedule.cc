@@ -30,8 +30,8 @@ int run_schedule(const ScheduleFlags& flags) {
   if (flags.csv)
     std::cout << "tail,vehicle_type,cycles,leg,from,to,departure_minute,arrival_minute,kind\n";
   else
-    std::cout << std::left << std::setw(16) << "tail" << std::setw(5) << "leg" << std::setw(12)
-              << "from" << std::setw(12) << "to" << std::right << std::setw(10) << "departure"
+    std::cout << std::left << std::setw(16) << "tail" << std::setw(5) << "leg" << std::setw(22)
+              << "from" << std::setw(22) << "to" << std::right << std::setw(10) << "departure"
               << std::setw(10) << "arrival"
               << "  kind\n";
   std::size_t legs = 0;
@@ -45,8 +45,8 @@ int run_schedule(const ScheduleFlags& flags) {
                   << leg.from << "," << leg.to << "," << leg.departure_minute << ","
                   << leg.arrival_minute << "," << kind << "\n";
       else
-        std::cout << std::left << std::setw(16) << r.id << std::setw(5) << i + 1 << std::setw(12)
-                  << leg.from << std::setw(12) << leg.to << std::right << std::setw(10)
+        std::cout << std::left << std::setw(16) << r.id << std::setw(5) << i + 1 << std::setw(22)
+                  << leg.from << std::setw(22) << leg.to << std::right << std::setw(10)
                   << leg.departure_minute << std::setw(10) << leg.arrival_minute << "  " << kind
                   << "\n";
     }
