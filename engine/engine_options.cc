@@ -43,6 +43,7 @@ const Field kFields[] = {
     {"neighbourhood_mip_nodes", &EngineOptions::neighbourhood_mip_nodes, 0, 1e9},
     {"gap", &EngineOptions::gap, 0, 1},
     {"balance_in_search", &EngineOptions::balance_in_search, 0, 1},
+    {"balance_improve_trials", &EngineOptions::balance_improve_trials, 0, 1e6},
 };
 
 double value_of(const EngineOptions& o, const Field& f) {

@@ -56,9 +56,8 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   engine.stop = options.stop;
   engine.keep_columns = options.keep_columns;
   // Cyclic vehicle types: every candidate plan priced with its empty moves and fleet.
-  const TenBalanceCost balance(instance, ten, problem);
-  if (instance.has_cyclic_types() && options.engine.balance_in_search)
-    engine.extra_cost = &balance;
+  const TenBalanceCost balance(instance, ten, problem, options.engine.balance_improve_trials);
+  if (instance.has_cyclic_types() && options.engine.balance_in_search) engine.extra_cost = &balance;
   DesignWarmStart warm;
   if (options.warm_start) {
     const RouteColumnMapper mapper(instance, ten, problem);

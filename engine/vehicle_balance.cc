@@ -168,8 +168,12 @@ bool balance_plan(const network::Instance& instance, network::Plan& plan) {
 
 TenBalanceCost::TenBalanceCost(const network::Instance& instance,
                                const network::TimeExpandedNetwork& ten,
-                               const DesignProblem& problem)
-    : ten_(ten), problem_(problem), balance_(instance), arc_type_(problem.design_arcs.size(), -1) {
+                               const DesignProblem& problem, int improve_trials)
+    : ten_(ten),
+      problem_(problem),
+      balance_(instance),
+      arc_type_(problem.design_arcs.size(), -1),
+      improve_trials_(static_cast<std::size_t>(std::max(0, improve_trials))) {
   for (std::size_t a = 0; a < problem.design_arcs.size() && a < ten.dispatch_count(); ++a) {
     const network::Lane& lane = instance.lanes()[ten.dispatch(a).lane];
     if (instance.vehicle_type_of(lane).balance == network::Balance::cyclic)
@@ -192,7 +196,6 @@ double TenBalanceCost::cost(const DesignSolution& solution) const {
 }
 
 DesignSolution TenBalanceCost::repair(const DesignSolution& solution) const {
-  if (balance_.evaluate(departures(solution.units)).over_fleet.empty()) return solution;
   PlanState state(problem_);
   state.assign(solution);
   Inserter inserter(problem_);
@@ -217,7 +220,48 @@ DesignSolution TenBalanceCost::repair(const DesignSolution& solution) const {
          largest_first(problem_, std::vector<std::size_t>(riders.begin(), riders.end())))
       inserter.insert(state, k);
   }
+  improve(state, inserter);
   return state.solution();
+}
+
+void TenBalanceCost::improve(PlanState& state, Inserter& inserter) const {
+  const std::size_t arcs = problem_.design_arcs.size();
+  auto units_of = [&] {
+    std::vector<double> units(arcs);
+    for (std::size_t a = 0; a < arcs; ++a) units[a] = state.units(a);
+    return units;
+  };
+  auto total = [&] {
+    const BalanceEvaluation e = balance_.evaluate(departures(units_of()));
+    return e.over_fleet.empty() ? state.objective() + e.cost : kInfinity;
+  };
+  double best = total();
+  std::vector<std::size_t> candidates;
+  for (std::size_t a = 0; a < arcs; ++a)
+    if (arc_type_[a] >= 0 && state.units(a) > 0.5) candidates.push_back(a);
+  std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t x, std::size_t y) {
+    return state.last_vehicle_fill(x) < state.last_vehicle_fill(y);
+  });
+  if (candidates.size() > improve_trials_) candidates.resize(improve_trials_);
+  for (std::size_t a : candidates) {
+    const double units = state.units(a);
+    if (units < 0.5) continue;
+    const DesignSolution before = state.solution();
+    const std::vector<std::size_t> users = state.users(a);
+    const std::set<std::size_t> riders(users.begin(), users.end());
+    for (std::size_t k : riders) state.remove(k);
+    state.set_unit_cap(a, units - 1.0);
+    for (std::size_t k :
+         largest_first(problem_, std::vector<std::size_t>(riders.begin(), riders.end())))
+      inserter.insert(state, k);
+    const double now = total();
+    if (now < best - 1e-6) {
+      best = now;
+    } else {
+      state.assign(before);
+      state.set_unit_cap(a, kInfinity);
+    }
+  }
 }
 
 }  // namespace mm::engine

@@ -7,13 +7,18 @@
 // (engine/solution_cost.h: the pipeline compares plans on design cost + balance cost, and a
 // candidate whose departures a fleet cannot run has departures of that type taken away — the
 // riders of the least full vehicle out, its departure capped one vehicle lower, the riders
-// inserted again — until the fleet fits); and at the end, to complete the plan.
+// inserted again — until the fleet fits — and then tries the same on the least full vehicles of
+// cyclic types, up to EngineOptions::balance_improve_trials of them, keeping each change that
+// lowers design + balance cost: the move that trades a vehicle's trip against its empty moves and
+// fleet share); and at the end, to complete the plan.
 #pragma once
 
 #include <cstddef>
 #include <vector>
 
 #include "engine/design_problem.h"
+#include "engine/insertion.h"
+#include "engine/plan_state.h"
 #include "engine/solution_cost.h"
 #include "engine/vehicle_circulation.h"
 #include "network/instance.h"
@@ -60,17 +65,19 @@ class VehicleBalance {
 class TenBalanceCost : public SolutionCost {
  public:
   TenBalanceCost(const network::Instance& instance, const network::TimeExpandedNetwork& ten,
-                 const DesignProblem& problem);
+                 const DesignProblem& problem, int improve_trials = 0);
   double cost(const DesignSolution& solution) const override;
   DesignSolution repair(const DesignSolution& solution) const override;
 
  private:
   std::vector<RunningDeparture> departures(const std::vector<double>& units) const;
+  void improve(PlanState& state, Inserter& inserter) const;
 
   const network::TimeExpandedNetwork& ten_;
   const DesignProblem& problem_;
   VehicleBalance balance_;
   std::vector<int> arc_type_;  // per design arc: its vehicle type if cyclic, else -1
+  std::size_t improve_trials_ = 0;
 };
 
 // Plans and instances together: completes `plan` when the instance has cyclic types (a no-op
