@@ -1,5 +1,9 @@
 #include "baselines/cmnd_balance.h"
 
+#include "engine/drop_vehicle_search.h"
+#include "engine/insertion.h"
+#include "engine/plan_state.h"
+
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -63,9 +67,27 @@ double CmndBalance::cost(const engine::DesignSolution& solution) const {
 }
 
 engine::DesignSolution CmndBalance::repair(const engine::DesignSolution& solution) const {
-  const auto added = balancing_arcs(instance_, open_of(solution));
-  if (!added || added->empty()) return solution;
-  engine::DesignSolution balanced = solution;
+  engine::DesignSolution improved = solution;
+  if (improve_trials_ > 0 && !solution.paths.empty()) {
+    engine::PlanState state(problem_);
+    state.assign(solution);
+    engine::Inserter inserter(problem_);
+    std::vector<std::size_t> open;
+    for (std::size_t a = 0; a < problem_.design_arcs.size(); ++a) open.push_back(a);
+    engine::drop_vehicle_descent(state, inserter, std::move(open),
+                                 static_cast<std::size_t>(improve_trials_),
+                                 [&](const engine::PlanState& s) {
+                                   engine::DesignSolution d;
+                                   d.units.resize(problem_.design_arcs.size());
+                                   for (std::size_t a = 0; a < d.units.size(); ++a)
+                                     d.units[a] = s.units(a);
+                                   return s.objective() + cost(d);
+                                 });
+    improved = state.solution();
+  }
+  const auto added = balancing_arcs(instance_, open_of(improved));
+  if (!added || added->empty()) return improved;
+  engine::DesignSolution balanced = improved;
   for (std::size_t a : *added) balanced.units[a] = 1.0;
   return balanced;
 }

@@ -5,8 +5,10 @@
 // For a fixed set of open arcs the cheapest balanced design opens more arcs: a minimum-cost flow
 // in which every closed arc may carry one unit at its fixed cost and every node sends its excess
 // of entering over leaving open arcs (LEMON's NetworkSimplex). `repair` opens those arcs (they
-// carry nothing: empty repositioning legs); `cost` is 0 for a balanced design, +inf for one no
-// set of further arcs balances.
+// carry nothing: empty repositioning legs), after a descent that closes open arcs while the
+// design's cost plus the arcs that balance it falls (engine/drop_vehicle_search.h, at most
+// `improve_trials` arcs tried); `cost` is 0 for a balanced design, +inf for one no set of
+// further arcs balances.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "baselines/cmnd_instance.h"
+#include "engine/design_problem.h"
 #include "engine/solution_cost.h"
 
 namespace mm::baselines {
@@ -24,12 +27,16 @@ std::optional<std::vector<std::size_t>> balancing_arcs(const CmndInstance& insta
 
 class CmndBalance : public engine::SolutionCost {
  public:
-  explicit CmndBalance(const CmndInstance& instance) : instance_(instance) {}
+  CmndBalance(const CmndInstance& instance, const engine::DesignProblem& problem,
+              int improve_trials)
+      : instance_(instance), problem_(problem), improve_trials_(improve_trials) {}
   double cost(const engine::DesignSolution& solution) const override;
   engine::DesignSolution repair(const engine::DesignSolution& solution) const override;
 
  private:
   const CmndInstance& instance_;
+  const engine::DesignProblem& problem_;
+  int improve_trials_;
 };
 
 }  // namespace mm::baselines

@@ -46,7 +46,7 @@ CmndEngineResult solve_cmnd(const CmndInstance& instance,
                             const engine::ProgressCallback& progress, bool balanced) {
   const engine::DesignProblem problem = cmnd_design_problem(instance);
   CmndEngineResult result;
-  const CmndBalance balance(instance);
+  const CmndBalance balance(instance, problem, options.engine.balance_improve_trials);
   engine::DesignSolverOptions with_balance = options;
   if (balanced) with_balance.extra_cost = &balance;
   result.engine = engine::solve_design(problem, with_balance, progress);

@@ -62,9 +62,9 @@ struct EngineOptions {
   // candidate plan the pipeline compares and repairs fleets there; 0 balances only the final
   // plan (for measuring what the first is worth). [0, 1]
   int balance_in_search = 1;
-  // Of each candidate plan, this many of the least full vehicles of cyclic types are tried
-  // without their trip (riders inserted elsewhere), keeping what lowers design + balance cost
-  // (engine/vehicle_balance.h). [0, 1e6]
+  // Of each candidate plan, this many of the least full vehicles of cyclic types (with cmnd
+  // --balanced: open arcs) are tried without their trip (riders inserted elsewhere), keeping what
+  // lowers design + balance cost (engine/drop_vehicle_search.h). [0, 1e6]
   int balance_improve_trials = 40;
 };
 

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <set>
 
+#include "engine/drop_vehicle_search.h"
 #include "engine/insertion.h"
 #include "engine/local_search.h"
 #include "engine/plan_state.h"
@@ -225,43 +226,16 @@ DesignSolution TenBalanceCost::repair(const DesignSolution& solution) const {
 }
 
 void TenBalanceCost::improve(PlanState& state, Inserter& inserter) const {
-  const std::size_t arcs = problem_.design_arcs.size();
-  auto units_of = [&] {
-    std::vector<double> units(arcs);
-    for (std::size_t a = 0; a < arcs; ++a) units[a] = state.units(a);
-    return units;
-  };
-  auto total = [&] {
-    const BalanceEvaluation e = balance_.evaluate(departures(units_of()));
-    return e.over_fleet.empty() ? state.objective() + e.cost : kInfinity;
-  };
-  double best = total();
   std::vector<std::size_t> candidates;
-  for (std::size_t a = 0; a < arcs; ++a)
-    if (arc_type_[a] >= 0 && state.units(a) > 0.5) candidates.push_back(a);
-  std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t x, std::size_t y) {
-    return state.last_vehicle_fill(x) < state.last_vehicle_fill(y);
-  });
-  if (candidates.size() > improve_trials_) candidates.resize(improve_trials_);
-  for (std::size_t a : candidates) {
-    const double units = state.units(a);
-    if (units < 0.5) continue;
-    const DesignSolution before = state.solution();
-    const std::vector<std::size_t> users = state.users(a);
-    const std::set<std::size_t> riders(users.begin(), users.end());
-    for (std::size_t k : riders) state.remove(k);
-    state.set_unit_cap(a, units - 1.0);
-    for (std::size_t k :
-         largest_first(problem_, std::vector<std::size_t>(riders.begin(), riders.end())))
-      inserter.insert(state, k);
-    const double now = total();
-    if (now < best - 1e-6) {
-      best = now;
-    } else {
-      state.assign(before);
-      state.set_unit_cap(a, kInfinity);
-    }
-  }
+  for (std::size_t a = 0; a < arc_type_.size(); ++a)
+    if (arc_type_[a] >= 0) candidates.push_back(a);
+  drop_vehicle_descent(state, inserter, std::move(candidates), improve_trials_,
+                       [&](const PlanState& s) {
+                         std::vector<double> units(problem_.design_arcs.size());
+                         for (std::size_t a = 0; a < units.size(); ++a) units[a] = s.units(a);
+                         const BalanceEvaluation e = balance_.evaluate(departures(units));
+                         return e.over_fleet.empty() ? s.objective() + e.cost : kInfinity;
+                       });
 }
 
 }  // namespace mm::engine

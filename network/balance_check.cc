@@ -10,6 +10,7 @@
 #include "network/derived_values.h"
 #include "network/json_text.h"
 #include "network/number_text.h"
+#include "network/referee_tolerance.h"
 
 namespace mm::network {
 
@@ -63,10 +64,7 @@ class BalanceReferee {
     result_.violations.push_back({std::move(where), std::move(message)});
   }
 
-  bool close(double a, double b) const {
-    if (!std::isfinite(a) || !std::isfinite(b)) return false;
-    return std::fabs(a - b) <= std::max(1e-6, tolerance_ * std::max(std::fabs(a), std::fabs(b)));
-  }
+  bool close(double a, double b) const { return referee_agrees(a, b, tolerance_); }
 
   bool cyclic(std::size_t type) const {
     return in_.vehicle_types()[type].balance == Balance::cyclic;

@@ -103,14 +103,15 @@ struct InstanceData {
   std::string name;
   int horizon_minutes = 0;
   int time_step_minutes = 30;
-  // The period of cyclic vehicle types' schedules; none = the horizon.
-  std::optional<int> cycle_minutes;
   double unserved_penalty_per_package = 0.0;
   std::vector<VehicleType> vehicle_types;
   std::vector<Facility> facilities;
   std::vector<Lane> lanes;
   std::vector<Demand> demand;
   std::string loading_json;  // the optional "loading" section as JSON text, or empty
+  // The period of cyclic vehicle types' schedules; none = the horizon. (Last, so that data
+  // built positionally before vehicle balance still builds.)
+  std::optional<int> cycle_minutes;
 };
 
 class Instance {

@@ -5,6 +5,7 @@
 #include "network/json_text.h"
 #include "network/number_text.h"
 #include "network/on_time_paths.h"
+#include "network/referee_tolerance.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +20,7 @@ namespace mm::network {
 namespace {
 
 // Values this close to zero are equal whatever the relative tolerance says.
-constexpr double kAbsoluteTolerance = 1e-6;
+constexpr double kAbsoluteTolerance = kRefereeAbsoluteTolerance;
 
 std::string indexed(const char* list, std::size_t i) {
   return std::string(list) + "[" + std::to_string(i) + "]";
@@ -63,11 +64,7 @@ class Referee {
     result_.violations.push_back({std::move(where), std::move(message)});
   }
 
-  bool close(double a, double b) const {
-    if (!std::isfinite(a) || !std::isfinite(b)) return false;
-    double scale = std::max(std::fabs(a), std::fabs(b));
-    return std::fabs(a - b) <= std::max(kAbsoluteTolerance, tolerance_ * scale);
-  }
+  bool close(double a, double b) const { return referee_agrees(a, b, tolerance_); }
 
   // Ratios (fill, gap, shares) are already relative: they agree within max(1e-6, tolerance).
   bool close_ratio(double a, double b) const {
