@@ -30,31 +30,37 @@ class BalanceCli : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   CliRun run(const std::string& args) const { return mm::cli_test::run_middlemile(args, dir_); }
+  // A file of the test's folder, quoted for the command line.
+  std::string at(const std::string& name) const {
+    return mm::cli_test::quote((dir_ / name).string());
+  }
 
   fs::path dir_;
 };
 
 TEST_F(BalanceCli, CyclicSamplePlannedVerifiedAndScheduled) {
-  ASSERT_EQ(run("generate --cyclic --facilities 8 --demands 12 --seed 3 -o cyclic.json").exit_code,
+  ASSERT_EQ(run("generate --cyclic --facilities 8 --demands 12 --seed 3 -o " + at("cyclic.json"))
+                .exit_code,
             0);
-  const CliRun plan = run("plan cyclic.json -o plan.json --time-limit 3 --threads 1 --quiet");
+  const CliRun plan = run("plan " + at("cyclic.json") + " -o " + at("plan.json") +
+                          " --time-limit 3 --threads 1 --quiet");
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
   EXPECT_NE(plan.out.find("(cyclic): fleet"), std::string::npos) << plan.out;
-  EXPECT_EQ(run("verify cyclic.json plan.json").exit_code, 0);
+  EXPECT_EQ(run("verify " + at("cyclic.json") + " " + at("plan.json")).exit_code, 0);
   const nlohmann::json written = nlohmann::json::parse(mm::cli_test::slurp(dir_ / "plan.json"));
   ASSERT_TRUE(written.contains("rotations"));
   ASSERT_FALSE(written["rotations"].empty());
 
-  const CliRun table = run("schedule plan.json");
+  const CliRun table = run("schedule " + at("plan.json"));
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_NE(table.out.find("loaded"), std::string::npos);
   EXPECT_NE(table.out.find(" rotations, "), std::string::npos);
-  const CliRun csv = run("schedule plan.json --csv --type truck53");
+  const CliRun csv = run("schedule " + at("plan.json") + " --csv --type truck53");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out.rfind(
                 "tail,vehicle_type,cycles,leg,from,to,departure_minute,arrival_minute,kind\n", 0),
             0u);
-  const CliRun unknown = run("schedule plan.json --type zeppelin");
+  const CliRun unknown = run("schedule " + at("plan.json") + " --type zeppelin");
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("zeppelin"), std::string::npos);
 }
@@ -65,14 +71,15 @@ TEST_F(BalanceCli, CmndBalancedOnATriangle) {
                                           "1 2 1 10 10 1 1\n2 3 1 10 10 1 2\n3 1 1 10 10 1 3\n"
                                           "2 1 1 10 25 1 4\n1 2 5\n";
   for (const std::string method : {"cg", "compact"}) {
-    const CliRun r =
-        run("cmnd triangle.dow --balanced --quiet --time-limit 5 --threads 1 --method " + method);
+    const CliRun r = run("cmnd " + at("triangle.dow") +
+                         " --balanced --quiet --time-limit 5 --threads 1 --method " + method);
     ASSERT_EQ(r.exit_code, 0) << method << ": " << r.err;
     const nlohmann::json line = nlohmann::json::parse(r.out);
     EXPECT_EQ(line["balanced"], true);
     EXPECT_NEAR(line["objective"].get<double>(), 35.0, 1e-6) << method;
   }
-  const CliRun plain = run("cmnd triangle.dow --quiet --time-limit 5 --method compact");
+  const CliRun plain =
+      run("cmnd " + at("triangle.dow") + " --quiet --time-limit 5 --method compact");
   EXPECT_NEAR(nlohmann::json::parse(plain.out)["objective"].get<double>(), 15.0, 1e-6);
 }
 
