@@ -39,7 +39,9 @@ class BalanceCli : public ::testing::Test {
 };
 
 TEST_F(BalanceCli, CyclicSamplePlannedVerifiedAndScheduled) {
-  ASSERT_EQ(run("generate --cyclic --facilities 8 --demands 12 --seed 3 -o " + at("cyclic.json"))
+  ASSERT_EQ(run("generate --cyclic --facilities 8 --demands 12 --seed 3 --cities " +
+                mm::cli_test::quote(std::string(MM_SOURCE_DIR) + "/data/uscities-top1000.csv") +
+                " -o " + at("cyclic.json"))
                 .exit_code,
             0);
   const CliRun plan = run("plan " + at("cyclic.json") + " -o " + at("plan.json") +
