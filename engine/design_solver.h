@@ -61,7 +61,7 @@ struct DesignSolverResult {
   double lower_bound = -kInfinity;
   // Penalty of the commodities with no path at all: in every plan and in the bound alike.
   double unavoidable = 0.0;
-  double gap = kInfinity;  // network::relative_gap(best.objective, lower_bound, unavoidable)
+  double gap = kInfinity;       // network::relative_gap(best.objective, lower_bound, unavoidable)
   double lp_value = kInfinity;  // the master LP's value when the solve ended
   std::vector<bool> reachable;  // per commodity: has any path to a sink
   double seconds = 0.0;
