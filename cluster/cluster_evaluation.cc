@@ -73,12 +73,12 @@ class EvaluationRank {
             task.name, *instance, options_.warm ? &warm_ : nullptr, options_, each));
       }
       case EvaluationTaskKind::baseline_offer:
-        return encode_replan(scenarios::offer_to_baseline(*baseline_, pool_, std::move(task.routes),
-                                                          options_, threads_));
+        return encode_replan(
+            scenarios::plan_offer(*baseline_, pool_, std::move(task.routes), options_, threads_));
       case EvaluationTaskKind::sibling_offer: {
         const auto instance = instance_of(task);
-        return encode_replan(scenarios::offer_to_scenario(*instance, warm_.columns,
-                                                          std::move(task.routes), options_, each));
+        return encode_replan(scenarios::plan_offer(*instance, warm_.columns, std::move(task.routes),
+                                                   options_, each));
       }
     }
     throw WireError("unknown evaluation task");
@@ -253,13 +253,7 @@ scenarios::EvaluationResult evaluate_on_ranks(
   }
   scenarios::compare_with_baseline(result, options);
   coordinator.finish();
-  if (run) {
-    run->ranks = session.size();
-    run->threads = coordinator.threads();
-    run->seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    run->coordination_seconds = coordinator.busy_seconds();
-    run->lost_ranks = coordinator.lost_ranks();
-  }
+  if (run) *run = coordinator.report(std::chrono::duration<double>(Clock::now() - started).count());
   return result;
 }
 

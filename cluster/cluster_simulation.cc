@@ -110,13 +110,7 @@ network::SimulationResults simulate_on_ranks(Session& session, const network::In
   coordinator.finish();
   network::SimulationResults results =
       simulation.results(days, seconds_since(started), coordinator.threads());
-  if (run) {
-    run->ranks = session.size();
-    run->threads = coordinator.threads();
-    run->seconds = seconds_since(started);
-    run->coordination_seconds = coordinator.busy_seconds();
-    run->lost_ranks = coordinator.lost_ranks();
-  }
+  if (run) *run = coordinator.report(seconds_since(started));
   return results;
 }
 

@@ -262,6 +262,16 @@ std::vector<int> Coordinator::lost_ranks() const {
   return lost;
 }
 
+RankRun Coordinator::report(double seconds) const {
+  RankRun run;
+  run.ranks = ranks_;
+  run.threads = threads();
+  run.seconds = seconds;
+  run.coordination_seconds = busy_seconds();
+  run.lost_ranks = lost_ranks();
+  return run;
+}
+
 double Coordinator::busy_seconds() const {
   return thread_cpu_seconds() - cpu_at_start_;
 }

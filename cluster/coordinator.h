@@ -27,6 +27,7 @@
 
 #include "cluster/idle_wait.h"
 #include "cluster/mailbox.h"
+#include "cluster/rank_run.h"
 #include "cluster/task_slots.h"
 
 namespace mm::cluster {
@@ -79,6 +80,8 @@ class Coordinator {
   // Threads over every rank heard from (rank 0's own included).
   int threads() const;
   std::vector<int> lost_ranks() const;
+  // How the run went (cluster/rank_run.h), `seconds` after it started.
+  RankRun report(double seconds) const;
   // CPU seconds rank 0's main thread (the one that made the coordinator; call from it) has used
   // since: dealing, coding and decoding messages, the callbacks, polling — not rank 0's own
   // tasks, which run on other threads. CPU time, not time awake: on a busy machine a thread

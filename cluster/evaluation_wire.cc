@@ -17,10 +17,6 @@ network::Plan get_plan(WireReader& in) {
   return network::parse_plan(in.text(), "plan from another rank");
 }
 
-void finished(const WireReader& in) {
-  if (!in.done()) throw WireError("message is longer than expected");
-}
-
 }  // namespace
 
 std::string encode_job(const EvaluationJob& job) {
@@ -51,7 +47,7 @@ EvaluationJob decode_job(const std::string& bytes) {
   o.offer_threshold = in.number<double>();
   job.scenarios = static_cast<std::size_t>(in.number<std::uint64_t>());
   job.baseline_json = in.text();
-  finished(in);
+  in.expect_end();
   return job;
 }
 
@@ -68,7 +64,7 @@ void decode_baseline(const std::string& bytes, network::Plan* plan,
   WireReader in(bytes);
   *plan = get_plan(in);
   *pool = decode_route_columns(in.text());
-  finished(in);
+  in.expect_end();
 }
 
 // [[demand, share, [[lane, minute], ...]], ...]
@@ -117,7 +113,7 @@ EvaluationTask decode_task(const std::string& bytes) {
   task.name = in.text();
   task.instance_json = in.text();
   task.routes = decode_route_columns(in.text());
-  finished(in);
+  in.expect_end();
   return task;
 }
 
@@ -150,7 +146,7 @@ scenarios::ScenarioOutcome decode_outcome(const std::string& bytes) {
   s.solved = in.number<std::uint8_t>() != 0;
   s.error = in.text();
   if (!s.solved) {
-    finished(in);
+    in.expect_end();
     return s;
   }
   s.plan = get_plan(in);
@@ -165,7 +161,7 @@ scenarios::ScenarioOutcome decode_outcome(const std::string& bytes) {
   s.incumbent_phases = in.texts();
   s.violations = static_cast<std::size_t>(in.number<std::uint64_t>());
   s.first_violation = in.text();
-  finished(in);
+  in.expect_end();
   return s;
 }
 
@@ -182,7 +178,7 @@ scenarios::Replan decode_replan(const std::string& bytes) {
   r.plan = get_plan(in);
   r.seconds = in.number<double>();
   r.violations = static_cast<std::size_t>(in.number<std::uint64_t>());
-  finished(in);
+  in.expect_end();
   return r;
 }
 

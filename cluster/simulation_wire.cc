@@ -6,12 +6,6 @@
 
 namespace mm::cluster {
 
-namespace {
-void finished(const WireReader& in) {
-  if (!in.done()) throw WireError("message is longer than expected");
-}
-}  // namespace
-
 std::string encode_simulation_job(const SimulationJob& job) {
   const simulation::SimulationOptions& o = job.options;
   WireWriter out;
@@ -57,7 +51,7 @@ SimulationJob decode_simulation_job(const std::string& bytes) {
   }
   job.instance_json = in.text();
   job.plan_json = in.text();
-  finished(in);
+  in.expect_end();
   return job;
 }
 
@@ -72,7 +66,7 @@ DayBlock decode_block(const std::string& bytes) {
   DayBlock block;
   block.begin = static_cast<std::size_t>(in.number<std::uint64_t>());
   block.end = static_cast<std::size_t>(in.number<std::uint64_t>());
-  finished(in);
+  in.expect_end();
   return block;
 }
 
@@ -132,7 +126,7 @@ std::vector<simulation::DayRecord> decode_days(const std::string& bytes) {
     day.peak_utilization = in.numbers<double>();
     days.push_back(std::move(day));
   }
-  finished(in);
+  in.expect_end();
   return days;
 }
 

@@ -83,6 +83,10 @@ class WireReader {
     return values;
   }
   bool done() const { return at_ == bytes_.size(); }
+  // Throws WireError when bytes are left: a message longer than its reader expects.
+  void expect_end() const {
+    if (!done()) throw WireError("message is longer than expected");
+  }
 
  private:
   // A count of items of at least `item_size` bytes each, checked against what is left.

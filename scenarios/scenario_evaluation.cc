@@ -65,7 +65,7 @@ EvaluationResult evaluate_scenarios(const network::Instance& baseline,
       try {
         Replan again;
         arena.execute([&] {
-          again = offer_to_baseline(
+          again = plan_offer(
               baseline, planned.pool,
               engine::plan_route_columns(*scenarios[i].instance, result.scenarios[i].plan), options,
               threads);
@@ -85,8 +85,8 @@ EvaluationResult evaluate_scenarios(const network::Instance& baseline,
       tbb::parallel_for(0, total, [&](int i) {
         if (to_scenarios[i] < 0 || stopped(options)) return;
         try {
-          again[i] = offer_to_scenario(*scenarios[i].instance, warm.columns, std::move(offered[i]),
-                                       options, threads_each);
+          again[i] = plan_offer(*scenarios[i].instance, warm.columns, std::move(offered[i]),
+                                options, threads_each);
         } catch (const std::exception& e) {
           result.scenarios[i].offer_error = e.what();
         }

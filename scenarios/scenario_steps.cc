@@ -150,16 +150,16 @@ std::vector<std::size_t> baseline_offers(const EvaluationResult& result,
   return below;
 }
 
-Replan offer_to_baseline(const network::Instance& baseline,
-                         const std::vector<engine::RouteColumn>& pool,
-                         std::vector<engine::RouteColumn> scenario_routes,
-                         const EvaluationOptions& options, int threads) {
+Replan plan_offer(const network::Instance& instance,
+                  const std::vector<engine::RouteColumn>& columns,
+                  std::vector<engine::RouteColumn> offered_routes, const EvaluationOptions& options,
+                  int threads) {
   engine::PlannerWarmStart offer;
-  offer.columns = pool;
-  offer.routes = std::move(scenario_routes);
+  offer.columns = columns;
+  offer.routes = std::move(offered_routes);
   engine::PlannerOptions o = planner_options(options, options.scenario_time_limit_seconds, threads);
   o.warm_start = &offer;
-  return replan(baseline, o);
+  return replan(instance, o);
 }
 
 void accept_baseline_offer(EvaluationResult& result, std::size_t scenario, Replan&& again) {
@@ -188,18 +188,6 @@ std::vector<int> sibling_offers(const EvaluationResult& result, const Evaluation
     offers[i] = best;
   }
   return offers;
-}
-
-Replan offer_to_scenario(const network::Instance& scenario,
-                         const std::vector<engine::RouteColumn>& warm_columns,
-                         std::vector<engine::RouteColumn> sibling_routes,
-                         const EvaluationOptions& options, int threads) {
-  engine::PlannerWarmStart offer;
-  offer.columns = warm_columns;
-  offer.routes = std::move(sibling_routes);
-  engine::PlannerOptions o = planner_options(options, options.scenario_time_limit_seconds, threads);
-  o.warm_start = &offer;
-  return replan(scenario, o);
 }
 
 void accept_sibling_offer(ScenarioOutcome& outcome, const std::string& sibling, Replan&& again) {

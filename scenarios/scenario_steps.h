@@ -7,11 +7,10 @@
 //   warm_start_from        the baseline's columns and routes every scenario starts from
 //   plan_scenario          one scenario (a ScenarioOutcome; an exception becomes its `error`)
 //   baseline_offers        which scenario plans to offer back to the baseline (at most two)
-//   offer_to_baseline      the baseline planned again from one of them
-//   accept_baseline_offer  keeps it when it is cheaper (call in baseline_offers' order)
 //   sibling_offers         per scenario, the cheapest sibling plan beating its own
-//   offer_to_scenario      a scenario planned again from that plan
-//   accept_sibling_offer   keeps it when it is cheaper
+//   plan_offer             the baseline or a scenario planned again from an offered plan
+//   accept_baseline_offer  keeps the baseline's when it is cheaper (in baseline_offers' order)
+//   accept_sibling_offer   keeps a scenario's when it is cheaper
 //   compare_with_baseline  the differences against the final baseline, and the flags
 //
 // The offers are chosen from the plans as they are after every scenario was planned, before any
@@ -66,12 +65,13 @@ struct Replan {
 std::vector<std::size_t> baseline_offers(const EvaluationResult& result,
                                          const EvaluationOptions& options);
 
-// The baseline planned from its pool and the routes of a scenario's plan (engine::
-// plan_route_columns of that scenario's instance and plan).
-Replan offer_to_baseline(const network::Instance& baseline,
-                         const std::vector<engine::RouteColumn>& pool,
-                         std::vector<engine::RouteColumn> scenario_routes,
-                         const EvaluationOptions& options, int threads);
+// The baseline, or a scenario, planned from `columns` (the baseline: its pool; a scenario: the
+// baseline's pool when warm, else none) and the routes of an offered plan (engine::
+// plan_route_columns of the offering scenario's instance and plan).
+Replan plan_offer(const network::Instance& instance,
+                  const std::vector<engine::RouteColumn>& columns,
+                  std::vector<engine::RouteColumn> offered_routes, const EvaluationOptions& options,
+                  int threads);
 
 // Keeps `again` as the baseline when it is verified and cheaper than the current one.
 void accept_baseline_offer(EvaluationResult& result, std::size_t scenario, Replan&& again);
@@ -79,13 +79,6 @@ void accept_baseline_offer(EvaluationResult& result, std::size_t scenario, Repla
 // Per scenario, the index of the cheapest verified sibling plan that beats its own by more than
 // the offer threshold, or -1 (all -1 when offering is off).
 std::vector<int> sibling_offers(const EvaluationResult& result, const EvaluationOptions& options);
-
-// The scenario planned from the warm columns (the baseline's pool when warm, else none) and the
-// routes of the sibling's plan (plan_route_columns of the sibling's instance and plan).
-Replan offer_to_scenario(const network::Instance& scenario,
-                         const std::vector<engine::RouteColumn>& warm_columns,
-                         std::vector<engine::RouteColumn> sibling_routes,
-                         const EvaluationOptions& options, int threads);
 
 // Keeps `again` as the scenario's plan when it is verified and cheaper.
 void accept_sibling_offer(ScenarioOutcome& outcome, const std::string& sibling, Replan&& again);
