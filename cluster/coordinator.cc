@@ -52,6 +52,7 @@ Coordinator::~Coordinator() {
 }
 
 void Coordinator::send_setup(const std::string& bytes) {
+  setup_bytes_ += static_cast<double>(bytes.size());
   for (int r = 1; r < ranks_; ++r)
     if (!workers_[r].lost) mailbox_.send(r, Tag::setup, bytes);
 }
@@ -268,6 +269,7 @@ RankRun Coordinator::report(double seconds) const {
   run.threads = threads();
   run.seconds = seconds;
   run.coordination_seconds = busy_seconds();
+  run.setup_bytes = setup_bytes_;
   run.lost_ranks = lost_ranks();
   return run;
 }

@@ -120,6 +120,7 @@ class Coordinator {
   bool waited_ready_ = false;
   bool finished_ = false;
   double cpu_at_start_ = 0.0;
+  double setup_bytes_ = 0.0;
   std::chrono::steady_clock::time_point last_heartbeat_;
   IdleWait idle_;
 };

@@ -16,12 +16,14 @@ struct RankOptions {
 
 // Ranks and threads (over every rank), rank 0's wall time and the part of it its main thread
 // spent coordinating (dealing, coding and decoding messages and results, choosing offers: what a
-// single process does not do), and the ranks lost (or never heard from).
+// single process does not do), the bytes every rank was sent before its first task (settings,
+// inputs, the baseline's plan and columns), and the ranks lost (or never heard from).
 struct RankRun {
   int ranks = 1;
   int threads = 0;
   double seconds = 0.0;
   double coordination_seconds = 0.0;
+  double setup_bytes = 0.0;  // what every rank was sent before its first task
   std::vector<int> lost_ranks;
 };
 
