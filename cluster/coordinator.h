@@ -129,4 +129,16 @@ class Coordinator {
 // waits for work that will not come.
 void release_workers(Session& session);
 
+// Rank 0 reading and checking its inputs: what `read()` returns, or, when it throws, the
+// workers released (above) before the error goes on.
+template <class Read>
+auto read_or_release(Session& session, Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (...) {
+    release_workers(session);
+    throw;
+  }
+}
+
 }  // namespace mm::cluster

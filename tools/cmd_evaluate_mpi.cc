@@ -24,14 +24,10 @@ int run_evaluate_on_ranks(const EvaluateFlags& flags) {
     cluster::serve_evaluation(session, ranks);
     return kSuccess;
   }
-  EvaluateInputs inputs;
-  try {
+  const EvaluateInputs inputs = cluster::read_or_release(session, [&] {
     check_evaluate_outputs(flags);
-    inputs = read_evaluate_inputs(flags);
-  } catch (...) {
-    cluster::release_workers(session);
-    throw;
-  }
+    return read_evaluate_inputs(flags);
+  });
   const scenarios::EvaluationOptions options =
       evaluation_options(flags, threads, ranks.interrupted);
   print_evaluate_start(flags, inputs, options,

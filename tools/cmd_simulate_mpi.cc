@@ -3,6 +3,7 @@
 // cluster_simulation.h). Ctrl-C at rank 0 writes the days so far at once (mpirun kills the
 // ranks a second after passing it on), then again with whatever the ranks still bring back.
 #include <iostream>
+#include <memory>
 
 #include <spdlog/spdlog.h>
 
@@ -26,14 +27,10 @@ int run_simulate_on_ranks(const SimulateFlags& flags) {
     cluster::serve_simulation(session, ranks);
     return kSuccess;
   }
-  std::unique_ptr<SimulateInputs> inputs;
-  try {
+  const std::unique_ptr<SimulateInputs> inputs = cluster::read_or_release(session, [&] {
     check_simulate_outputs(flags);
-    inputs = std::make_unique<SimulateInputs>(read_simulate_inputs(flags));
-  } catch (...) {
-    cluster::release_workers(session);
-    throw;
-  }
+    return std::make_unique<SimulateInputs>(read_simulate_inputs(flags));
+  });
   const simulation::SimulationOptions options =
       simulation_options(flags, *inputs, threads, ranks.interrupted);
   spdlog::info("simulating {} on {} on {} ranks", flags.plan, flags.instance, session.size());

@@ -13,8 +13,8 @@ void print_rank_summary(const cluster::RankRun& run, std::ostream& out) {
   const double share = run.seconds > 0 ? run.coordination_seconds / run.seconds : 0.0;
   out << rank_text(run) << ": rank 0 coordinated "
       << network::fixed_text(run.coordination_seconds, 2) << " s of "
-      << network::fixed_text(run.seconds, 1) << " s (" << network::percent_text(share, 1)
-      << "), " << network::fixed_text(run.setup_bytes / 1e6, 1) << " MB of setup to each rank; ";
+      << network::fixed_text(run.seconds, 1) << " s (" << network::percent_text(share, 1) << "), "
+      << network::fixed_text(run.setup_bytes / 1e6, 1) << " MB of setup to each rank; ";
   if (run.lost_ranks.empty()) {
     out << "no rank lost\n";
     return;
