@@ -52,3 +52,22 @@ if(NOT spdlog_FOUND)
 endif()
 
 find_package(Threads REQUIRED)
+
+# MPI (Open MPI from Debian) is optional: with it the cluster/ module is built and `evaluate`
+# and `simulate` take --mpi; without it --mpi is an error. On by default when it is found.
+find_package(MPI QUIET COMPONENTS CXX)
+option(MIDDLEMILE_MPI "Build cluster/ (evaluate and simulate on MPI ranks, --mpi)" ${MPI_CXX_FOUND})
+if(MIDDLEMILE_MPI AND NOT MPI_CXX_FOUND)
+  message(FATAL_ERROR "MIDDLEMILE_MPI is on but MPI was not found: install the Debian packages "
+                      "'libopenmpi-dev' and 'openmpi-bin', or configure with -DMIDDLEMILE_MPI=OFF")
+endif()
+if(MIDDLEMILE_MPI)
+  find_program(MIDDLEMILE_MPIEXEC NAMES mpirun mpiexec HINTS ${MPIEXEC_EXECUTABLE})
+  if(NOT MIDDLEMILE_MPIEXEC)
+    message(FATAL_ERROR "MIDDLEMILE_MPI is on but mpirun was not found: install the Debian "
+                        "package 'openmpi-bin'")
+  endif()
+  message(STATUS "MPI: on (${MIDDLEMILE_MPIEXEC})")
+else()
+  message(STATUS "MPI: off (--mpi is an error; install libopenmpi-dev and openmpi-bin for it)")
+endif()

@@ -97,6 +97,7 @@ Json evaluation_json(const Evaluation& e) {
   if (!r.baseline_improved_from.empty())
     baseline["improved_from"] = {{"scenario", r.baseline_improved_from},
                                  {"objective_before", r.baseline_first_objective}};
+  if (!r.baseline_offer_error.empty()) baseline["offer_error"] = r.baseline_offer_error;
   root["baseline"] = baseline;
   root["scenarios"] = Json::array();
   for (std::size_t i = 0; i < r.scenarios.size(); ++i) {
@@ -106,7 +107,8 @@ Json evaluation_json(const Evaluation& e) {
     j["name"] = s.name;
     j["changes"] = built.effects;
     if (!s.solved) {
-      j["status"] = "not_run";
+      j["status"] = s.error.empty() ? "not_run" : "failed";
+      if (!s.error.empty()) j["error"] = s.error;
       root["scenarios"].push_back(j);
       continue;
     }
@@ -137,6 +139,7 @@ Json evaluation_json(const Evaluation& e) {
     if (!s.improved_from.empty())
       j["improved_from"] = {{"scenario", s.improved_from},
                             {"objective_before", s.objective_before_offer}};
+    if (!s.offer_error.empty()) j["offer_error"] = s.offer_error;
     j["cheaper_than_baseline"] = s.cheaper_than_baseline;
     root["scenarios"].push_back(j);
   }
@@ -164,7 +167,8 @@ std::string evaluation_csv(const Evaluation& e) {
   row("baseline", r.baseline, 0, 0, 0, r.baseline_seconds, r.baseline_violations == 0, false);
   for (const scenarios::ScenarioOutcome& s : r.scenarios) {
     if (!s.solved) {
-      out << csv_field(s.name) << ",not_run,,,,,,,,,,,,,,,\n";
+      out << csv_field(s.name) << "," << (s.error.empty() ? "not_run" : "failed")
+          << ",,,,,,,,,,,,,,,\n";
       continue;
     }
     row(s.name, s.plan, s.difference.lanes_opened.size(), s.difference.lanes_closed.size(),
@@ -201,7 +205,7 @@ void print_evaluation_table(const Evaluation& e, std::ostream& out) {
   for (const scenarios::ScenarioOutcome& s : r.scenarios) {
     if (!s.solved) {
       out << std::left << std::setw(static_cast<int>(width)) << s.name.substr(0, 40)
-          << "  not run (interrupted)\n";
+          << (s.error.empty() ? "  not run (interrupted)" : "  failed: " + s.error) << "\n";
       continue;
     }
     std::ostringstream delta;
@@ -215,8 +219,8 @@ void print_evaluation_table(const Evaluation& e, std::ostream& out) {
   }
   if (!r.baseline_improved_from.empty())
     out << "baseline planned again from the plan of \"" << r.baseline_improved_from
-        << "\", which was cheaper: " << network::fixed_text(r.baseline_first_objective, 0)
-        << " -> " << network::fixed_text(r.baseline.objective, 0) << "\n";
+        << "\", which was cheaper: " << network::fixed_text(r.baseline_first_objective, 0) << " -> "
+        << network::fixed_text(r.baseline.objective, 0) << "\n";
   for (const scenarios::ScenarioOutcome& s : r.scenarios)
     if (s.cheaper_than_baseline)
       out << "! " << s.name

@@ -19,6 +19,10 @@
 // whose plan still costs less than the baseline by more than `offer_threshold` is flagged
 // (`cheaper_than_baseline`): shown as a finding to check, never as a saving.
 //
+// The steps are functions of their own (scenarios/scenario_steps.h), so that cluster/ runs the
+// same steps on MPI ranks. A scenario whose planning throws is reported with its `error`, and
+// the others still finish.
+//
 // Parallelism: up to `threads` scenarios run at once, each single-threaded (one TBB arena of
 // `threads`); with fewer scenarios than threads, each scenario gets the spare threads for its
 // pricing. Their CBC calls take turns, as every CBC call in the process does (mip/cbc_driver.h):
@@ -61,7 +65,10 @@ struct ScenarioToEvaluate {
 
 struct ScenarioOutcome {
   std::string name;
-  bool solved = false;  // false: not run (interrupted before it started)
+  bool solved = false;  // false: not run (interrupted before it started), or failed (`error`)
+  // Why a scenario has no plan: its planning failed (the exception's message), or the MPI rank
+  // planning it was lost (cluster/). Empty otherwise.
+  std::string error;
   network::Plan plan;
   PlanDifference difference;
   double seconds = 0.0;
@@ -78,6 +85,8 @@ struct ScenarioOutcome {
   // the objective before; empty when it was not.
   std::string improved_from;
   double objective_before_offer = engine::kInfinity;
+  // Why offering the sibling's plan failed (the scenario keeps its own); empty otherwise.
+  std::string offer_error;
   // Costs less than the (improved) baseline by more than the offer threshold: a finding to
   // check (the baseline plan is not proven optimal, or the change is not a pure removal).
   bool cheaper_than_baseline = false;
@@ -91,6 +100,8 @@ struct EvaluationResult {
   // first objective; empty / infinity when no offer improved it.
   std::string baseline_improved_from;
   double baseline_first_objective = engine::kInfinity;
+  // Why offering a scenario's plan to the baseline failed (it keeps its plan); empty otherwise.
+  std::string baseline_offer_error;
   std::vector<ScenarioOutcome> scenarios;  // in input order
 };
 

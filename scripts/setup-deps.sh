@@ -8,6 +8,7 @@ packages=(
   coinor-libcbc-dev liblemon-dev libtbb-dev libboost-dev
   libgdal-dev gdal-bin nlohmann-json3-dev libgtest-dev libcli11-dev
   libspdlog-dev
+  libopenmpi-dev openmpi-bin  # cluster/: evaluate and simulate on MPI ranks (--mpi), its tests
   chromium  # the report's rendering test (tests/report_render/)
   postgresql postgresql-15-postgis-3 jq
   clang-14 libfuzzer-14-dev  # scripts/fuzz.sh: libFuzzer harnesses (fuzz/)

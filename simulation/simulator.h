@@ -8,7 +8,8 @@
 //
 // Days run in parallel with TBB, one recourse workspace per thread; day i depends on
 // (seed, i) alone and the summaries are formed in day order, so the same seed gives the same
-// results for any thread count. Progress is reported through a callback, from whichever thread
+// results for any thread count (simulation/simulation_run.h: the same parts run on MPI ranks in
+// cluster/). Progress is reported through a callback, from whichever thread
 // finishes a day, at most every 0.25 s and once at the end (never concurrently).
 #pragma once
 

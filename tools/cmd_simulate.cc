@@ -1,109 +1,43 @@
 // `middlemile simulate INSTANCE PLAN`: the plan's schedule under sampled (or given) days of
 // demand, with recourse (docs/SIMULATION.md). Progress on stderr, a one-screen summary on
 // stdout, --json and --csv written atomically. Exit 0; 2 for bad input (the plan must pass the
-// referee against the instance); 130 after Ctrl-C, with the days finished so far written.
-#include <filesystem>
+// referee against the instance); 130 after Ctrl-C, with the days finished so far written. With
+// --mpi, under mpirun, blocks of days are dealt to the ranks (tools/cmd_simulate_mpi.cc).
 #include <iostream>
-#include <memory>
-#include <optional>
 
 #include <spdlog/spdlog.h>
 
-#include "network/errors.h"
-#include "network/instance_json.h"
-#include "network/number_text.h"
-#include "network/plan_json.h"
-#include "network/simulation_json.h"
-#include "network/text_file.h"
-#include "simulation/demand_scenarios.h"
-#include "simulation/simulation_csv.h"
 #include "simulation/simulator.h"
 #include "tools/commands.h"
 #include "tools/interrupt.h"
+#include "tools/on_ranks.h"
 #include "tools/progress_printer.h"
 #include "tools/shared_flags.h"
-#include "tools/simulation_summary.h"
+#include "tools/simulate_job.h"
 
 namespace mm::tools {
 
 namespace {
 
-struct SimulateFlags {
-  std::string instance;
-  std::string plan;
-  std::size_t samples = 1000;
-  std::uint64_t seed = 1;
-  double demand_cv = 0.2;
-  double correlation = 0.0;
-  std::string scenarios;
-  double spot_factor = 1.5;
-  bool no_spot = false;
-  std::optional<double> late_penalty;
-  int threads = 0;
-  std::string json;
-  std::string csv;
-  std::size_t rows = 5;
-  bool quiet = false;
-};
-
-// Outputs are checked before any work, and never overwrite an input.
-void check_output(const std::string& output, const SimulateFlags& flags) {
-  if (output.empty()) return;
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  for (const std::string& input : {flags.instance, flags.plan, flags.scenarios})
-    if (!input.empty() && fs::exists(output, ec) && fs::equivalent(output, input, ec))
-      throw network::InputError(output + ": refusing to overwrite an input");
-  network::check_writable(output);
-}
-
 int run_simulate(const SimulateFlags& flags) {
-  check_output(flags.json, flags);
-  check_output(flags.csv, flags);
-  if (!flags.json.empty() && !flags.csv.empty() && flags.json == flags.csv)
-    throw network::InputError(flags.json + ": --json and --csv name the same file");
-  const network::Instance instance = network::read_instance_file(flags.instance);
-  const network::Plan plan = network::read_plan_file(flags.plan);
-  std::vector<simulation::DemandScenario> scenarios;
-  if (!flags.scenarios.empty())
-    scenarios = simulation::read_demand_scenarios(instance, flags.scenarios);
-
-  simulation::SimulationOptions options;
-  options.samples = flags.samples;
-  options.seed = flags.seed;
-  options.demand_cv = flags.demand_cv;
-  options.correlation = flags.correlation;
-  if (!flags.scenarios.empty()) {
-    options.scenarios = &scenarios;
-    options.scenarios_file = flags.scenarios;
-  }
-  options.spot = !flags.no_spot;
-  options.spot_factor = flags.spot_factor;
-  options.late_penalty_per_package = flags.late_penalty;
-  options.threads = resolve_threads(flags.threads);
-  options.plan_name = flags.plan;
-  options.stop = install_interrupt_handler();
+  if (flags.mpi) return run_simulate_on_ranks(flags);
+  check_simulate_outputs(flags);
+  const SimulateInputs inputs = read_simulate_inputs(flags);
+  const simulation::SimulationOptions options = simulation_options(
+      flags, inputs, resolve_threads(flags.threads), install_interrupt_handler());
   spdlog::info("simulating {} on {} with {} threads", flags.plan, flags.instance, options.threads);
 
   CountProgressDisplay display(flags.quiet);
   const CountProgressCallback draw = display.callback();
   const network::SimulationResults results = simulation::simulate_plan(
-      instance, plan, options, [&](const simulation::SimulationProgress& p) {
+      inputs.instance, inputs.plan, options, [&](const simulation::SimulationProgress& p) {
         if (draw) draw({p.done, p.total, p.elapsed_seconds, "samples"});
       });
   display.finish();
-
-  if (!flags.json.empty())
-    network::write_file_atomically(flags.json, network::write_simulation_json(results));
-  if (!flags.csv.empty())
-    network::write_file_atomically(flags.csv, simulation::simulation_csv(results));
-  print_simulation_summary(results, flags.rows, std::cout);
-  std::cout << "  " << results.samples.size() << " days in "
-            << network::fixed_text(results.seconds, 1) << " s on " << results.threads << " thread"
-            << (results.threads == 1 ? "" : "s");
-  if (!flags.json.empty()) std::cout << "; results written to " << flags.json;
-  if (!flags.csv.empty()) std::cout << (flags.json.empty() ? "; " : " and ") << flags.csv;
-  std::cout << "\n";
+  write_simulation(flags, results);
+  print_simulation(
+      flags, results,
+      "on " + std::to_string(results.threads) + " thread" + (results.threads == 1 ? "" : "s"));
   return results.interrupted || interrupted() ? kInterrupted : kSuccess;
 }
 
@@ -147,6 +81,7 @@ void add_simulate_command(CLI::App& app, int* result) {
                   "Departures and facilities listed in the summary (default 5)")
       ->check(CLI::PositiveNumber);
   add_quiet_flag(*cmd, &flags->quiet);
+  add_mpi_flags(*cmd, &flags->mpi, &flags->rank_timeout);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_simulate(*flags); }); });
 }
 

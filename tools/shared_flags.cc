@@ -40,6 +40,17 @@ void add_demand_cv_flag(CLI::App& command, double* cv) {
       ->check(CLI::Range(0.0, 10.0));
 }
 
+void add_mpi_flags(CLI::App& command, bool* mpi, double* rank_timeout) {
+  command.add_flag("--mpi", *mpi,
+                   "Run on the ranks of `mpirun -n N`: rank 0 reads the inputs and writes the "
+                   "results, the work is dealt to every rank (--threads is per rank)");
+  command
+      .add_option("--rank-timeout", *rank_timeout,
+                  "With --mpi: a rank not heard from for this many seconds is counted lost and "
+                  "its work reported lost (default 60)")
+      ->check(CLI::PositiveNumber);
+}
+
 void add_log_level_flag(CLI::App& command) {
   command
       .add_option_function<std::string>(

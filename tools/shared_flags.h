@@ -1,6 +1,7 @@
 // The flags several subcommands share, defined once so that every command spells, checks and
 // explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc (a no-op
-// kept for compatibility), --demand-cv, and --log-level (which main.cc adds to every subcommand).
+// kept for compatibility), --demand-cv, --engine-option (plan, cmnd), --mpi and --rank-timeout
+// (evaluate, simulate), and --log-level (which main.cc adds to every subcommand).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -24,6 +25,9 @@ void add_demand_cv_flag(CLI::App& command, double* cv);
 // --engine-option NAME=VALUE (repeatable): one of the engine's tuning constants
 // (engine/engine_options.h), checked when parsed.
 void add_engine_option_flag(CLI::App& command, engine::EngineOptions* options);
+// --mpi: run on the ranks of `mpirun -n N` (tools/on_ranks.h); --rank-timeout S (> 0, default
+// 60): a rank not heard from for S seconds is counted lost.
+void add_mpi_flags(CLI::App& command, bool* mpi, double* rank_timeout);
 // --log-level error|warn|info|debug: applied as soon as it is parsed (tools/logging.h).
 void add_log_level_flag(CLI::App& command);
 
