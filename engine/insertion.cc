@@ -34,7 +34,8 @@ Inserter::Inserter(const DesignProblem& problem)
   // Reachability ignores capacity: one pass per source node with every arc at cost 0.
   std::map<std::size_t, std::vector<std::size_t>> by_source;
   for (std::size_t k = 0; k < problem.commodities.size(); ++k)
-    if (!problem.commodities[k].sinks.empty()) by_source[problem.commodities[k].source].push_back(k);
+    if (!problem.commodities[k].sinks.empty())
+      by_source[problem.commodities[k].source].push_back(k);
   const routing::PricingGraph::ArcCost zero = [](std::size_t) { return 0.0; };
   for (const auto& [source, members] : by_source) {
     std::size_t last = 0;

@@ -145,9 +145,8 @@ double PlanState::marginal_cost(std::size_t arc, std::size_t commodity, double s
   const DesignArc& a = problem_->design_arcs[arc];
   const Commodity& k = problem_->commodities[commodity];
   const double packages = share * k.packages;
-  if (a.resource_group >= 0 &&
-      resource_load_[a.resource_group] + packages >
-          problem_->resource_limits[a.resource_group] * (1 + 1e-9) + kZero)
+  if (a.resource_group >= 0 && resource_load_[a.resource_group] + packages >
+                                   problem_->resource_limits[a.resource_group] * (1 + 1e-9) + kZero)
     return kInfinity;
   std::array<double, kDimensions> load = load_[arc];
   for (int r = 0; r < kDimensions; ++r) load[r] += share * k.size[r];
@@ -174,8 +173,7 @@ double PlanState::room(std::size_t arc, std::size_t commodity) const {
     if (!std::isfinite(a.capacity[r]) || k.size[r] <= 0) continue;
     if (a.capacity[r] <= 0) return 0.0;
     need = std::max(need, load_[arc][r] / a.capacity[r]);
-    if (load_[arc][r] >= units_[arc] * a.capacity[r] * (1 - kVehicleTolerance) - kZero)
-      full = true;
+    if (load_[arc][r] >= units_[arc] * a.capacity[r] * (1 - kVehicleTolerance) - kZero) full = true;
   }
   const double vehicles = full ? units_[arc] + 1 : units_[arc];
   if (vehicles > std::min(a.max_units, unit_cap_[arc]) + kZero) return 0.0;
@@ -188,8 +186,9 @@ double PlanState::room(std::size_t arc, std::size_t commodity) const {
     if (std::isfinite(a.capacity[r]) && k.size[r] > 0)
       share = std::min(share, (vehicles * a.capacity[r] - load_[arc][r]) / k.size[r]);
   if (a.resource_group >= 0 && k.packages > 0)
-    share = std::min(share, (problem_->resource_limits[a.resource_group] -
-                             resource_load_[a.resource_group]) / k.packages);
+    share = std::min(
+        share, (problem_->resource_limits[a.resource_group] - resource_load_[a.resource_group]) /
+                   k.packages);
   return std::max(0.0, share);
 }
 
