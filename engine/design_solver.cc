@@ -10,6 +10,7 @@
 
 #include "engine/column_generation.h"
 #include "engine/cutset_cuts.h"
+#include "engine/flow_neighbourhood.h"
 #include "engine/insertion.h"
 #include "engine/local_search.h"
 #include "engine/mip_neighbourhood.h"
@@ -66,6 +67,7 @@ class Pipeline {
         master_(problem),
         cg_(problem, master_),
         cuts_(problem),
+        flows_(problem),
         search_inserter_(problem),
         lp_inserter_(problem) {}
 
@@ -359,18 +361,7 @@ class Pipeline {
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
     const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
     for (int i = 0, failed = 0; failed < patience && !expired(); ++i, ++failed) {
-      const std::vector<bool> free = choose_mip_neighbourhood(problem_, current, size, random);
-      master_.add_paths(current.paths);  // the start's paths must be columns
-      PriceAndBranchOptions o;
-      o.seconds = 1e9;
-      o.deadline = deadline_;
-      o.seed = options_.seed + static_cast<std::uint64_t>(epoch * 1000 + i);
-      o.stop = options_.stop;
-      o.max_nodes = engine_.neighbourhood_mip_nodes;
-      o.heartbeat = [&] { heartbeat("neighbourhood MIPs", i, current.objective); };
-      o.free_commodities = &free;
-      o.cuts = true;
-      const DesignSolution better = price_and_branch(master_, current, o);
+      const DesignSolution better = solve_mip_neighbourhood(epoch, i, current, size, random);
       if (better.empty()) continue;
       DesignSolution next = polished(better, random);
       if (next.objective >= current.objective - 1e-9) continue;
@@ -383,6 +374,42 @@ class Pipeline {
       p.improved = true;
       report(p);
     }
+  }
+
+  // One neighbourhood of about `size` commodities around a random one, re-planned by CBC: over
+  // arc flows (any arc) or over the master's path columns.
+  DesignSolution solve_mip_neighbourhood(int epoch, int i, const DesignSolution& current,
+                                         std::size_t size, Random& random) {
+    const std::uint64_t seed = options_.seed + static_cast<std::uint64_t>(epoch * 1000 + i);
+    auto beat = [this, i, objective = current.objective] {
+      heartbeat("neighbourhood MIPs", i, objective);
+    };
+    if (engine_.neighbourhood_mip_flows) {
+      FlowNeighbourhoodOptions o;
+      o.deadline = deadline_;
+      o.stop = options_.stop;
+      o.seed = seed;
+      o.max_nodes = engine_.neighbourhood_mip_nodes;
+      o.max_commodities = size;
+      o.max_variables = static_cast<std::size_t>(engine_.neighbourhood_mip_variables);
+      o.heartbeat = beat;
+      DesignSolution better =
+          flows_.improve(current, mip_neighbourhood_order(problem_, current, random), o);
+      if (!better.empty()) master_.add_paths(better.paths);  // CBC on the pool sees them too
+      return better;
+    }
+    const std::vector<bool> free = choose_mip_neighbourhood(problem_, current, size, random);
+    master_.add_paths(current.paths);  // the start's paths must be columns
+    PriceAndBranchOptions o;
+    o.seconds = 1e9;
+    o.deadline = deadline_;
+    o.seed = seed;
+    o.stop = options_.stop;
+    o.max_nodes = engine_.neighbourhood_mip_nodes;
+    o.heartbeat = beat;
+    o.free_commodities = &free;
+    o.cuts = true;
+    return price_and_branch(master_, current, o);
   }
 
   void run_epoch(int epoch) {
@@ -414,6 +441,7 @@ class Pipeline {
   RestrictedMaster master_;
   ColumnGeneration cg_;
   CutsetSeparator cuts_;
+  FlowNeighbourhood flows_;
   Inserter search_inserter_;  // branch A's
   Inserter lp_inserter_;      // branch B's
   DesignSolution best_;

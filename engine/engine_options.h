@@ -56,6 +56,14 @@ struct EngineOptions {
   double neighbourhood_mip_share = 0.1;
   int neighbourhood_mip_min_commodities = 10;
   int neighbourhood_mip_nodes = 500;
+  // 1: the neighbourhood's commodities may take any arc (engine/flow_neighbourhood.h, an arc
+  // flow MIP of at most neighbourhood_mip_variables flow variables, which caps the
+  // neighbourhood's size on large networks); 0: only the master's path columns. Off by
+  // default: on Canad instances each arc MIP took 1–14 s against ~0.5 s for the path MIP, and
+  // the plans at 60 s were worse (c46 11.2% against 2.3% from the best known; BENCHMARKS.md).
+  // [0, 1]; [1, 1e9]
+  int neighbourhood_mip_flows = 0;
+  int neighbourhood_mip_variables = 50000;
   // Stop when the gap (network/gap.h) falls below this. [0, 1]
   double gap = 1e-4;
   // Cyclic vehicle types (engine/vehicle_balance.h): 1 prices empty moves and fleet into every

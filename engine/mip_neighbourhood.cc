@@ -4,13 +4,11 @@
 
 namespace mm::engine {
 
-std::vector<bool> choose_mip_neighbourhood(const DesignProblem& problem,
-                                           const DesignSolution& incumbent, std::size_t size,
-                                           Random& random) {
+std::vector<std::size_t> mip_neighbourhood_order(const DesignProblem& problem,
+                                                 const DesignSolution& incumbent, Random& random) {
   const std::size_t K = problem.commodities.size();
-  std::vector<bool> chosen(K, false);
-  if (K == 0) return chosen;
-  size = std::clamp<std::size_t>(size, 1, K);
+  std::vector<std::size_t> order;
+  if (K == 0) return order;
   const std::size_t seed = random.below(K);
   const Commodity& s = problem.commodities[seed];
 
@@ -25,7 +23,7 @@ std::vector<bool> choose_mip_neighbourhood(const DesignProblem& problem,
     for (std::size_t a : p.arcs)
       if (a < seed_arc.size() && seed_arc[a]) shares_vehicle[p.commodity] = true;
 
-  // Groups by relatedness, each shuffled; taken in order until the neighbourhood is full.
+  // Groups by relatedness, each shuffled, taken in order.
   std::vector<std::size_t> riders, ends, others;
   for (std::size_t k = 0; k < K; ++k) {
     if (k == seed) continue;
@@ -37,16 +35,24 @@ std::vector<bool> choose_mip_neighbourhood(const DesignProblem& problem,
     else
       others.push_back(k);
   }
-  chosen[seed] = true;
-  std::size_t count = 1;
+  order.reserve(K);
+  order.push_back(seed);
   for (std::vector<std::size_t>* group : {&riders, &ends, &others}) {
     random.shuffle(*group);
-    for (std::size_t k : *group) {
-      if (count >= size) return chosen;
-      chosen[k] = true;
-      ++count;
-    }
+    order.insert(order.end(), group->begin(), group->end());
   }
+  return order;
+}
+
+std::vector<bool> choose_mip_neighbourhood(const DesignProblem& problem,
+                                           const DesignSolution& incumbent, std::size_t size,
+                                           Random& random) {
+  const std::size_t K = problem.commodities.size();
+  std::vector<bool> chosen(K, false);
+  if (K == 0) return chosen;
+  const std::vector<std::size_t> order = mip_neighbourhood_order(problem, incumbent, random);
+  size = std::clamp<std::size_t>(size, 1, K);
+  for (std::size_t i = 0; i < size; ++i) chosen[order[i]] = true;
   return chosen;
 }
 

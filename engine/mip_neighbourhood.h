@@ -16,8 +16,14 @@
 
 namespace mm::engine {
 
-// One flag per commodity: true when it is free. Never more than `size` and at least one
-// commodity when the problem has any.
+// Every commodity once, in the order a neighbourhood grows (the one drawn at random first,
+// then riders of its vehicles, then those of its origin or destination, then the rest); empty
+// when the problem has none.
+std::vector<std::size_t> mip_neighbourhood_order(const DesignProblem& problem,
+                                                 const DesignSolution& incumbent, Random& random);
+
+// One flag per commodity: true when it is free (the first `size` of the order above). Never
+// more than `size` and at least one commodity when the problem has any.
 std::vector<bool> choose_mip_neighbourhood(const DesignProblem& problem,
                                            const DesignSolution& incumbent, std::size_t size,
                                            Random& random);

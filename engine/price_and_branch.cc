@@ -15,6 +15,21 @@
 
 namespace mm::engine {
 
+std::vector<std::string> cbc_search_arguments(std::uint64_t seed, bool cuts, int max_nodes) {
+  std::vector<std::string> arguments = {
+      "-randomCbcSeed", std::to_string(seed % 1000000 + 1), "-preprocess", "off",
+      // Without cuts: the master already has its strong linking rows and cut-set cuts, CBC's
+      // bound is not used, and its generic cuts made each node LP take seconds on the whole
+      // pool (dense Gomory rows of ~250 entries; probing on thousands of linking rows): CBC is
+      // there for its search and heuristics.
+      "-cuts", cuts ? "on" : "off", "-maxNodes", std::to_string(std::max(0, max_nodes))};
+  // With cuts, only the sparse ones (probing, knapsack cover, flow cover, MIR): Gomory and
+  // two-step MIR rows are dense here.
+  if (cuts)
+    for (const char* off : {"-gomoryCuts", "off", "-twoMirCuts", "off"}) arguments.push_back(off);
+  return arguments;
+}
+
 DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
                                 const PriceAndBranchOptions& options) {
   const DesignProblem& problem = master.problem();
@@ -113,14 +128,7 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   // safe with a MIP start: CBC 2.10 then reads the LP relaxation's values as the start's and
   // stops on an assertion in CbcModel::checkSolution (seen on a two-arc CMND instance).
   cbc.skip_solution_check = false;
-  cbc.arguments = {"-randomCbcSeed", std::to_string(options.seed % 1000000 + 1), "-preprocess",
-                   "off",
-                   // No cuts: the master already has its strong linking rows and cut-set
-                   // cuts, CBC's bound is not used, and its generic cuts made each node LP take
-                   // seconds on these matrices (dense Gomory rows of ~250 entries; probing on
-                   // thousands of linking rows): CBC is here for its search and heuristics.
-                   "-cuts", options.cuts ? "on" : "off", "-maxNodes",
-                   std::to_string(std::max(0, options.max_nodes))};
+  cbc.arguments = cbc_search_arguments(options.seed, options.cuts, options.max_nodes);
   if (mip::run_cbc(model, cbc).outcome == mip::CbcOutcome::not_run) return {};
   if (model.bestSolution() == nullptr || model.getNumCols() != mip_columns) return {};
   const std::vector<double> full =

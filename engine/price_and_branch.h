@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "engine/design_problem.h"
 #include "engine/restricted_master.h"
@@ -43,6 +45,10 @@ struct PriceAndBranchOptions {
   // whole pool (see above).
   bool cuts = false;
 };
+
+// CBC's arguments for the engine's searches: seeded, no preprocessing, at most `max_nodes`
+// nodes, and with `cuts` only its sparse cut generators (see price_and_branch.cc).
+std::vector<std::string> cbc_search_arguments(std::uint64_t seed, bool cuts, int max_nodes);
 
 // Returns a solution strictly better than `incumbent`, or an empty one if CBC found none.
 DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
