@@ -308,6 +308,14 @@ class Pipeline {
       descend(state, lp_inserter_, random, budget());
       found.push_back({state.solution(), "rounding"});
     }
+    if (lp_converged_ && !dived_ && engine_.dive_rounds > 0 && !expired()) {
+      dived_ = true;
+      DesignSolution dove = dive();
+      if (!dove.empty()) {
+        Random random(options_.seed * 15485863ull);
+        found.push_back({polished(dove, random), "dive"});
+      }
+    }
     if (expired()) return found;
     // CBC starts from the better of the epoch's start and the rounded LP.
     const DesignSolution* incumbent = &start;
@@ -338,6 +346,57 @@ class Pipeline {
     return found;
   }
 
+  // Once the LP has converged: a dive with re-pricing. The quarter of the design arcs whose
+  // vehicle counts are most nearly whole upward are fixed at their ceiling, column generation
+  // re-prices the rest (paths that fit the fixed vehicles), until the LP is integral; its plan
+  // is a candidate, and the columns priced on the way (routes around a committed design) go to
+  // CBC. The fixings are undone and the master's LP restored after; the runs under fixings
+  // give no bound. Each step is at most dive_rounds rounds; a step that cannot fix anything,
+  // an LP not solved to optimality or the deadline ends it.
+  DesignSolution dive() {
+    ColumnGenerationOptions o;
+    o.threads = std::max(1, options_.threads);
+    o.stop = options_.stop;
+    o.deadline = deadline_;
+    o.max_rounds = std::max(1, engine_.dive_rounds);
+    o.columns_per_commodity = engine_.columns_per_commodity;
+    o.separate_linking = false;
+    DesignSolution lp;
+    for (int step = 1; !expired() && master_.solution_optimal(); ++step) {
+      lp = master_.current_solution();
+      std::vector<std::pair<double, std::size_t>> fractional;  // (fractional part, arc)
+      for (std::size_t a = 0; a < lp.units.size(); ++a) {
+        const double part = lp.units[a] - std::floor(lp.units[a]);
+        if (part > 1e-6 && part < 1.0 - 1e-6) fractional.push_back({part, a});
+      }
+      if (fractional.empty()) break;
+      std::sort(fractional.begin(), fractional.end(),
+                [](const auto& l, const auto& r) { return l.first != r.first ? l.first > r.first : l.second < r.second; });
+      const std::size_t fix = std::max<std::size_t>(1, (fractional.size() + 3) / 4);
+      for (std::size_t i = 0; i < fix; ++i) {
+        const std::size_t a = fractional[i].second;
+        master_.set_unit_bounds(a, std::ceil(lp.units[a]), problem_.design_arcs[a].max_units);
+      }
+      const ColumnGenerationResult r = cg_.run(o, nullptr, "dive", started_);
+      if (r.status != LpStatus::optimal) break;
+      heartbeat("dive", step, best_objective_seen());
+    }
+    DesignSolution plan;
+    if (master_.solution_optimal()) {
+      plan = master_.current_solution();
+      plan.paths = at_most_whole(problem_, std::move(plan.paths));
+    }
+    master_.reset_unit_bounds();
+    if (!stopped()) master_.solve(std::max(1.0, budget().seconds_left()));
+    master_path_count_ = master_.path_count();
+    return plan;
+  }
+
+  double best_objective_seen() {
+    std::lock_guard<std::mutex> lock(report_mutex_);
+    return shown_incumbent_;
+  }
+
   // A plan from CBC made to hold every limit (CBC sees the master's rows only) and descended.
   DesignSolution polished(const DesignSolution& solution, Random& random) {
     PlanState state(problem_);
@@ -358,6 +417,8 @@ class Pipeline {
     const std::size_t size = std::max<std::size_t>(
         static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_min_commodities)),
         static_cast<std::size_t>(engine_.neighbourhood_mip_share * static_cast<double>(K)));
+    // A neighbourhood of every commodity is the CBC on the pool that follows.
+    if (size >= K) return;
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
     const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
     for (int i = 0, failed = 0; failed < patience && !expired(); ++i, ++failed) {
@@ -450,6 +511,7 @@ class Pipeline {
   double lp_value_ = kInfinity;
   int cg_rounds_ = 0;
   bool lp_converged_ = false;
+  bool dived_ = false;
   int epoch_ = 0;
   std::mutex report_mutex_;
   Clock::time_point last_report_ = Clock::now();

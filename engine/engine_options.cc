@@ -36,6 +36,7 @@ const Field kFields[] = {
     {"branch_nodes", &EngineOptions::branch_nodes, 0, 1e9},
     {"branch_paths_per_commodity", &EngineOptions::branch_paths_per_commodity, 0, 1e6},
     {"branch_full_pool_columns", &EngineOptions::branch_full_pool_columns, 0, 1e9},
+    {"dive_rounds", &EngineOptions::dive_rounds, 0, 1e6},
     {"neighbourhood_mips", &EngineOptions::neighbourhood_mips, 0, 1e6},
     {"neighbourhood_mip_share", &EngineOptions::neighbourhood_mip_share, 0, 1},
     {"neighbourhood_mip_min_commodities", &EngineOptions::neighbourhood_mip_min_commodities, 1,

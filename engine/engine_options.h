@@ -38,6 +38,9 @@ struct EngineOptions {
   // Cut-set MIR cuts: added per round, and the relative violation that counts. [0, 1e7]; [0, 1]
   int cuts_per_round = 500;
   double cut_tolerance = 1e-4;
+  // The dive once the LP has converged (engine/design_solver.cc): column generation rounds
+  // per fixing step; 0: no dive. [0, 1e6]
+  int dive_rounds = 30;
   // CBC nodes on the column pool in epoch 0. [0, 1e9]
   int branch_nodes = 200;
   // Paths per commodity CBC may choose from: the cheapest under the LP's duals, and the
