@@ -370,8 +370,9 @@ class Pipeline {
         if (part > 1e-6 && part < 1.0 - 1e-6) fractional.push_back({part, a});
       }
       if (fractional.empty()) break;
-      std::sort(fractional.begin(), fractional.end(),
-                [](const auto& l, const auto& r) { return l.first != r.first ? l.first > r.first : l.second < r.second; });
+      std::sort(fractional.begin(), fractional.end(), [](const auto& l, const auto& r) {
+        return l.first != r.first ? l.first > r.first : l.second < r.second;
+      });
       const std::size_t fix = std::max<std::size_t>(1, (fractional.size() + 3) / 4);
       for (std::size_t i = 0; i < fix; ++i) {
         const std::size_t a = fractional[i].second;

@@ -34,10 +34,10 @@ struct FlowNeighbourhoodOptions {
   Clock::time_point deadline = Clock::time_point::max();
   const std::atomic<bool>* stop = nullptr;
   std::uint64_t seed = 1;
-  int max_nodes = 500;                    // CBC's node limit (its work budget)
-  std::size_t max_commodities = 10;       // freed at most
-  std::size_t max_variables = 50000;      // flow variables at most (the first commodity always)
-  std::function<void()> heartbeat;        // CBC's events (progress reporting)
+  int max_nodes = 500;                // CBC's node limit (its work budget)
+  std::size_t max_commodities = 10;   // freed at most
+  std::size_t max_variables = 50000;  // flow variables at most (the first commodity always)
+  std::function<void()> heartbeat;    // CBC's events (progress reporting)
 };
 
 class FlowNeighbourhood {
