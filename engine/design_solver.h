@@ -9,8 +9,10 @@
 //   B. column generation (engine/column_generation.h) on the restricted master, with strong
 //      linking rows and cut-set MIR cuts (engine/cutset_cuts.h) once pricing converges — the
 //      lower bound; the LP rounded to whole vehicles and repaired (engine/plan_repair.h);
-//      then CBC on every column so far with the incumbent as start (price-and-branch,
-//      engine/price_and_branch.h).
+//      once the LP has converged, one dive with re-pricing (vehicle counts fixed upward a
+//      quarter at a time, the rest re-priced: a plan and the columns around it); IP
+//      neighbourhoods (engine/mip_neighbourhood.h) while they pay; then CBC on every column so
+//      far with the incumbent as start (price-and-branch, engine/price_and_branch.h).
 // At the end of the epoch both branches' plans are offered, the best is kept, and the search's
 // paths join the master as columns. Budgets are counted in work and grow by EngineOptions::
 // growth per epoch; the branches do not talk inside an epoch. So one seed gives one sequence of
