@@ -154,4 +154,10 @@ std::vector<int> EarliestArrival::search(std::size_t origin, int ready_minute,
   return arrival;
 }
 
+void make_cyclic(network::VehicleType& type, int turn_minutes, double cost_per_vehicle) {
+  type.balance = network::Balance::cyclic;
+  type.turn_minutes = turn_minutes;
+  type.cost_per_vehicle = cost_per_vehicle;
+}
+
 }  // namespace mm::geo

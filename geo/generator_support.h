@@ -47,6 +47,11 @@ class Random {
   std::mt19937_64 engine_;
 };
 
+// A vehicle type made cyclic (FORMAT.md, "Vehicle balance"): its vehicles run a schedule that
+// brings them back, with a turn time and an ownership cost per vehicle and cycle; empty moves
+// at the loaded rates.
+void make_cyclic(network::VehicleType& type, int turn_minutes, double cost_per_vehicle);
+
 // Trucks cannot reach Alaska, Hawaii and Puerto Rico.
 bool reachable_by_truck(const City& city);
 

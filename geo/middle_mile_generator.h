@@ -66,6 +66,10 @@ struct MiddleMileOptions {
   std::vector<std::string> states;         // keep only cities of these state ids; empty: all
   std::optional<std::string> center;       // as in SampleNetworkOptions
   std::optional<double> radius_km;
+  // Every type cyclic over a daily cycle (cycle_minutes 1,440; turn 30 minutes for trucks, 60
+  // for freighters; 100 a truck and 5,000 a freighter per day of ownership), as
+  // bench/make_cyclic.py makes the shared benchmark networks cyclic.
+  bool cyclic = false;
   std::uint64_t seed = 1;
   std::string name = "middle-mile";
 };

@@ -132,14 +132,7 @@ VehicleType vehicle(const char* id, Mode mode, network::Capacity capacity, doubl
   return v;
 }
 
-// With `cyclic`, every type runs a daily schedule that brings its vehicles back (FORMAT.md,
-// "Vehicle balance"): a turn time, an ownership cost per day, empty moves at the loaded rates.
-void make_cyclic(VehicleType& v, int turn_minutes, double cost_per_vehicle) {
-  v.balance = network::Balance::cyclic;
-  v.turn_minutes = turn_minutes;
-  v.cost_per_vehicle = cost_per_vehicle;
-}
-
+// With `cyclic`, every type runs a daily schedule (geo/generator_support.h, make_cyclic).
 std::vector<VehicleType> vehicle_types(bool with_air, std::size_t air_hubs, bool cyclic) {
   std::vector<VehicleType> types;
   types.push_back(vehicle("truck53", Mode::truck, {100.0, 20000.0}, 250.0, 1.6, 75.0, 1.2));

@@ -57,10 +57,6 @@ geo::MiddleMileOptions family_options(const GenerateFlags& flags, const CLI::App
     throw network::InputError(
         "--demands does not apply to --family middle-mile: its demand is every origin to every "
         "delivery station, two waves a service day (--days)");
-  if (command.count("--cyclic") > 0)
-    throw network::InputError(
-        "--cyclic applies to the sample network only (bench/make_cyclic.py makes any instance "
-        "cyclic)");
   geo::MiddleMileOptions options = flags.family_options;
   const bool total = command.count("--facilities") > 0;
   geo::MiddleMileOptions split;
@@ -96,6 +92,7 @@ geo::MiddleMileOptions family_options(const GenerateFlags& flags, const CLI::App
     options.states.push_back(state);
   }
   options.seed = flags.options.seed;
+  options.cyclic = flags.options.cyclic;
   options.name = command.count("--name") > 0 ? flags.options.name
                                              : std::filesystem::path(flags.output).stem().string();
   return options;
@@ -200,7 +197,8 @@ void add_generate_command(CLI::App& app, int* result) {
                       "\"IL,IN,OH\")");
   command->add_option("--seed", flags->options.seed, "Random seed")->capture_default_str();
   command->add_flag("--cyclic", flags->options.cyclic,
-                    "Sample only: cyclic vehicle types, a daily schedule whose vehicles come back");
+                    "Cyclic vehicle types: a daily schedule whose vehicles come back (turn times, "
+                    "ownership costs)");
   command->add_option("--name", flags->options.name, "Instance name (default: output file stem)");
   command->add_option("--center", flags->center,
                       "Center city \"City, ST\" for --radius-km (default: the largest city)");

@@ -1,4 +1,5 @@
-// Vehicle balance end to end (issue 16): `generate --cyclic`, `plan` (the plan verified and
+// Vehicle balance end to end (issue 16): `generate --cyclic` (sample and middle-mile family),
+// `plan` (the plan verified and
 // written with its fleet and rotations), `verify`, `schedule` as a table and CSV, and
 // `cmnd --balanced` on a triangle whose balanced optimum is worked out by hand.
 #include <gtest/gtest.h>
@@ -65,6 +66,22 @@ TEST_F(BalanceCli, CyclicSamplePlannedVerifiedAndScheduled) {
   const CliRun unknown = run("schedule " + at("plan.json") + " --type zeppelin");
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("zeppelin"), std::string::npos);
+}
+
+TEST_F(BalanceCli, CyclicFamilyNetworkPlannedAndVerified) {
+  ASSERT_EQ(run("generate --family middle-mile --cyclic --facilities 10 --seed 2 --cities " +
+                mm::cli_test::quote(std::string(MM_SOURCE_DIR) + "/data/uscities-top1000.csv") +
+                " -o " + at("family.json"))
+                .exit_code,
+            0);
+  const nlohmann::json instance = nlohmann::json::parse(mm::cli_test::slurp(dir_ / "family.json"));
+  EXPECT_EQ(instance["cycle_minutes"], 1440);
+  for (const auto& type : instance["vehicle_types"]) EXPECT_EQ(type["balance"], "cyclic");
+  const CliRun plan = run("plan " + at("family.json") + " -o " + at("plan.json") +
+                          " --time-limit 3 --threads 1 --quiet");
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  EXPECT_NE(plan.out.find("(cyclic): fleet"), std::string::npos) << plan.out;
+  EXPECT_EQ(run("verify " + at("family.json") + " " + at("plan.json")).exit_code, 0);
 }
 
 TEST_F(BalanceCli, CmndBalancedOnATriangle) {
