@@ -154,6 +154,21 @@ std::vector<int> EarliestArrival::search(std::size_t origin, int ready_minute,
   return arrival;
 }
 
+network::VehicleType vehicle_type(const char* id, network::Mode mode, network::Capacity capacity,
+                                  double cost_per_trip, double cost_per_km, double speed_kmh,
+                                  double circuity, std::optional<int> fleet) {
+  network::VehicleType v;
+  v.id = id;
+  v.mode = mode;
+  v.capacity = capacity;
+  v.cost_per_trip = cost_per_trip;
+  v.cost_per_km = cost_per_km;
+  v.speed_kmh = speed_kmh;
+  v.circuity = circuity;
+  v.fleet = fleet;
+  return v;
+}
+
 void make_cyclic(network::VehicleType& type, int turn_minutes, double cost_per_vehicle) {
   type.balance = network::Balance::cyclic;
   type.turn_minutes = turn_minutes;

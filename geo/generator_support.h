@@ -47,6 +47,11 @@ class Random {
   std::mt19937_64 engine_;
 };
 
+// A one-way vehicle type with these rates (the generators' fleets).
+network::VehicleType vehicle_type(const char* id, network::Mode mode, network::Capacity capacity,
+                                  double cost_per_trip, double cost_per_km, double speed_kmh,
+                                  double circuity, std::optional<int> fleet = std::nullopt);
+
 // A vehicle type made cyclic (FORMAT.md, "Vehicle balance"): its vehicles run a schedule that
 // brings them back, with a turn time and an ownership cost per vehicle and cycle; empty moves
 // at the loaded rates.

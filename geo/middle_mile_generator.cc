@@ -147,25 +147,12 @@ std::vector<std::size_t> draw_places(Random& random, const std::vector<City>& pl
 }
 
 std::vector<VehicleType> vehicle_types(const MiddleMileOptions& options) {
-  auto type = [](const char* id, Mode mode, network::Capacity capacity, double per_trip,
-                 double per_km, double speed_kmh, double circuity, std::optional<int> fleet) {
-    VehicleType v;
-    v.id = id;
-    v.mode = mode;
-    v.capacity = capacity;
-    v.cost_per_trip = per_trip;
-    v.cost_per_km = per_km;
-    v.speed_kmh = speed_kmh;
-    v.circuity = circuity;
-    v.fleet = fleet;
-    return v;
-  };
   std::vector<VehicleType> types;
-  types.push_back(type("truck53", Mode::truck, {95.0, 20000.0}, 150.0, 1.7, 72.0, 1.2, {}));
-  types.push_back(type("box26", Mode::truck, {40.0, 4500.0}, 90.0, 1.1, 65.0, 1.25, {}));
+  types.push_back(vehicle_type("truck53", Mode::truck, {95.0, 20000.0}, 150.0, 1.7, 72.0, 1.2, {}));
+  types.push_back(vehicle_type("box26", Mode::truck, {40.0, 4500.0}, 90.0, 1.1, 65.0, 1.25, {}));
   if (options.air_hubs > 0)
-    types.push_back(
-        type("b767f", Mode::air, {430.0, 52000.0}, 6000.0, 9.0, 780.0, 1.05, options.freighters));
+    types.push_back(vehicle_type("b767f", Mode::air, {430.0, 52000.0}, 6000.0, 9.0, 780.0, 1.05,
+                                 options.freighters));
   if (options.cyclic)
     for (VehicleType& type : types)
       type.mode == Mode::air ? make_cyclic(type, 60, 5000.0) : make_cyclic(type, 30, 100.0);

@@ -119,30 +119,17 @@ class LaneBuilder {
   std::set<std::tuple<std::size_t, std::size_t, std::size_t>> seen_;
 };
 
-VehicleType vehicle(const char* id, Mode mode, network::Capacity capacity, double cost_per_trip,
-                    double cost_per_km, double speed_kmh, double circuity) {
-  VehicleType v;
-  v.id = id;
-  v.mode = mode;
-  v.capacity = capacity;
-  v.cost_per_trip = cost_per_trip;
-  v.cost_per_km = cost_per_km;
-  v.speed_kmh = speed_kmh;
-  v.circuity = circuity;
-  return v;
-}
-
 // With `cyclic`, every type runs a daily schedule (geo/generator_support.h, make_cyclic).
 std::vector<VehicleType> vehicle_types(bool with_air, std::size_t air_hubs, bool cyclic) {
   std::vector<VehicleType> types;
-  types.push_back(vehicle("truck53", Mode::truck, {100.0, 20000.0}, 250.0, 1.6, 75.0, 1.2));
-  types.push_back(vehicle("box_truck", Mode::truck, {40.0, 8000.0}, 120.0, 1.0, 70.0, 1.2));
+  types.push_back(vehicle_type("truck53", Mode::truck, {100.0, 20000.0}, 250.0, 1.6, 75.0, 1.2));
+  types.push_back(vehicle_type("box_truck", Mode::truck, {40.0, 8000.0}, 120.0, 1.0, 70.0, 1.2));
   if (cyclic) {
     make_cyclic(types[0], 30, 150.0);
     make_cyclic(types[1], 30, 80.0);
   }
   if (with_air) {
-    types.push_back(vehicle("b767", Mode::air, {400.0, 52000.0}, 9000.0, 11.0, 800.0, 1.0));
+    types.push_back(vehicle_type("b767", Mode::air, {400.0, 52000.0}, 9000.0, 11.0, 800.0, 1.0));
     types.back().fleet = static_cast<int>(std::clamp<std::size_t>(air_hubs, 4, 8));
     if (cyclic) make_cyclic(types.back(), 60, 20000.0);
   }
