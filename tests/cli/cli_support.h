@@ -11,6 +11,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+
+#include <gtest/gtest.h>
 
 namespace mm::cli_test {
 
@@ -56,5 +59,26 @@ inline CliRun run_shell(const std::string& command, const std::filesystem::path&
 inline CliRun run_middlemile(const std::string& args, const std::filesystem::path& dir) {
   return run_shell(quote(MM_CLI_PATH) + " " + args, dir);
 }
+
+// A CLI test with a folder of its own under the system's temporary folder (named after the
+// fixture's `prefix`, the test and this process, removed after the test), where commands run.
+class CliTest : public ::testing::Test {
+ protected:
+  explicit CliTest(std::string prefix) : prefix_(std::move(prefix)) {}
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::temp_directory_path() /
+           ("mm_" + prefix_ + "_cli_" + info->name() + "_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  CliRun run(const std::string& args) const { return run_middlemile(args, dir_); }
+
+  std::filesystem::path dir_;
+
+ private:
+  std::string prefix_;
+};
 
 }  // namespace mm::cli_test

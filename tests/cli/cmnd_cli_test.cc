@@ -26,19 +26,9 @@ using mm::cli_test::slurp;
 
 namespace fs = std::filesystem;
 
-class CmndCli : public ::testing::Test {
+class CmndCli : public mm::cli_test::CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("mm_cmnd_cli_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  CliRun run(const std::string& args) const { return mm::cli_test::run_middlemile(args, dir_); }
-
-  fs::path dir_;
+  CmndCli() : CliTest("cmnd") {}
 };
 
 const std::string kTinyDow = std::string(MM_TEST_DATA_DIR) + "/cmnd/tiny.dow";

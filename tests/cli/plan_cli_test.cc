@@ -30,19 +30,9 @@ using mm::cli_test::slurp;
 
 namespace fs = std::filesystem;
 
-class PlanCli : public ::testing::Test {
+class PlanCli : public mm::cli_test::CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("mm_plan_cli_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  CliRun run(const std::string& args) const { return mm::cli_test::run_middlemile(args, dir_); }
-
-  fs::path dir_;
+  PlanCli() : CliTest("plan") {}
 };
 
 const std::string kTiny = std::string(MM_TEST_DATA_DIR) + "/tiny.json";

@@ -25,16 +25,9 @@ const std::string kInstance = std::string(MM_TEST_DATA_DIR) + "/verify/tiny_inst
 const std::string kPlan = std::string(MM_TEST_DATA_DIR) + "/verify/tiny_plan.json";
 const std::string kTiny = std::string(MM_TEST_DATA_DIR) + "/tiny.json";
 
-class ReportCli : public ::testing::Test {
+class ReportCli : public mm::cli_test::CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("mm_report_cli_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  CliRun run(const std::string& args) const { return mm::cli_test::run_middlemile(args, dir_); }
+  ReportCli() : CliTest("report") {}
 
   // A copy of the tiny plan with `edit` applied.
   std::string edited_plan(const std::function<void(nlohmann::json&)>& edit) const {
@@ -44,8 +37,6 @@ class ReportCli : public ::testing::Test {
     std::ofstream(path) << plan.dump();
     return path.string();
   }
-
-  fs::path dir_;
 };
 
 TEST_F(ReportCli, WritesTheReportOfAVerifiedPlan) {

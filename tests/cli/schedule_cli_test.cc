@@ -20,23 +20,13 @@ using mm::cli_test::CliRun;
 
 namespace fs = std::filesystem;
 
-class BalanceCli : public ::testing::Test {
+class BalanceCli : public mm::cli_test::CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("mm_balance_cli_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  CliRun run(const std::string& args) const { return mm::cli_test::run_middlemile(args, dir_); }
+  BalanceCli() : CliTest("balance") {}
   // A file of the test's folder, quoted for the command line.
   std::string at(const std::string& name) const {
     return mm::cli_test::quote((dir_ / name).string());
   }
-
-  fs::path dir_;
 };
 
 TEST_F(BalanceCli, CyclicSamplePlannedVerifiedAndScheduled) {

@@ -22,16 +22,9 @@ namespace fs = std::filesystem;
 
 const std::string kInstance = std::string(MM_TEST_DATA_DIR) + "/simulation/sim_small.json";
 
-class SimulateCli : public ::testing::Test {
+class SimulateCli : public mm::cli_test::CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("mm_simulate_cli_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  CliRun run(const std::string& args) const { return mm::cli_test::run_middlemile(args, dir_); }
+  SimulateCli() : CliTest("simulate") {}
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
   // Plans the instance (a few seconds) and checks the plan with the referee.
@@ -44,8 +37,6 @@ class SimulateCli : public ::testing::Test {
     EXPECT_EQ(v.exit_code, 0) << v.out;
     return plan;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(SimulateCli, SimulatesAPlannedNetworkAndWritesJsonAndCsv) {

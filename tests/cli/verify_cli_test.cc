@@ -26,15 +26,9 @@ namespace fs = std::filesystem;
 
 const fs::path kData = fs::path(MM_TEST_DATA_DIR) / "verify";
 
-class VerifyCli : public ::testing::Test {
+class VerifyCli : public mm::cli_test::CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("mm_verify_cli_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  VerifyCli() : CliTest("verify") {}
 
   CliRun verify(const fs::path& instance, const fs::path& plan) const {
     return mm::cli_test::run_middlemile(
@@ -54,8 +48,6 @@ class VerifyCli : public ::testing::Test {
     std::ofstream(path) << text;
     return path;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(VerifyCli, ValidPlanPasses) {
