@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Simulation benchmark (issue 17; BENCHMARKS.md "Simulation under uncertain demand").
 
-Quality: the medium network (t_med) planned three ways — for the forecast, and for the 0.75- and
-0.9-quantile of every demand (`plan --demand-quantile`) — each plan checked by `middlemile
+Quality: the medium network (t_med) planned five ways — for the forecast, for the 0.75- and
+0.9-quantile of every demand (`plan --demand-quantile`), and two-stage (`plan --samples`, from
+the forecast's and from the 0.75-quantile's start, with twice the time limit: the engine's start
+gets the plans' limit, the search over vehicles the same again) — each plan checked by `middlemile
 verify`, then each simulated out of sample on the same fresh days (a seed no plan saw; the same
 days for every plan): expected cost, on-time share p5/p50, spot vehicles.
 
@@ -12,7 +14,7 @@ results report them, the run's CPU seconds from the kernel).
     bench/simulation_benchmark.py DATA_DIR [--binary build/release/tools/middlemile]
         [--time-limit 60] [--threads 2] [--cv 0.2] [--correlation 0.5] [--seed 20170]
         [--out out/simulation-bench] [--nice 19] [--tries 5] [--quality-network t_med]
-        [--no-speed]
+        [--no-speed] [--two-stage-samples 100]
 
 DATA_DIR holds t_small.json, t_cap.json and t_med.json (the family of realistic middle-mile
 networks). Each plan is made with `--seed 1`, and again with seeds 2, 3, ... (up to --tries)
@@ -52,6 +54,8 @@ def main():
     ap.add_argument("--quality-network", default="t_med",
                     help="the network of the quality comparison (default t_med, the issue's)")
     ap.add_argument("--no-speed", action="store_true", help="skip the speed measurements")
+    ap.add_argument("--two-stage-samples", type=int, default=100,
+                    help="in-sample days of the two-stage plans (plan --samples)")
     args = ap.parse_args()
     data = pathlib.Path(args.data_dir)
     out = pathlib.Path(args.out)
@@ -59,7 +63,7 @@ def main():
     mm = os.path.abspath(args.binary)
     results = {"settings": vars(args), "plans": [], "quality": [], "speed": []}
 
-    def plan(network, name, extra):
+    def plan(network, name, extra, time_limit=None):
         path = out / f"{name}-plan.json"
         seeds_file = out / f"{name}-plan.seeds"
         instance = data / f"{network}.json"
@@ -67,7 +71,8 @@ def main():
             tried = []
             for seed in range(1, args.tries + 1):
                 code, seconds, _ = run([mm, "plan", str(instance), "-o", str(path),
-                                        "--time-limit", str(args.time_limit), "--threads",
+                                        "--time-limit", str(time_limit or args.time_limit),
+                                        "--threads",
                                         str(args.threads), "--seed", str(seed), "--quiet",
                                         *extra], args.nice)
                 if code != 0:
@@ -108,6 +113,17 @@ def main():
         quality.append((f"quantile {q}", plan(net, f"{net}-q{q}",
                                               ["--demand-quantile", str(q), "--demand-cv",
                                                str(args.cv)])))
+    # Two-stage plans: twice the time limit, half for the engine's start (the same budget as
+    # the plans above), half for the search over vehicles on --two-stage-samples in-sample days
+    # (drawn with a seed `plan` derives from its --seed 1: never the out-of-sample days).
+    two_stage = ["--samples", str(args.two_stage_samples), "--demand-cv", str(args.cv),
+                 "--correlation", str(args.correlation), "--engine-share", "0.5",
+                 "--out-of-sample", "0"]
+    for start, extra in (("forecast", []), ("quantile 0.75", ["--demand-quantile", "0.75"])):
+        tag = "" if not extra else "-q0.75"
+        quality.append((f"two-stage from {start}",
+                        plan(net, f"{net}-two-stage{tag}", [*two_stage, *extra],
+                             time_limit=2 * args.time_limit)))
 
     for name, path in quality:
         r, wall, cpu = simulate(net, path, args.samples, path.stem.replace("-plan", ""))

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/ten_solution.h"
+#include "engine/vehicle_balance.h"
 #include "network/errors.h"
 #include "network/time_expanded_network.h"
 #include "simulation/demand_model.h"
@@ -62,6 +63,12 @@ network::Instance quantile_instance(const network::Instance& instance, double qu
 network::Plan plan_for_original(const network::Instance& original, const network::Instance& scaled,
                                 const network::Plan& plan) {
   const network::TimeExpandedNetwork ten(original);
+  return plan_for_original(original, ten, scaled, plan);
+}
+
+network::Plan plan_for_original(const network::Instance& original,
+                                const network::TimeExpandedNetwork& ten,
+                                const network::Instance& scaled, const network::Plan& plan) {
   // A plan leg names a lane and a departure minute: find its dispatch arc.
   const auto arc_of = [&](const std::string& lane_id, int minute) -> std::size_t {
     const auto lane = original.lane_index(lane_id);
@@ -120,6 +127,9 @@ QuantilePlanResult plan_for_quantile(const network::Instance& instance, double q
     return result;
   }
   result.plan = plan_for_original(instance, scaled, result.scaled.plan);
+  // Cyclic vehicle types: the departures' vehicles need their way back (empty moves, fleet).
+  if (!engine::balance_plan(instance, result.plan))
+    throw std::runtime_error("a cyclic fleet cannot run the quantile plan's departures");
   const network::Plan& s = result.scaled.plan;
   nlohmann::ordered_json section{
       {"quantile", quantile},

@@ -21,6 +21,7 @@
 #include "engine/planner.h"
 #include "network/instance.h"
 #include "network/plan.h"
+#include "network/time_expanded_network.h"
 
 namespace mm::simulation {
 
@@ -33,6 +34,11 @@ network::Instance quantile_instance(const network::Instance& instance, double qu
 // their vehicles, routes their packages up to each demand's forecast (see above).
 network::Plan plan_for_original(const network::Instance& original, const network::Instance& scaled,
                                 const network::Plan& plan);
+// The same with the original's time-expanded network built once by the caller (a search that
+// re-assembles many plans: simulation/two_stage_plan.h).
+network::Plan plan_for_original(const network::Instance& original,
+                                const network::TimeExpandedNetwork& ten,
+                                const network::Instance& scaled, const network::Plan& plan);
 
 struct QuantilePlanResult {
   engine::PlannerResult scaled;  // the planner's result on the scaled instance

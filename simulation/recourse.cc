@@ -245,6 +245,8 @@ void finish_day(const Day& day, DayOutcome& out) {
     out.spot_vehicles[i] = day.w.bought[i];
     record.spot_vehicles += day.w.bought[i];
     spot_cost += day.w.bought[i] * day.options.spot_factor * departures[i].cost_per_trip;
+    out.vehicles_used[i] = std::min(departures[i].vehicles + day.w.bought[i],
+                                    vehicles_needed(out.loads[i], departures[i].capacity));
   }
   record.late = day.late;
   record.unserved = record.unserved_by_plan + day.dropped;
@@ -314,6 +316,7 @@ DayOutcome RecourseEvaluator::evaluate(const std::vector<double>& packages,
   out.spot_vehicles.assign(departures.size(), 0);
   out.loads.assign(departures.size(), network::Load{});
   out.overflow.assign(departures.size(), 0);
+  out.vehicles_used.assign(departures.size(), 0);
   out.slot_packages.assign(slots.size(), 0.0);
   out.peak_utilization.assign(schedule_.capacitated_facilities().size(), 0.0);
   w.excess.assign(packages.size(), 0.0);

@@ -63,6 +63,9 @@ struct DayOutcome {
   std::vector<int> spot_vehicles;
   std::vector<network::Load> loads;    // after the recourse
   std::vector<std::uint8_t> overflow;  // the day on the plan's routes would not fit
+  // Whole vehicles the loads after the recourse need (at most planned + spot): how often a
+  // departure's last planned vehicle is used (simulation/two_stage_plan.h).
+  std::vector<int> vehicles_used;
   // Per sort slot (Schedule::slots()): packages leaving after the recourse.
   std::vector<double> slot_packages;
   // Per facility with a sort capacity (Schedule::capacitated_facilities()): the day on the

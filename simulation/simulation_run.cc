@@ -218,6 +218,7 @@ std::vector<DayRecord> SimulationRun::simulate_days(std::size_t begin, std::size
             if (explicit_days) day.record.scenario = (*options_.scenarios)[i].name;
             day.spot_vehicles = std::move(outcome.spot_vehicles);
             day.overflow = std::move(outcome.overflow);
+            day.vehicles_used = std::move(outcome.vehicles_used);
             day.peak_utilization = std::move(outcome.peak_utilization);
             day.done = true;
             if (on_day) on_day();
@@ -225,6 +226,10 @@ std::vector<DayRecord> SimulationRun::simulate_days(std::size_t begin, std::size
         });
   });
   return days;
+}
+
+const Schedule& SimulationRun::schedule() const {
+  return parts_->schedule;
 }
 
 network::SimulationResults SimulationRun::results(const std::vector<DayRecord>& days,

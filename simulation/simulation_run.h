@@ -17,6 +17,7 @@
 #include "network/instance.h"
 #include "network/plan.h"
 #include "network/simulation_results.h"
+#include "simulation/schedule.h"
 #include "simulation/simulator.h"
 
 namespace mm::simulation {
@@ -28,6 +29,7 @@ struct DayRecord {
   network::SampleRecord record;
   std::vector<int> spot_vehicles;        // per scheduled departure
   std::vector<std::uint8_t> overflow;    // per scheduled departure: 1 when it overflowed
+  std::vector<int> vehicles_used;        // per scheduled departure (DayOutcome::vehicles_used)
   std::vector<double> peak_utilization;  // per facility with a sort capacity
 };
 
@@ -57,6 +59,9 @@ class SimulationRun {
   // left out and make the results `interrupted`), with the run's wall time and threads.
   network::SimulationResults results(const std::vector<DayRecord>& days, double seconds,
                                      int threads) const;
+
+  // The plan's departures as the days see them (DayRecord's per-departure vectors follow it).
+  const Schedule& schedule() const;
 
  private:
   struct Parts;

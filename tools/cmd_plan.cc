@@ -1,7 +1,8 @@
 // `middlemile plan INSTANCE -o PLAN`: solve, write the plan atomically, check it with the
 // referee, print the summary (FORMAT.md, "Command line"). With --demand-quantile Q it plans for
 // the Q-quantile of every demand and writes the plan for the forecast
-// (simulation/quantile_plan.h).
+// (simulation/quantile_plan.h). With --samples N (or --scenarios) it makes a two-stage plan: the
+// engine's start, then the vehicles searched for the days (simulation/two_stage_plan.h).
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -31,6 +32,7 @@
 #include "tools/plan_summary.h"
 #include "tools/progress_printer.h"
 #include "tools/shared_flags.h"
+#include "tools/two_stage_job.h"
 
 namespace mm::tools {
 
@@ -51,6 +53,7 @@ struct PlanFlags {
   double packing_efficiency = 1.0;
   std::optional<double> demand_quantile;
   double demand_cv = 0.2;
+  TwoStageFlags two_stage;  // --samples, --scenarios, ...: a two-stage plan
 };
 
 network::Plan solve_compact(const network::Instance& instance, const PlanFlags& flags) {
@@ -95,11 +98,10 @@ int run_plan(const PlanFlags& flags) {
   network::Plan plan;
   bool interrupted_run = false;
   std::string quantile_line;
-  if (flags.demand_quantile && flags.method != "cg")
+  if ((flags.demand_quantile || flags.two_stage.on()) && flags.method != "cg")
     throw network::InputError(
-        "--demand-quantile plans with the column generation engine only "
-        "(not --method " +
-        flags.method + ")");
+        std::string(flags.two_stage.on() ? "--samples and --scenarios" : "--demand-quantile") +
+        " plan with the column generation engine only (not --method " + flags.method + ")");
   if (flags.method == "compact") {
     plan = solve_compact(instance, flags);
   } else {
@@ -114,7 +116,14 @@ int run_plan(const PlanFlags& flags) {
     spdlog::info("planning {} with {} threads, time limit {} s", flags.instance, options.threads,
                  flags.time_limit);
     ProgressDisplay progress(flags.quiet, flags.time_limit);
-    if (flags.demand_quantile) {
+    if (flags.two_stage.on()) {
+      TwoStageRun run =
+          plan_for_days(instance, flags.two_stage, flags.demand_quantile, flags.demand_cv,
+                        flags.time_limit, flags.quiet, options, progress);
+      plan = std::move(run.plan);
+      interrupted_run = run.interrupted;
+      quantile_line = std::move(run.summary);
+    } else if (flags.demand_quantile) {
       // Planned for the quantile, written for the forecast (simulation/quantile_plan.h).
       const auto result = simulation::plan_for_quantile(
           instance, *flags.demand_quantile, flags.demand_cv, options, progress.callback());
@@ -213,6 +222,7 @@ void add_plan_command(CLI::App& app, int* result) {
                   "quantile's vehicles")
       ->check(CLI::Range(0.001, 0.999));
   add_demand_cv_flag(*cmd, &flags->demand_cv);
+  add_two_stage_flags(*cmd, &flags->two_stage);
   add_quiet_flag(*cmd, &flags->quiet);
   add_serialize_cbc_flag(*cmd);
   cmd->callback([flags, result] { *result = run_guarded([&] { return run_plan(*flags); }); });

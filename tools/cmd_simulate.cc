@@ -58,22 +58,14 @@ void add_simulate_command(CLI::App& app, int* result) {
                   "Seed of the draws (default 1); the same seed gives the same days for any "
                   "thread count and any plan");
   add_demand_cv_flag(*cmd, &flags->demand_cv);
-  cmd->add_option("--correlation", flags->correlation,
-                  "Correlation of the log-demand of two demands sharing origin and destination "
-                  "region (half for those sharing one), 0..1 (default 0)")
-      ->check(CLI::Range(0.0, 1.0));
+  add_correlation_flag(*cmd, &flags->correlation);
   cmd->add_option("--scenarios", flags->scenarios,
                   "Simulate the days of this file (middlemile-demand-scenarios/1) instead of "
                   "drawing them")
       ->excludes(samples);
-  cmd->add_option("--spot-factor", flags->spot_factor,
-                  "A spot vehicle costs this many times the lane's cost per trip (default 1.5)")
-      ->check(CLI::Range(0.0, 1e6));
+  add_spot_factor_flag(*cmd, &flags->spot_factor);
   cmd->add_flag("--no-spot", flags->no_spot, "No spot vehicles: only the planned ones");
-  cmd->add_option("--late-penalty", flags->late_penalty,
-                  "Cost per package delivered after its due minute (default: half the "
-                  "instance's unserved penalty)")
-      ->check(CLI::Range(0.0, 1e12));
+  add_late_penalty_flag(*cmd, &flags->late_penalty);
   add_threads_flag(*cmd, &flags->threads);
   cmd->add_option("--json", flags->json, "Write the results (middlemile-simulation/1) here");
   cmd->add_option("--csv", flags->csv, "Write one line per day here");

@@ -40,6 +40,29 @@ void add_demand_cv_flag(CLI::App& command, double* cv) {
       ->check(CLI::Range(0.0, 10.0));
 }
 
+void add_correlation_flag(CLI::App& command, double* correlation) {
+  command
+      .add_option("--correlation", *correlation,
+                  "Correlation of the log-demand of two demands sharing origin and destination "
+                  "region (half for those sharing one), 0..1 (default 0)")
+      ->check(CLI::Range(0.0, 1.0));
+}
+
+void add_spot_factor_flag(CLI::App& command, double* factor) {
+  command
+      .add_option("--spot-factor", *factor,
+                  "A spot vehicle costs this many times the lane's cost per trip (default 1.5)")
+      ->check(CLI::Range(0.0, 1e6));
+}
+
+void add_late_penalty_flag(CLI::App& command, std::optional<double>* penalty) {
+  command
+      .add_option("--late-penalty", *penalty,
+                  "Cost per package delivered after its due minute (default: half the "
+                  "instance's unserved penalty)")
+      ->check(CLI::Range(0.0, 1e12));
+}
+
 void add_mpi_flags(CLI::App& command, bool* mpi, double* rank_timeout) {
   command.add_flag("--mpi", *mpi,
                    "Run on the ranks of `mpirun -n N`: rank 0 reads the inputs and writes the "

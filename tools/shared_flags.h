@@ -1,8 +1,12 @@
 // The flags several subcommands share, defined once so that every command spells, checks and
 // explains them the same way in --help: --time-limit, --threads, --quiet, --serialize-cbc (a no-op
-// kept for compatibility), --demand-cv, --engine-option (plan, cmnd), --mpi and --rank-timeout
+// kept for compatibility), --demand-cv, --engine-option (plan, cmnd), the recourse's --correlation,
+// --spot-factor and
+// --late-penalty (simulate, plan --samples), --mpi and --rank-timeout
 // (evaluate, simulate), and --log-level (which main.cc adds to every subcommand).
 #pragma once
+
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
@@ -22,6 +26,11 @@ void add_serialize_cbc_flag(CLI::App& command);
 // --demand-cv C (0..10): the coefficient of variation of demands without their own
 // packages_cv or packages_p10/p90 (simulate, plan --demand-quantile; docs/SIMULATION.md).
 void add_demand_cv_flag(CLI::App& command, double* cv);
+// The recourse's settings (simulate, plan --samples; docs/SIMULATION.md): --correlation R
+// (0..1), --spot-factor F (>= 0) and --late-penalty P (>= 0; unset: half the unserved penalty).
+void add_correlation_flag(CLI::App& command, double* correlation);
+void add_spot_factor_flag(CLI::App& command, double* factor);
+void add_late_penalty_flag(CLI::App& command, std::optional<double>* penalty);
 // --engine-option NAME=VALUE (repeatable): one of the engine's tuning constants
 // (engine/engine_options.h), checked when parsed.
 void add_engine_option_flag(CLI::App& command, engine::EngineOptions* options);

@@ -1,7 +1,7 @@
 // `middlemile simulate` end to end: plan a small network with `middlemile plan`, check it with
 // the referee, simulate it, read the JSON and CSV back, and draw it in `report --simulation`;
-// `plan --demand-quantile` writes a plan the referee accepts; bad input exits 2 with one
-// `error:` line naming the problem.
+// `plan --demand-quantile` and the two-stage `plan --samples` write plans the referee accepts;
+// bad input exits 2 with one `error:` line naming the problem.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -130,6 +130,36 @@ TEST_F(SimulateCli, QuantilePlanPassesTheReferee) {
   EXPECT_NE(median.err.find("error: --demand-quantile 0.5: demand"), std::string::npos)
       << median.err;
   EXPECT_FALSE(fs::exists(path("median.json")));
+}
+
+TEST_F(SimulateCli, TwoStagePlanPassesTheRefereeAndReportsItsPromise) {
+  const std::string plan = path("two_stage.json");
+  const CliRun r = run("plan " + quote(kInstance) + " -o " + quote(plan) +
+                       " --time-limit 4 --threads 2 --samples 20 --demand-cv 0.3 "
+                       "--correlation 0.5 --spot-factor 3 --out-of-sample 50");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("two-stage plan on 20 sampled days (CV 0.30, correlation 0.50)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("out of sample (50 fresh days): expected cost"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("two-stage search: evaluation 1,"), std::string::npos) << r.err;
+  const CliRun v = run("verify " + quote(kInstance) + " " + quote(plan));
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_NE(slurp(plan).find("\"two_stage\""), std::string::npos);
+  // Days of a file instead of sampled ones; and only with the engine.
+  const std::string days = path("days.json");
+  std::ofstream(days) << R"({"format": "middlemile-demand-scenarios/1",
+      "scenarios": [{"name": "forecast"}, {"name": "peak", "scale": 1.5}]})";
+  const CliRun file = run("plan " + quote(kInstance) + " -o " + quote(path("days_plan.json")) +
+                          " --time-limit 3 --quiet --out-of-sample 0 --scenarios " + quote(days));
+  ASSERT_EQ(file.exit_code, 0) << file.err;
+  EXPECT_NE(file.out.find("two-stage plan on 2 days of"), std::string::npos) << file.out;
+  const CliRun compact = run("plan " + quote(kInstance) + " -o " + quote(path("c.json")) +
+                             " --time-limit 3 --quiet --samples 5 --method compact");
+  EXPECT_EQ(compact.exit_code, 2);
+  EXPECT_NE(compact.err.find("error: --samples and --scenarios plan with the column generation"),
+            std::string::npos)
+      << compact.err;
 }
 
 TEST_F(SimulateCli, BadInputExitsTwo) {
