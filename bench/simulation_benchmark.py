@@ -136,6 +136,12 @@ def main():
                "late_mean": s["late_packages"]["mean"],
                "unserved_mean": s["unserved_packages"]["mean"], "mean_cost": s["mean_cost"],
                "seconds": r["run"]["seconds"]}
+        two = json.loads(path.read_text())["kpis"].get("two_stage")
+        if two:  # the search's own figures, on its in-sample days
+            row["two_stage"] = {k: two[k] for k in ("in_sample_days", "start_expected_cost",
+                                                    "expected_cost", "vehicles_added",
+                                                    "vehicles_removed", "evaluations",
+                                                    "search_seconds")}
         results["quality"].append(row)
         print(json.dumps(row), file=sys.stderr)
 
@@ -165,6 +171,16 @@ def main():
               f"{r['cost_p95']:,.0f} | {100 * r['on_time_p5']:.2f}% | "
               f"{100 * r['on_time_p50']:.2f}% | {r['spot_mean']:.1f} / {r['spot_p95']:.0f} | "
               f"{r['late_mean']:,.0f} | {r['unserved_mean']:,.0f} |")
+    print()
+    print("| two-stage plan of " + net + " | in-sample days | start (in sample) | plan (in sample) "
+          "| vehicles + / − | evaluations | search s |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in results["quality"]:
+        t = r.get("two_stage")
+        if t:
+            print(f"| {r['plan']} | {t['in_sample_days']} | {t['start_expected_cost']:,.0f} | "
+                  f"{t['expected_cost']:,.0f} | +{t['vehicles_added']} / −{t['vehicles_removed']} | "
+                  f"{t['evaluations']} | {t['search_seconds']:.1f} |")
     print()
     print("| network | planned departures | days | seconds (wall) | CPU seconds | ms per day |")
     print("|---|---:|---:|---:|---:|---:|")

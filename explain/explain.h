@@ -15,10 +15,17 @@
 //  - explain_facility: packages through it, sort use per clock hour with the LP value of one
 //    more package per hour of sort capacity, and for the demands through it with the least
 //    slack what a due minute 60 later is worth in the root LP (re-solved per demand).
+//  - explain_empty_move (cyclic vehicle types): why an empty move exists — the loaded trips of
+//    its type leaving and arriving at both ends over the cycle, and per vehicle (rotation) the
+//    loaded leg that left it there and the departure at the other end that needs it.
+//  - explain_fleet (cyclic vehicle types): the fleet used against its limit, where it stands at
+//    the cycle start, its empty trips, and what one more or one fewer vehicle is worth (the
+//    instance re-planned with the fleet limit at used ± 1, reported like closing a departure).
 // All money is in the instance's currency; minutes from the start of the horizon.
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -167,6 +174,49 @@ struct FacilityExplanation {
   double lp_value = 0.0;
 };
 
+// Vehicles that come back (cyclic vehicle types, FORMAT.md "Vehicle balance").
+// One vehicle running an empty move: the loaded leg that left it at the move's start, and the
+// loaded leg at the move's end it runs next (from its rotation; none when the rotation has no
+// loaded leg on that side).
+struct EmptyMoveNeed {
+  std::string rotation;
+  std::optional<ExplainLeg> brought_by;
+  std::optional<ExplainLeg> needed_by;
+};
+
+// Loaded vehicle trips of one type leaving and arriving at a facility over the cycle.
+struct FacilityBalance {
+  std::string facility;
+  int leaving = 0;
+  int arriving = 0;
+};
+
+struct EmptyMoveExplanation {
+  std::string lane, from, to, vehicle_type;
+  int departure_minute = 0, arrival_minute = 0;
+  int vehicles = 0;
+  double cost = 0.0;
+  FacilityBalance at_from, at_to;    // loaded trips of the type: why vehicles must move
+  std::vector<EmptyMoveNeed> needs;  // one per rotation running it
+  std::string reason;                // one sentence with the numbers
+};
+
+struct FleetExplanation {
+  std::string vehicle_type;
+  std::optional<int> fleet_limit;  // the type's `fleet`; none = unlimited
+  int used = 0;
+  double cost_per_vehicle = 0.0;
+  std::map<std::string, int> parked_at_start;
+  int en_route_at_start = 0;
+  int loaded_trips = 0;
+  int empty_trips = 0;
+  double empty_cost = 0.0;
+  // Re-plans with the fleet limit at used + 1 and at used − 1 (ClosingCost's figures: "closed"
+  // is the re-plan, delta = re-plan − plan; for one more a negative delta is what it saves).
+  ClosingCost one_more;
+  ClosingCost one_fewer;
+};
+
 struct ExplainOptions {
   std::size_t alternatives = 5;      // k of the k cheapest paths
   double time_limit_seconds = 20.0;  // re-solve when closing a departure; each LP
@@ -184,5 +234,14 @@ DepartureExplanation explain_departure(const network::Instance& instance, const 
                                        const ExplainOptions& options);
 FacilityExplanation explain_facility(const network::Instance& instance, const network::Plan& plan,
                                      const std::string& facility_id, const ExplainOptions& options);
+// The empty move of `lane_id` (it may run in reverse) leaving at `departure_minute` (every one
+// that matches: both directions if both run then).
+EmptyMoveExplanation explain_empty_move(const network::Instance& instance,
+                                        const network::Plan& plan, const std::string& lane_id,
+                                        int departure_minute);
+// A cyclic vehicle type's fleet: what it runs, and what one more or one fewer vehicle is worth
+// (two re-plans under the options' time limit).
+FleetExplanation explain_fleet(const network::Instance& instance, const network::Plan& plan,
+                               const std::string& vehicle_type_id, const ExplainOptions& options);
 
 }  // namespace mm::explain

@@ -1,10 +1,8 @@
 // explain_departure (explain/explain.h): riders, fill, the cost of closing it (a re-plan
 // without it) and its LP shadow prices.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
-#include "engine/planner.h"
 #include "explain/explain.h"
 #include "explain/explain_support.h"
 #include "explain/plan_on_ten.h"
@@ -76,23 +74,10 @@ DepartureExplanation explain_departure(const network::Instance& instance, const 
         "closing costs nothing";
   } else {
     const network::Instance closed = without_departure(instance, *lane_index, departure_minute);
-    engine::PlannerOptions planner;
-    planner.time_limit_seconds = options.time_limit_seconds;
-    planner.threads = options.threads;
-    const auto started = std::chrono::steady_clock::now();
-    const engine::PlannerResult result = engine::plan_network(closed, planner, nullptr);
-    closing.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    closing.resolved = true;
-    closing.closed_status = result.plan.status;
-    if (result.plan.status == network::PlanStatus::no_solution) {
+    closing = replan_against(plan, closed, options);
+    if (closing.closed_status == network::PlanStatus::no_solution) {
       closing.note = "the re-plan without it found no solution within the time limit";
     } else {
-      closing.closed_objective = result.plan.objective;
-      closing.closed_lower_bound = result.plan.lower_bound;
-      closing.closed_gap = result.plan.gap;
-      closing.delta = result.plan.objective - plan.objective;
-      if (result.plan.lower_bound) closing.delta_low = *result.plan.lower_bound - plan.objective;
       if (closing.delta < 0)
         closing.note =
             "the re-plan without this departure is cheaper than the plan: the plan is not "

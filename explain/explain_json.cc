@@ -22,6 +22,28 @@ Json legs_json(const std::vector<ExplainLeg>& legs) {
   return out;
 }
 
+// A re-plan against the plan; `prefix` names the re-plan's figures
+// ("closed_…" for closing a departure, "replanned_…" for a fleet change).
+Json closing_json(const ClosingCost& c, const std::string& prefix = "closed") {
+  return {
+      {"resolved", c.resolved},
+      {"plan_objective", c.plan_objective},
+      {"plan_gap", optional(c.plan_gap)},
+      {prefix + "_status", c.resolved ? Json(network::to_string(c.closed_status)) : Json(nullptr)},
+      {prefix + "_objective", c.closed_objective},
+      {prefix + "_lower_bound", optional(c.closed_lower_bound)},
+      {prefix + "_gap", optional(c.closed_gap)},
+      {"delta", c.delta},
+      {"delta_low", optional(c.delta_low)},
+      {"seconds", c.seconds},
+      {"note", c.note}};
+}
+
+Json leg_json(const std::optional<ExplainLeg>& leg) {
+  if (!leg) return nullptr;
+  return legs_json({*leg})[0];
+}
+
 }  // namespace
 
 Json explanation_json(const DemandExplanation& e) {
@@ -102,18 +124,7 @@ Json explanation_json(const DepartureExplanation& e) {
         {"fill_cube", e.fill_cube},
         {"fill_weight", e.fill_weight}}},
       {"riders", riders},
-      {"closing",
-       {{"resolved", c.resolved},
-        {"plan_objective", c.plan_objective},
-        {"plan_gap", optional(c.plan_gap)},
-        {"closed_status", c.resolved ? Json(network::to_string(c.closed_status)) : Json(nullptr)},
-        {"closed_objective", c.closed_objective},
-        {"closed_lower_bound", optional(c.closed_lower_bound)},
-        {"closed_gap", optional(c.closed_gap)},
-        {"delta", c.delta},
-        {"delta_low", optional(c.delta_low)},
-        {"seconds", c.seconds},
-        {"note", c.note}}},
+      {"closing", closing_json(c)},
       {"shadow_prices",
        {{"lp_value", e.lp_value},
         {"lp_converged", e.lp_converged},
@@ -154,6 +165,47 @@ Json explanation_json(const FacilityExplanation& e) {
           {"lp_value", e.lp_value},
           {"lp_converged", e.lp_converged},
           {"due_values", {{"method", e.due_method}, {"demands", dues}}}};
+}
+
+Json explanation_json(const EmptyMoveExplanation& e) {
+  Json needs = Json::array();
+  for (const EmptyMoveNeed& n : e.needs)
+    needs.push_back({{"rotation", n.rotation},
+                     {"brought_by", leg_json(n.brought_by)},
+                     {"needed_by", leg_json(n.needed_by)}});
+  const auto balance = [](const FacilityBalance& b) {
+    return Json{{"facility", b.facility}, {"leaving", b.leaving}, {"arriving", b.arriving}};
+  };
+  return {{"empty_move",
+           {{"lane", e.lane},
+            {"from", e.from},
+            {"to", e.to},
+            {"vehicle_type", e.vehicle_type},
+            {"departure_minute", e.departure_minute},
+            {"arrival_minute", e.arrival_minute},
+            {"vehicles", e.vehicles},
+            {"cost", e.cost}}},
+          {"loaded_trips_at_from", balance(e.at_from)},
+          {"loaded_trips_at_to", balance(e.at_to)},
+          {"needs", needs},
+          {"reason", e.reason}};
+}
+
+Json explanation_json(const FleetExplanation& e) {
+  Json parked = Json::object();
+  for (const auto& [facility, vehicles] : e.parked_at_start) parked[facility] = vehicles;
+  return {{"fleet",
+           {{"vehicle_type", e.vehicle_type},
+            {"limit", optional(e.fleet_limit)},
+            {"used", e.used},
+            {"cost_per_vehicle", e.cost_per_vehicle},
+            {"parked_at_start", parked},
+            {"en_route_at_start", e.en_route_at_start},
+            {"loaded_trips", e.loaded_trips},
+            {"empty_trips", e.empty_trips},
+            {"empty_cost", e.empty_cost}}},
+          {"one_more", closing_json(e.one_more, "replanned")},
+          {"one_fewer", closing_json(e.one_fewer, "replanned")}};
 }
 
 }  // namespace mm::explain

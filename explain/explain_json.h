@@ -12,5 +12,7 @@ namespace mm::explain {
 nlohmann::ordered_json explanation_json(const DemandExplanation& e);
 nlohmann::ordered_json explanation_json(const DepartureExplanation& e);
 nlohmann::ordered_json explanation_json(const FacilityExplanation& e);
+nlohmann::ordered_json explanation_json(const EmptyMoveExplanation& e);
+nlohmann::ordered_json explanation_json(const FleetExplanation& e);
 
 }  // namespace mm::explain

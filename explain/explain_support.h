@@ -1,6 +1,6 @@
 // Small pieces the explanations share (explain/explain.h): naming a departure as
-// `LANE@MINUTE`, a dispatch arc as an ExplainLeg, and a copy of an instance with one departure
-// removed (to re-plan without it).
+// `LANE@MINUTE`, a dispatch arc as an ExplainLeg, a copy of an instance with one departure
+// removed (to re-plan without it), and the re-plan of a changed instance against the plan.
 #pragma once
 
 #include <string>
@@ -17,5 +17,11 @@ ExplainLeg explain_leg(const network::Instance& instance, const network::Dispatc
 // The instance with `minute` removed from the departures of lane `lane` (an index).
 network::Instance without_departure(const network::Instance& instance, std::size_t lane,
                                     int minute);
+
+// `changed` re-planned from scratch under options' time limit and threads, against `plan`: the
+// figures of a ClosingCost (resolved, objectives, gaps, delta and its interval, seconds); the
+// note is the caller's (what the change means decides the words).
+ClosingCost replan_against(const network::Plan& plan, const network::Instance& changed,
+                           const ExplainOptions& options);
 
 }  // namespace mm::explain

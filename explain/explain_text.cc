@@ -54,6 +54,37 @@ std::string route_text(const std::vector<explain::ExplainLeg>& legs) {
   return s;
 }
 
+// A re-plan against the plan (closing a departure, a fleet ±1): `label` names the re-plan's
+// row, padded to the plan's.
+void print_replan(const ClosingCost& c, const std::string& label, std::ostream& out) {
+  if (!c.resolved) {
+    out << "  " << c.note << "\n";
+    return;
+  }
+  auto gap = [](const std::optional<double>& g) {
+    return g ? network::fixed_text(100.0 * *g, 3) + "%" : std::string("?");
+  };
+  const std::size_t width = std::max<std::size_t>(10, columns(label));
+  const auto pad = [&](const std::string& text) {
+    return text + std::string(width - columns(text) + 2, ' ');
+  };
+  out << "  " << pad("plan") << network::fixed_text(c.plan_objective, 2) << " (gap "
+      << gap(c.plan_gap) << ")\n";
+  if (c.closed_status == network::PlanStatus::no_solution) {
+    out << "  " << pad(label) << "no solution in " << network::fixed_text(c.seconds, 1) << " s\n";
+  } else {
+    out << "  " << pad(label) << network::fixed_text(c.closed_objective, 2) << " (gap "
+        << gap(c.closed_gap) << ", " << network::to_string(c.closed_status) << ", re-planned in "
+        << network::fixed_text(c.seconds, 1) << " s)\n";
+    out << "  " << pad("change") << (c.delta >= 0 ? "+" : "") << network::fixed_text(c.delta, 2);
+    if (c.delta_low)
+      out << " (true change within [" << network::fixed_text(*c.delta_low, 2) << ", "
+          << network::fixed_text(c.delta, 2) << "])";
+    out << "\n";
+  }
+  out << "  " << c.note << "\n";
+}
+
 }  // namespace
 
 void print_explanation(const explain::DemandExplanation& e, std::ostream& out) {
@@ -126,30 +157,8 @@ void print_explanation(const explain::DepartureExplanation& e, std::ostream& out
            e.load.cube_m3 > 0 ? network::percent_text(r.cube_m3 / e.load.cube_m3, 1) : "-"});
     print_table(rows, {false, true, true, true, true}, out);
   }
-  const auto& c = e.closing;
   out << "\nclosing it:\n";
-  if (!c.resolved) {
-    out << "  " << c.note << "\n";
-  } else {
-    auto gap = [](const std::optional<double>& g) {
-      return g ? network::fixed_text(100.0 * *g, 3) + "%" : std::string("?");
-    };
-    out << "  plan        " << network::fixed_text(c.plan_objective, 2) << " (gap "
-        << gap(c.plan_gap) << ")\n";
-    if (c.closed_status == network::PlanStatus::no_solution) {
-      out << "  without it  no solution in " << network::fixed_text(c.seconds, 1) << " s\n";
-    } else {
-      out << "  without it  " << network::fixed_text(c.closed_objective, 2) << " (gap "
-          << gap(c.closed_gap) << ", " << network::to_string(c.closed_status) << ", re-planned in "
-          << network::fixed_text(c.seconds, 1) << " s)\n";
-      out << "  change      " << (c.delta >= 0 ? "+" : "") << network::fixed_text(c.delta, 2);
-      if (c.delta_low)
-        out << " (true change within [" << network::fixed_text(*c.delta_low, 2) << ", "
-            << network::fixed_text(c.delta, 2) << "])";
-      out << "\n";
-    }
-    out << "  " << c.note << "\n";
-  }
+  print_replan(e.closing, "without it", out);
   const auto& m = e.marginal;
   out << "\nshadow prices (root LP " << network::fixed_text(e.lp_value, 2)
       << (e.lp_converged ? "" : ", not converged: approximate") << "):\n";
@@ -203,6 +212,45 @@ void print_explanation(const explain::FacilityExplanation& e, std::ostream& out)
                       network::fixed_text(v.value, 2)});
     print_table(rows, {false, true, true, true, true}, out);
   }
+}
+
+void print_explanation(const explain::EmptyMoveExplanation& e, std::ostream& out) {
+  out << "empty move " << e.lane << "@" << e.departure_minute << ": " << e.from << " → " << e.to
+      << ", " << e.vehicle_type << ", arrives " << e.arrival_minute << "\n";
+  out << "  vehicles " << e.vehicles << ", cost " << network::fixed_text(e.cost, 2) << "\n";
+  out << "\nloaded trips of " << e.vehicle_type << " over the cycle:\n";
+  print_table(
+      {{"facility", "leaving", "arriving"},
+       {e.at_from.facility, std::to_string(e.at_from.leaving), std::to_string(e.at_from.arriving)},
+       {e.at_to.facility, std::to_string(e.at_to.leaving), std::to_string(e.at_to.arriving)}},
+      {false, true, true}, out);
+  out << "\nwhy: " << e.reason << "\n";
+  out << "\nthe vehicles (rotations) that run it:\n";
+  if (e.needs.empty()) out << "  none listed (the plan has no rotations)\n";
+  const auto leg = [](const std::optional<ExplainLeg>& l) {
+    return l ? l->lane + "@" + std::to_string(l->departure_minute) : std::string("-");
+  };
+  std::vector<std::vector<std::string>> rows{{"rotation", "brought by", "needed by"}};
+  for (const EmptyMoveNeed& n : e.needs)
+    rows.push_back({n.rotation, leg(n.brought_by), leg(n.needed_by)});
+  if (!e.needs.empty()) print_table(rows, {false, false, false}, out);
+}
+
+void print_explanation(const explain::FleetExplanation& e, std::ostream& out) {
+  out << "fleet of " << e.vehicle_type << ": " << e.used << " vehicles"
+      << (e.fleet_limit ? " of " + std::to_string(*e.fleet_limit) + " allowed" : "")
+      << ", ownership " << network::fixed_text(e.cost_per_vehicle, 2) << " per vehicle a cycle\n";
+  out << "  " << e.loaded_trips << " loaded trips, " << e.empty_trips << " empty trips costing "
+      << network::fixed_text(e.empty_cost, 2) << "\n";
+  std::string parked;
+  for (const auto& [facility, vehicles] : e.parked_at_start)
+    parked += (parked.empty() ? "" : ", ") + facility + " " + std::to_string(vehicles);
+  out << "  at the cycle start: " << (parked.empty() ? "none parked" : "parked " + parked) << "; "
+      << e.en_route_at_start << " en route\n";
+  out << "\none more vehicle:\n";
+  print_replan(e.one_more, "with one more", out);
+  out << "\none fewer vehicle:\n";
+  print_replan(e.one_fewer, "with one fewer", out);
 }
 
 }  // namespace mm::explain

@@ -11,5 +11,7 @@ namespace mm::explain {
 void print_explanation(const explain::DemandExplanation& e, std::ostream& out);
 void print_explanation(const explain::DepartureExplanation& e, std::ostream& out);
 void print_explanation(const explain::FacilityExplanation& e, std::ostream& out);
+void print_explanation(const explain::EmptyMoveExplanation& e, std::ostream& out);
+void print_explanation(const explain::FleetExplanation& e, std::ostream& out);
 
 }  // namespace mm::explain

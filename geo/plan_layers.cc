@@ -23,12 +23,84 @@ std::size_t lane_of(const network::Instance& instance, const std::string& id) {
   return *lane;
 }
 
+std::size_t facility_of(const network::Instance& instance, const std::string& id) {
+  auto facility = instance.facility_index(id);
+  if (!facility)
+    throw InputError("plan names facility \"" + id + "\", which the instance does not have");
+  return *facility;
+}
+
 // Hour of a departure minute (floor, also for negative minutes).
 int hour_of(int minute) {
   return minute >= 0 ? minute / 60 : -((-minute + 59) / 60);
 }
 
+bool has_cyclic_type(const network::Instance& instance) {
+  return std::any_of(
+      instance.vehicle_types().begin(), instance.vehicle_types().end(),
+      [](const network::VehicleType& t) { return t.balance == network::Balance::cyclic; });
+}
+
+LayerData repositioning_layer(const network::Instance& instance, const network::Plan& plan) {
+  LayerData layer{"repositioning",
+                  GeometryKind::line,
+                  {{"lane", ValueType::text},
+                   {"vehicle_type", ValueType::text},
+                   {"from", ValueType::text},
+                   {"to", ValueType::text},
+                   {"departure_minute", ValueType::integer},
+                   {"arrival_minute", ValueType::integer},
+                   {"vehicles", ValueType::integer},
+                   {"cost", ValueType::real}},
+                  {}};
+  for (const network::EmptyMove& m : plan.repositioning) {
+    lane_of(instance, m.lane);  // names a lane of the instance (it may run in reverse)
+    layer.features.push_back({{where(instance, facility_of(instance, m.from)),
+                               where(instance, facility_of(instance, m.to))},
+                              Json::array({m.lane, m.vehicle_type, m.from, m.to, m.departure_minute,
+                                           m.arrival_minute, m.vehicles, m.cost})});
+  }
+  return layer;
+}
+
+LayerData rotations_layer(const network::Instance& instance, const network::Plan& plan) {
+  LayerData layer{"rotations",
+                  GeometryKind::line,
+                  {{"id", ValueType::text},
+                   {"vehicle_type", ValueType::text},
+                   {"cycles", ValueType::integer},
+                   {"legs", ValueType::integer},
+                   {"empty_legs", ValueType::integer},
+                   {"stops", ValueType::text}},
+                  {}};
+  for (const network::Rotation& r : plan.rotations) {
+    if (r.legs.empty()) continue;  // the referee refuses it; nothing to draw
+    LayerFeature feature;
+    std::string stops = r.legs.front().from;
+    feature.points.push_back(where(instance, facility_of(instance, r.legs.front().from)));
+    int empty = 0;
+    for (const network::RotationLeg& leg : r.legs) {
+      feature.points.push_back(where(instance, facility_of(instance, leg.to)));
+      stops += (leg.loaded ? " > " : " ~> ") + leg.to;
+      empty += leg.loaded ? 0 : 1;
+    }
+    feature.values = Json::array(
+        {r.id, r.vehicle_type, r.cycles, static_cast<int>(r.legs.size()), empty, stops});
+    layer.features.push_back(std::move(feature));
+  }
+  return layer;
+}
+
 }  // namespace
+
+std::vector<std::string> plan_layer_names(const network::Instance& instance) {
+  std::vector<std::string> names{"facilities", "departures", "lanes", "routes"};
+  if (has_cyclic_type(instance)) {
+    names.push_back("repositioning");
+    names.push_back("rotations");
+  }
+  return names;
+}
 
 void write_plan_layers(const network::Instance& instance, const network::Plan& plan,
                        const std::string& path) {
@@ -142,7 +214,12 @@ void write_plan_layers(const network::Instance& instance, const network::Plan& p
                       carried[l].packages, fill_cube, fill_weight})});
   }
 
-  write_layers(path, {facilities, departures, lanes, routes});
+  std::vector<LayerData> layers{facilities, departures, lanes, routes};
+  if (has_cyclic_type(instance)) {
+    layers.push_back(repositioning_layer(instance, plan));
+    layers.push_back(rotations_layer(instance, plan));
+  }
+  write_layers(path, layers);
 }
 
 }  // namespace mm::geo

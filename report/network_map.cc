@@ -62,10 +62,10 @@ Projection fit(const network::Instance& instance) {
   return p;
 }
 
-// Quadratic curve from a to b whose control point sits left of the travel direction.
-std::string curve(std::pair<double, double> a, std::pair<double, double> b) {
+// Quadratic curve from a to b whose control point sits left of the travel direction (right for a
+// negative bend).
+std::string curve(std::pair<double, double> a, std::pair<double, double> b, double bend = 0.12) {
   const double dx = b.first - a.first, dy = b.second - a.second;
-  const double bend = 0.12;
   const double cx = (a.first + b.first) / 2.0 + dy * bend;
   const double cy = (a.second + b.second) / 2.0 - dx * bend;
   return "M" + svg_number(a.first) + " " + svg_number(a.second) + " Q" + svg_number(cx) + " " +
@@ -175,6 +175,25 @@ std::string render_network_map(const network::Instance& instance, const PlanFigu
     svg.path(curve(at[lane.from], at[lane.to]), a, tooltip);
   }
   svg.close_group();
+
+  // Empty moves of cyclic types: dashed slate lines bending the other way, so a loaded lane and
+  // the empty return beside it stay apart.
+  if (!figures.empty_moves.empty()) {
+    svg.open_group({{"class", "empty-moves"}});
+    for (const EmptyMoveFigures& e : figures.empty_moves) {
+      const std::string tooltip = "empty " + e.vehicle_type + " " + facilities[e.from].id + " → " +
+                                  facilities[e.to].id + ": " + std::to_string(e.vehicles) +
+                                  " vehicle moves, cost " + network::grouped_text(e.cost);
+      svg.path(curve(at[e.from], at[e.to], -0.2),
+               {{"class", "empty-move"},
+                {"fill", "none"},
+                {"stroke", "#475569"},
+                {"stroke-width", "1.5"},
+                {"stroke-dasharray", "3 4"}},
+               tooltip);
+    }
+    svg.close_group();
+  }
 
   svg.open_group({{"class", "facilities"}});
   for (std::size_t f = 0; f < facilities.size(); ++f) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
+#include <tuple>
 
 namespace mm::report {
 
@@ -114,6 +117,20 @@ PlanFigures plan_figures(const network::Instance& instance, const network::Plan&
     kpis.unserved_packages += u.packages;
     if (u.packages > 0.0) ++kpis.unserved_demands;
   }
+  std::map<std::tuple<std::size_t, std::size_t, std::string>, EmptyMoveFigures> empty;
+  for (const network::EmptyMove& m : plan.repositioning) {
+    const auto from = instance.facility_index(m.from), to = instance.facility_index(m.to);
+    const auto type = instance.vehicle_type_index(m.vehicle_type);
+    if (!from || !to || !type) continue;  // plan_match refuses such plans; never drawn
+    EmptyMoveFigures& e = empty[{*from, *to, m.vehicle_type}];
+    e.from = *from;
+    e.to = *to;
+    e.vehicle_type = m.vehicle_type;
+    e.mode = network::to_string(instance.vehicle_types()[*type].mode);
+    e.vehicles += m.vehicles;
+    e.cost += m.cost;
+  }
+  for (auto& [key, e] : empty) figures.empty_moves.push_back(std::move(e));
   return figures;
 }
 

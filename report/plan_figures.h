@@ -1,6 +1,6 @@
 // The figures the report draws, derived once from an instance and a plan that belongs to it
 // (report/plan_match.h): KPIs, per-lane usage, per-departure fill, per-facility activity over
-// time, and the service split of all demand packages.
+// time, the service split of all demand packages, and the empty moves of cyclic vehicle types.
 //
 // Fill is load / (vehicles × capacity), by cube and by weight, rebuilt from the instance's
 // capacities rather than copied from the plan, so a report on a plan with wrong fill figures
@@ -74,11 +74,22 @@ struct FacilityActivity {
   std::vector<int> vehicles_in_by_bucket;
 };
 
+// Empty moves of cyclic vehicle types between two facilities, summed over the plan.
+struct EmptyMoveFigures {
+  std::size_t from = 0;  // instance indices
+  std::size_t to = 0;
+  std::string vehicle_type;
+  std::string mode;
+  int vehicles = 0;  // over all its minutes
+  double cost = 0.0;
+};
+
 struct PlanFigures {
   KpiFigures kpis;
   std::vector<LaneFigures> lanes;            // lanes with at least one departure, in instance order
   std::vector<DepartureFill> departures;     // departures with at least one vehicle
   std::vector<FacilityActivity> facilities;  // every facility, in instance order
+  std::vector<EmptyMoveFigures> empty_moves;  // by (from, to, vehicle type)
   int bucket_minutes = 0;
   int buckets = 0;
 };

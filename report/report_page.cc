@@ -6,6 +6,7 @@
 #include "report/lane_tables.h"
 #include "report/network_map.h"
 #include "report/plan_figures.h"
+#include "report/rotation_chart.h"
 #include "report/simulation_section.h"
 
 namespace mm::report {
@@ -44,14 +45,19 @@ std::string kpi(const std::string& id, const std::string& name, const std::strin
          escape_html(detail) + "</div></div>\n";
 }
 
-std::string kpi_section(const network::Instance& instance, const PlanFigures& figures) {
+std::string kpi_section(const network::Instance& instance, const network::Plan& plan,
+                        const PlanFigures& figures) {
   const KpiFigures& k = figures.kpis;
   std::string html = "<section id=\"kpis\">\n";
   html += kpi("kpi-cost", "cost", network::grouped_text(k.objective, 2),
               "vehicles " + network::grouped_text(k.cost.vehicles, 2) + " · packages " +
                   network::grouped_text(k.cost.packages, 2) + " · handling " +
                   network::grouped_text(k.cost.handling, 2) + " · unserved " +
-                  network::grouped_text(k.cost.unserved, 2));
+                  network::grouped_text(k.cost.unserved, 2) +
+                  (k.cost.repositioning != 0.0 || k.cost.fleet != 0.0
+                       ? " · empty moves " + network::grouped_text(k.cost.repositioning, 2) +
+                             " · fleet " + network::grouped_text(k.cost.fleet, 2)
+                       : std::string()));
   std::string trips, fills;
   int total_trips = 0;
   for (const auto& [mode, m] : k.modes) {
@@ -85,6 +91,19 @@ std::string kpi_section(const network::Instance& instance, const PlanFigures& fi
               std::to_string(instance.facilities().size()) + " facilities, " +
                   std::to_string(figures.lanes.size()) + " of " +
                   std::to_string(instance.lanes().size()) + " lanes used");
+  if (!plan.fleet.empty()) {
+    // Vehicles that come back: the fleet they need and what runs empty (issue 16).
+    int fleet = 0, empty_trips = 0;
+    std::string by_type;
+    for (const network::FleetUse& f : plan.fleet) {
+      fleet += f.vehicles;
+      by_type += (by_type.empty() ? "" : " · ") + f.vehicle_type + " " + std::to_string(f.vehicles);
+    }
+    for (const network::EmptyMove& m : plan.repositioning) empty_trips += m.vehicles;
+    html += kpi("kpi-fleet", "fleet (cyclic types)", std::to_string(fleet),
+                by_type + "; " + std::to_string(empty_trips) + " empty trips costing " +
+                    network::grouped_text(k.cost.repositioning, 2));
+  }
   double handled = 0.0;
   for (const FacilityActivity& a : figures.facilities) handled += a.packages_out;
   html += kpi("kpi-packages", "packages moved", network::grouped_text(handled),
@@ -122,7 +141,7 @@ std::string render_report(const network::Instance& instance, const network::Plan
           "</code> · plan <code>" + escape_html(options.plan_source) + "</code> · horizon " +
           std::to_string(instance.horizon_minutes()) + " minutes</p>\n";
   if (!violations.empty()) html += violations_box(violations, options.violations_shown);
-  html += kpi_section(instance, figures);
+  html += kpi_section(instance, plan, figures);
   html +=
       "<h2>Network</h2>\n<p class=\"sources\">Lines are lanes the plan runs, coloured by "
       "fill and thicker with more vehicle trips (air dashed); hover for figures.</p>\n";
@@ -131,6 +150,7 @@ std::string render_report(const network::Instance& instance, const network::Plan
   html += "<h2>Busiest facilities over time</h2>\n" +
           render_timeline(instance, figures, options.timeline_facilities);
   html += "<h2>Service</h2>\n" + render_service_chart(figures);
+  html += render_rotation_section(instance, plan);
   html += "<h2>Lanes</h2>\n";
   html += render_lane_table(instance, figures, busiest_lanes(figures, options.lane_table_rows),
                             "busiest-lanes", "Busiest lanes (most packages)");

@@ -4,7 +4,9 @@
 // Sections, each with a stable id: "kpis" (cost and its split, vehicle trips and fill by mode,
 // on-time share, unserved packages, gap), "violations" (only when the referee found any: a
 // warning box listing them), "map", "fill-histogram", "timeline", "service", "busiest-lanes",
-// "emptiest-lanes", and "simulation" when given simulation results. Every text from the input
+// "emptiest-lanes", "rotations" when the plan has rotations of cyclic vehicle types
+// (report/rotation_chart.h; the map then draws the empty moves dashed), and "simulation" when
+// given simulation results. Every text from the input
 // files is escaped. The output is deterministic:
 // the same instance and plan give the same bytes.
 #pragma once

@@ -1,4 +1,5 @@
-// `middlemile explain INSTANCE PLAN (--demand ID | --departure LANE@MINUTE | --facility ID)`:
+// `middlemile explain INSTANCE PLAN (--demand ID | --departure LANE@MINUTE | --facility ID |
+// --empty-move LANE@MINUTE | --fleet TYPE)`:
 // why the plan looks the way it does (explain/explain.h; README "Why this plan: explain").
 // Text for a terminal, or with --json one JSON object on stdout. A plan that does not belong to
 // the instance, or an id the instance does not have, is bad input (exit 2).
@@ -25,17 +26,19 @@ struct ExplainFlags {
   std::string demand;
   std::string departure;
   std::string facility;
+  std::string empty_move;
+  std::string fleet;
   bool json = false;
   double time_limit = 20.0;
   int threads = 1;
   std::size_t alternatives = 5;
 };
 
-// "LANE@MINUTE"; lane ids may hold '@', the minute is after the last one.
-std::pair<std::string, int> parse_departure(const std::string& text) {
+// "LANE@MINUTE" of `flag`; lane ids may hold '@', the minute is after the last one.
+std::pair<std::string, int> parse_departure(const std::string& text, const std::string& flag) {
   const auto at = text.rfind('@');
   const std::string usage =
-      "--departure: expected LANE@MINUTE (e.g. SEA1>SC-PDX@360), got \"" + text + "\"";
+      flag + ": expected LANE@MINUTE (e.g. SEA1>SC-PDX@360), got \"" + text + "\"";
   if (at == std::string::npos || at == 0 || at + 1 == text.size()) throw network::InputError(usage);
   const std::string minute = text.substr(at + 1);
   if (minute.find_first_not_of("0123456789") != std::string::npos || minute.size() > 9)
@@ -58,8 +61,21 @@ int run_explain(const ExplainFlags& flags) {
     else
       print_explanation(e, std::cout);
   } else if (!flags.departure.empty()) {
-    const auto [lane, minute] = parse_departure(flags.departure);
+    const auto [lane, minute] = parse_departure(flags.departure, "--departure");
     const auto e = explain::explain_departure(instance, plan, lane, minute, options);
+    if (flags.json)
+      std::cout << explain::explanation_json(e).dump(2) << "\n";
+    else
+      print_explanation(e, std::cout);
+  } else if (!flags.empty_move.empty()) {
+    const auto [lane, minute] = parse_departure(flags.empty_move, "--empty-move");
+    const auto e = explain::explain_empty_move(instance, plan, lane, minute);
+    if (flags.json)
+      std::cout << explain::explanation_json(e).dump(2) << "\n";
+    else
+      print_explanation(e, std::cout);
+  } else if (!flags.fleet.empty()) {
+    const auto e = explain::explain_fleet(instance, plan, flags.fleet, options);
     if (flags.json)
       std::cout << explain::explanation_json(e).dump(2) << "\n";
     else
@@ -91,11 +107,22 @@ void add_explain_command(CLI::App& app, int* result) {
   auto* facility =
       cmd->add_option("--facility", flags->facility,
                       "Sort use per hour, the LP value of sort capacity and of later due minutes");
-  demand->excludes(departure)->excludes(facility);
-  departure->excludes(facility);
+  auto* empty_move = cmd->add_option(
+      "--empty-move", flags->empty_move,
+      "LANE@MINUTE (cyclic types): why the vehicle runs empty — the loaded trips at both ends "
+      "and the departure that needs it");
+  auto* fleet = cmd->add_option(
+      "--fleet", flags->fleet,
+      "TYPE (cyclic types): the fleet used, and what one more or one fewer vehicle is worth "
+      "(two re-plans)");
+  demand->excludes(departure)->excludes(facility)->excludes(empty_move)->excludes(fleet);
+  departure->excludes(facility)->excludes(empty_move)->excludes(fleet);
+  facility->excludes(empty_move)->excludes(fleet);
+  empty_move->excludes(fleet);
   cmd->add_flag("--json", flags->json, "One JSON object on stdout instead of text");
   cmd->add_option("--time-limit", flags->time_limit,
-                  "Seconds for the re-plan when closing a departure and for each LP (default 20)")
+                  "Seconds for each re-plan (closing a departure, a fleet one larger or smaller) "
+                  "and for each LP (default 20)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--threads", flags->threads, "Threads (default 1; 0: all cores)")
       ->check(CLI::NonNegativeNumber);
@@ -104,10 +131,11 @@ void add_explain_command(CLI::App& app, int* result) {
       ->check(CLI::Range(1, 100));
   cmd->callback([flags, result] {
     *result = run_guarded([&] {
-      if (flags->demand.empty() && flags->departure.empty() && flags->facility.empty())
+      if (flags->demand.empty() && flags->departure.empty() && flags->facility.empty() &&
+          flags->empty_move.empty() && flags->fleet.empty())
         throw network::InputError(
-            "explain: give one of --demand ID, --departure LANE@MINUTE, "
-            "--facility ID");
+            "explain: give one of --demand ID, --departure LANE@MINUTE, --facility ID, "
+            "--empty-move LANE@MINUTE, --fleet TYPE");
       return run_explain(*flags);
     });
   });

@@ -84,6 +84,9 @@ int run_plan(const PlanFlags& flags) {
   if (!flags.manifests.empty()) network::check_writable(flags.manifests);
   const bool load = !flags.loading.empty() || !flags.manifests.empty();
   const network::Instance instance = network::read_instance_file(flags.instance);
+  // Cyclic vehicle types add layers (repositioning, rotations): checked once the instance says.
+  if (!flags.geo_out.empty())
+    geo::check_layers_writable(flags.geo_out, geo::plan_layer_names(instance));
   spdlog::info("read {}: {} facilities, {} lanes, {} demands", flags.instance,
                instance.facilities().size(), instance.lanes().size(), instance.demand().size());
   // Container configuration: --loading, else the instance's "loading" section, else defaults.

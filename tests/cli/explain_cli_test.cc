@@ -1,6 +1,7 @@
 // `middlemile explain` end to end on tests/data/explain/late_alternative.json (worked out in
 // tests/explain/explain_test.cc): the instance is planned with `middlemile plan`, then
-// explained per demand, departure and facility, as JSON and as text; unknown ids exit 2.
+// explained per demand, departure and facility, as JSON and as text; unknown ids exit 2; and a
+// cyclic plan's empty move and fleet (tests/data/balance/shuttle.json).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -104,9 +105,45 @@ TEST_F(ExplainCli, UnknownIdsAreBadInput) {
   run = explain("");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err,
-            "error: explain: give one of --demand ID, --departure LANE@MINUTE, --facility ID\n");
+            "error: explain: give one of --demand ID, --departure LANE@MINUTE, --facility ID, "
+            "--empty-move LANE@MINUTE, --fleet TYPE\n");
   run = explain("--demand d1 --facility A");
   EXPECT_EQ(run.exit_code, 2);
+}
+
+// Cyclic vehicle types (tests/data/balance/shuttle.json: the truck returns empty): why the
+// empty move runs and what the fleet is worth, as text and JSON; a bad --empty-move exits 2.
+TEST(ExplainCliCyclic, EmptyMoveAndFleet) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("mm_explain_cyclic_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string instance = quote(std::string(MM_TEST_DATA_DIR) + "/balance/shuttle.json");
+  const std::string plan = quote((dir / "plan.json").string());
+  const CliRun planned = mm::cli_test::run_middlemile(
+      "plan " + instance + " -o " + plan + " --time-limit 3 --threads 1 --quiet", dir);
+  ASSERT_EQ(planned.exit_code, 0) << planned.err;
+  const auto moves =
+      nlohmann::json::parse(mm::cli_test::slurp((dir / "plan.json").string())).at("repositioning");
+  ASSERT_EQ(moves.size(), 1u);
+  const std::string move = moves[0]["lane"].get<std::string>() + "@" +
+                           std::to_string(moves[0]["departure_minute"].get<int>());
+  CliRun run = mm::cli_test::run_middlemile(
+      "explain " + instance + " " + plan + " --empty-move " + quote(move), dir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("empty move " + move + ": B → A"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("why: t vehicles arrive loaded at B 1 times"), std::string::npos)
+      << run.out;
+  run = mm::cli_test::run_middlemile(
+      "explain " + instance + " " + plan + " --fleet t --json --time-limit 2", dir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["fleet"]["used"], 1);
+  EXPECT_EQ(json["one_fewer"]["delta"], 650.0);
+  run = mm::cli_test::run_middlemile(
+      "explain " + instance + " " + plan + " --empty-move " + quote(move + "1"), dir);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err.rfind("error: the plan has no empty move on lane", 0), 0u) << run.err;
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gdal.h>
 #include <ogrsf_frmts.h>
@@ -141,6 +142,48 @@ TEST_F(PlanLayers, ErrorsNameThePath) {
               "plan names lane \"nowhere\", which the instance does not have");
   }
   EXPECT_FALSE(std::filesystem::exists(temp(".gpkg")));
+}
+
+// tests/data/balance/shuttle.json: a cyclic truck type, 10 packages A → B at minute 60 and
+// nothing back, so the truck returns empty B → A on the lane's reverse. The plan gains the
+// repositioning and rotations layers.
+TEST(PlanLayersCyclic, EmptyMovesAndRotationsAreLayersToo) {
+  const auto instance =
+      mm::network::read_instance_file(std::string(MM_TEST_DATA_DIR) + "/balance/shuttle.json");
+  EXPECT_EQ(mm::geo::plan_layer_names(instance),
+            (std::vector<std::string>{"facilities", "departures", "lanes", "routes",
+                                      "repositioning", "rotations"}));
+  mm::engine::PlannerOptions options;
+  options.time_limit_seconds = 2;
+  options.threads = 1;
+  const mm::network::Plan plan = mm::engine::plan_network(instance, options, nullptr).plan;
+  ASSERT_EQ(plan.repositioning.size(), 1u);
+  ASSERT_EQ(plan.rotations.size(), 1u);
+  const std::string path =
+      ::testing::TempDir() + "plan_layers_cyclic_" + std::to_string(::getpid()) + ".gpkg";
+  mm::geo::write_plan_layers(instance, plan, path);
+  Dataset dataset = open(path);
+  ASSERT_TRUE(dataset);
+  ASSERT_EQ(dataset->GetLayerCount(), 6);
+  OGRLayer* moves = dataset->GetLayerByName("repositioning");
+  ASSERT_NE(moves, nullptr);
+  ASSERT_EQ(moves->GetFeatureCount(), 1);
+  std::unique_ptr<OGRFeature> move(moves->GetFeature(1));
+  EXPECT_STREQ(move->GetFieldAsString("from"), "B");
+  EXPECT_STREQ(move->GetFieldAsString("to"), "A");
+  EXPECT_EQ(move->GetFieldAsInteger("vehicles"), 1);
+  EXPECT_DOUBLE_EQ(move->GetFieldAsDouble("cost"), 100.0);                 // 1 per km × 100 km
+  EXPECT_DOUBLE_EQ(move->GetGeometryRef()->toLineString()->getX(0), 1.0);  // starts at B
+  OGRLayer* rotations = dataset->GetLayerByName("rotations");
+  ASSERT_NE(rotations, nullptr);
+  ASSERT_EQ(rotations->GetFeatureCount(), 1);
+  std::unique_ptr<OGRFeature> rotation(rotations->GetFeature(1));
+  EXPECT_EQ(rotation->GetFieldAsInteger("legs"), 2);
+  EXPECT_EQ(rotation->GetFieldAsInteger("empty_legs"), 1);
+  EXPECT_STREQ(rotation->GetFieldAsString("stops"), "A > B ~> A");
+  EXPECT_EQ(rotation->GetGeometryRef()->toLineString()->getNumPoints(), 3);
+  dataset.reset();
+  std::filesystem::remove(path);
 }
 
 }  // namespace

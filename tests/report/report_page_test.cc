@@ -1,6 +1,7 @@
 // The rendered page (report/report_page.h): its sections and ids, the KPI numbers of the tiny
 // plan, one map line per lane the plan runs, escaping of ids taken from input, the warning box
-// for a plan that breaks rules, and the refusal of a plan made for another instance.
+// for a plan that breaks rules, the refusal of a plan made for another instance, and what a plan
+// of vehicles that come back adds (fleet, empty moves, rotations).
 #include "report/report_page.h"
 
 #include <gtest/gtest.h>
@@ -177,6 +178,35 @@ TEST(PlanMatch, RefusesAPlanOfAnotherInstance) {
                  "to instance \"tiny\")");
   }
   EXPECT_NO_THROW(require_plan_of_instance(instance, tiny_plan(), "p.json"));
+}
+
+// Vehicles that come back (tests/data/balance: the shuttle's truck runs A → B loaded and
+// returns empty): the fleet KPI, the empty move dashed on the map, and the rotations chart
+// with one row, one loaded and one empty leg.
+TEST(ReportPage, CyclicPlanShowsFleetEmptyMovesAndRotations) {
+  const std::string dir = std::string(MM_TEST_DATA_DIR) + "/balance/";
+  const auto instance = network::read_instance_file(dir + "shuttle.json");
+  const auto plan = network::read_plan_file(dir + "shuttle_plan.json");
+  ASSERT_TRUE(network::check_plan(instance, plan).ok());
+  const std::string html = render(instance, plan);
+  EXPECT_EQ(count(html, "id=\"rotations\""), 1u);
+  EXPECT_EQ(count(html, "class=\"rotation-row\""), 1u);
+  EXPECT_EQ(count(html, "class=\"leg-loaded\""), 1u);
+  EXPECT_EQ(count(html, "class=\"leg-empty\""), 1u);
+  EXPECT_NE(html.find("<title>empty B → A (A&gt;B:t), minute 180 to 300</title>"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(count(html, "class=\"empty-move\""), 1u);
+  EXPECT_NE(html.find("<title>empty t B → A: 1 vehicle moves, cost 100</title>"),
+            std::string::npos);
+  EXPECT_NE(html.find("id=\"kpi-fleet\""), std::string::npos);
+  EXPECT_NE(html.find("t 1; 1 empty trips costing 100.00"), std::string::npos);
+  EXPECT_NE(html.find("· empty moves 100.00 · fleet 50.00"), std::string::npos);
+  // A plan without cyclic types has none of it.
+  const std::string plain = render(tiny_instance(), tiny_plan());
+  EXPECT_EQ(count(plain, "id=\"rotations\""), 0u);
+  EXPECT_EQ(count(plain, "empty-move"), 0u);
+  EXPECT_EQ(count(plain, "kpi-fleet"), 0u);
 }
 
 }  // namespace
