@@ -21,18 +21,6 @@ namespace mm::simulation {
 
 namespace {
 
-void check_options(const SimulationOptions& o) {
-  if (!(o.demand_cv >= 0.0) || !std::isfinite(o.demand_cv))
-    throw std::invalid_argument("demand cv must be >= 0");
-  if (!(o.correlation >= 0.0 && o.correlation <= 1.0))
-    throw std::invalid_argument("correlation must be in [0, 1]");
-  if (!(o.spot_factor >= 0.0) || !std::isfinite(o.spot_factor))
-    throw std::invalid_argument("spot factor must be >= 0");
-  if (o.late_penalty_per_package && !(*o.late_penalty_per_package >= 0.0))
-    throw std::invalid_argument("late penalty must be >= 0");
-  if (o.threads < 1) throw std::invalid_argument("threads must be >= 1");
-}
-
 void require_verified(const network::Instance& instance, const network::Plan& plan,
                       const std::string& name) {
   const auto violations = network::verify_plan(instance, plan);
@@ -140,6 +128,18 @@ std::vector<network::FacilityRisk> facility_risks(const network::Instance& insta
 
 }  // namespace
 
+void check_simulation_options(const SimulationOptions& o) {
+  if (!(o.demand_cv >= 0.0) || !std::isfinite(o.demand_cv))
+    throw std::invalid_argument("demand cv must be >= 0");
+  if (!(o.correlation >= 0.0 && o.correlation <= 1.0))
+    throw std::invalid_argument("correlation must be in [0, 1]");
+  if (!(o.spot_factor >= 0.0) || !std::isfinite(o.spot_factor))
+    throw std::invalid_argument("spot factor must be >= 0");
+  if (o.late_penalty_per_package && !(*o.late_penalty_per_package >= 0.0))
+    throw std::invalid_argument("late penalty must be >= 0");
+  if (o.threads < 1) throw std::invalid_argument("threads must be >= 1");
+}
+
 struct SimulationRun::Parts {
   Parts(const network::Instance& instance, const network::Plan& plan,
         const SimulationOptions& options)
@@ -169,7 +169,7 @@ struct SimulationRun::Parts {
 
 namespace {
 const SimulationOptions& checked(const SimulationOptions& options) {
-  check_options(options);
+  check_simulation_options(options);
   return options;
 }
 }  // namespace

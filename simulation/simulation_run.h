@@ -33,6 +33,10 @@ struct DayRecord {
   std::vector<double> peak_utilization;  // per facility with a sort capacity
 };
 
+// Throws std::invalid_argument naming the first option out of range (demand cv, correlation,
+// spot factor, late penalty, threads): the one check of them, for every run and search.
+void check_simulation_options(const SimulationOptions& options);
+
 class SimulationRun {
  public:
   // Checks the options (std::invalid_argument) and that `plan` passes the referee against

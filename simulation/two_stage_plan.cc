@@ -33,18 +33,23 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// The settings every simulation of the search shares: the demand model and the recourse.
+SimulationOptions recourse_settings(const TwoStageOptions& o) {
+  SimulationOptions so;
+  so.demand_cv = o.demand_cv;
+  so.correlation = o.correlation;
+  so.spot_factor = o.spot_factor;
+  so.late_penalty_per_package = o.late_penalty_per_package;
+  so.threads = o.threads;
+  return so;
+}
+
 void check_options(const TwoStageOptions& o) {
   if (!o.scenarios && o.samples == 0) throw std::invalid_argument("samples must be >= 1");
   if (o.scenarios && o.scenarios->empty())
     throw std::invalid_argument("the scenario file has no day");
-  if (!(o.demand_cv >= 0.0) || !std::isfinite(o.demand_cv))
-    throw std::invalid_argument("demand cv must be >= 0");
-  if (!(o.correlation >= 0.0 && o.correlation <= 1.0))
-    throw std::invalid_argument("correlation must be in [0, 1]");
-  if (!(o.spot_factor >= 0.0) || !std::isfinite(o.spot_factor))
-    throw std::invalid_argument("spot factor must be >= 0");
+  check_simulation_options(recourse_settings(o));  // demand cv, correlation, spot, threads
   if (!(o.time_limit_seconds >= 0.0)) throw std::invalid_argument("time limit must be >= 0");
-  if (o.threads < 1) throw std::invalid_argument("threads must be >= 1");
 }
 
 // A departure of the start plan, whose vehicles the search changes.
@@ -175,16 +180,11 @@ class Search {
     std::optional<network::Plan> plan = plan_with(vehicles);
     if (!plan) return e;  // refused: infinitely expensive
     e.plan = std::move(*plan);
-    SimulationOptions so;
+    SimulationOptions so = recourse_settings(options_);
     so.samples = options_.samples;
     so.seed = options_.seed;
-    so.demand_cv = options_.demand_cv;
-    so.correlation = options_.correlation;
     so.scenarios = options_.scenarios;
     so.scenarios_file = options_.scenarios_file;
-    so.spot_factor = options_.spot_factor;
-    so.late_penalty_per_package = options_.late_penalty_per_package;
-    so.threads = options_.threads;
     so.plan_name = "two-stage candidate";
     const SimulationRun run(instance_, e.plan, so);
     // Progress within an evaluation too (many days can take longer than a report's interval).
@@ -348,14 +348,9 @@ TwoStageResult improve_for_days(const network::Instance& instance, const network
   result.search_seconds = seconds_since(started);
 
   if (options.out_of_sample > 0 && !(options.stop && options.stop->load())) {
-    SimulationOptions so;
+    SimulationOptions so = recourse_settings(options);
     so.samples = options.out_of_sample;
     so.seed = out_of_sample_seed(options);
-    so.demand_cv = options.demand_cv;
-    so.correlation = options.correlation;
-    so.spot_factor = options.spot_factor;
-    so.late_penalty_per_package = options.late_penalty_per_package;
-    so.threads = options.threads;
     so.plan_name = "two-stage plan";
     so.stop = options.stop;
     const Clock::time_point checked = Clock::now();
