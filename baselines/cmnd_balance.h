@@ -7,8 +7,10 @@
 // of entering over leaving open arcs (LEMON's NetworkSimplex). `repair` opens those arcs (they
 // carry nothing: empty repositioning legs), after a descent that closes open arcs while the
 // design's cost plus the arcs that balance it falls (engine/drop_vehicle_search.h, at most
-// `improve_trials` arcs tried); `cost` is 0 for a balanced design, +inf for one no set of
-// further arcs balances.
+// `improve_trials` arcs tried). Where openings alone cannot balance the design, `repair` closes
+// the arcs `balancing_moves` names, reroutes the commodities that used them over the arcs left
+// (opening others as needed), and balances again, for a few rounds. `cost` is 0 for a balanced
+// design, +inf for one no set of further arcs balances.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +26,18 @@ namespace mm::baselines {
 // The closed arcs to open so that `open` (per arc, 0/1) balances, or nullopt when none do.
 std::optional<std::vector<std::size_t>> balancing_arcs(const CmndInstance& instance,
                                                        const std::vector<bool>& open);
+
+// When opening arcs alone cannot balance `open` (a node whose arcs out are all open already
+// has more to send): the same flow in which an open arc may also be closed — one unit on its
+// reverse, at a price above any opening (its flow must then be rerouted) — so closings are used
+// only where openings cannot do it. The arcs to open and the arcs to close; nullopt when even
+// that fails.
+struct BalancingMoves {
+  std::vector<std::size_t> open;
+  std::vector<std::size_t> close;
+};
+std::optional<BalancingMoves> balancing_moves(const CmndInstance& instance,
+                                              const std::vector<bool>& open);
 
 class CmndBalance : public engine::SolutionCost {
  public:

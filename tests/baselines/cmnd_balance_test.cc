@@ -1,5 +1,6 @@
 // The design-balanced CMND (baselines/cmnd_balance.h): the cheapest arcs that balance a design,
-// the compact model with balance rows, and the engine on c33 with the balance cost.
+// the arcs to close where openings cannot, the compact model with balance rows, and the engine
+// on c33 with the balance cost.
 #include "baselines/cmnd_balance.h"
 
 #include <gtest/gtest.h>
@@ -35,6 +36,25 @@ TEST(CmndBalance, CheapestArcsThatBalanceADesign) {
   ASSERT_TRUE(added.has_value());
   EXPECT_EQ(*added, (std::vector<std::size_t>{1, 2}));
   EXPECT_TRUE(balancing_arcs(instance, {true, true, true, false})->empty());
+}
+
+// Nodes 1, 2, 3; arcs 0 = 1->2, 1 = 3->2, 2 = 2->1. With 1->2 and 3->2 open, node 2 has two
+// open arcs in and one arc out: opening 2->1 leaves one too many in, and node 3 has no arc in
+// to open. Openings alone cannot balance it; closing 3->2 (its flow rerouted) can.
+TEST(CmndBalance, ClosingAnArcWhereOpeningsCannotBalance) {
+  std::istringstream in(
+      "CLOSING\n3 3 1\n"
+      "1 2 1 10 10 1 1\n3 2 1 10 10 1 2\n2 1 1 10 10 1 3\n"
+      "1 2 5\n");
+  const CmndInstance instance = parse_dow(in, "closing.dow", "closing");
+  EXPECT_FALSE(balancing_arcs(instance, {true, true, false}).has_value());
+  const auto moves = balancing_moves(instance, {true, true, false});
+  ASSERT_TRUE(moves.has_value());
+  EXPECT_EQ(moves->open, (std::vector<std::size_t>{2}));
+  EXPECT_EQ(moves->close, (std::vector<std::size_t>{1}));
+  // A balanced design needs no move; one with openings enough needs no closing.
+  EXPECT_TRUE(balancing_moves(instance, {true, false, true})->close.empty());
+  EXPECT_TRUE(balancing_moves(instance, {true, false, true})->open.empty());
 }
 
 TEST(CmndBalance, CompactModelWithBalanceRows) {
