@@ -86,6 +86,13 @@ int run_cmnd(const CmndFlags& flags) {
     status = r.status;
     if (status == baselines::CmndStatus::no_solution)
       reason = no_solution_reason(instance, r.engine);
+    // Routing designs may well exist while none the engine found could be balanced: say so
+    // rather than blame one commodity's routing.
+    if (status == baselines::CmndStatus::no_solution && flags.balanced &&
+        reason.find("has no path") == std::string::npos)
+      reason =
+          "no balanced design found within the time limit (the designs the engine found could "
+          "not be balanced; --method compact solves the balanced model exactly, given time)";
     objective = r.objective;
     bound = r.lower_bound;
     seconds = r.seconds;
