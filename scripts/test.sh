@@ -42,5 +42,5 @@ ctest --output-on-failure -j "$jobs" --timeout 900
 echo "test: sanitizer build and suite took $(( $(date +%s) - started )) s"
 
 started=$(date +%s)
-"$root/scripts/fuzz.sh" "${MIDDLEMILE_FUZZ_SECONDS:-30}"
+"$root/scripts/fuzz.sh" "${MIDDLEMILE_FUZZ_SECONDS:-20}"
 echo "test: fuzzing took $(( $(date +%s) - started )) s"

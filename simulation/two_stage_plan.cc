@@ -246,6 +246,8 @@ class Search {
   std::vector<Move> candidate_moves(const Evaluation& e, const std::set<Move>& set_aside,
                                     std::size_t& promising) const {
     std::vector<Move> moves;
+    promising = 0;
+    if (e.trip_cost.size() != base_.size()) return moves;  // a refused plan: nothing to estimate
     const double f = options_.spot_factor;
     for (std::size_t b = 0; b < base_.size(); ++b) {
       const double c = e.trip_cost[b];
@@ -331,6 +333,10 @@ TwoStageResult improve_for_days(const network::Instance& instance, const network
   result.in_sample_days = search.days();
   std::optional<Evaluation> first = search.evaluate_start();
   result.evaluations = 1;
+  if (first && !std::isfinite(first->expected_cost)) {
+    // The start re-assembled fails the referee (it passed as given): keep it as it is.
+    first.reset();
+  }
   if (first) {
     result.start_expected_cost = first->expected_cost;
     search.report(1, first->expected_cost, first->expected_cost);
@@ -343,7 +349,7 @@ TwoStageResult improve_for_days(const network::Instance& instance, const network
       (delta > 0 ? result.vehicles_added : result.vehicles_removed) += std::abs(delta);
     }
   } else {
-    result.interrupted = true;
+    result.interrupted = options.stop && options.stop->load();  // else the start stands as given
   }
   result.search_seconds = seconds_since(started);
 
