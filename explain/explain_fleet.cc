@@ -31,13 +31,12 @@ ExplainLeg leg_of(const network::RotationLeg& leg) {
 }
 
 // Loaded trips of `type` leaving and arriving at `facility` in the plan.
-FacilityBalance balance_at(const network::Instance& instance, const network::Plan& plan,
-                           const std::string& type, const std::string& facility) {
+FacilityBalance balance_at(const network::Plan& plan, const std::string& type,
+                           const std::string& facility) {
   FacilityBalance b;
   b.facility = facility;
   for (const network::PlannedDeparture& d : plan.departures) {
-    const auto lane = instance.lane_index(d.lane);
-    if (!lane || instance.vehicle_type_of(instance.lanes()[*lane]).id != type) continue;
+    if (d.vehicle_type != type) continue;
     if (d.from == facility) b.leaving += d.vehicles;
     if (d.to == facility) b.arriving += d.vehicles;
   }
@@ -83,8 +82,8 @@ EmptyMoveExplanation explain_empty_move(const network::Instance& instance,
                               " leaving at minute " + std::to_string(departure_minute) +
                               " (its empty moves are listed under \"repositioning\")");
   cyclic_type(instance, out.vehicle_type);
-  out.at_from = balance_at(instance, plan, out.vehicle_type, out.from);
-  out.at_to = balance_at(instance, plan, out.vehicle_type, out.to);
+  out.at_from = balance_at(plan, out.vehicle_type, out.from);
+  out.at_to = balance_at(plan, out.vehicle_type, out.to);
   for (const network::Rotation& r : plan.rotations)
     for (std::size_t k = 0; k < r.legs.size(); ++k) {
       const network::RotationLeg& leg = r.legs[k];

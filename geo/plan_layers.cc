@@ -35,12 +35,6 @@ int hour_of(int minute) {
   return minute >= 0 ? minute / 60 : -((-minute + 59) / 60);
 }
 
-bool has_cyclic_type(const network::Instance& instance) {
-  return std::any_of(
-      instance.vehicle_types().begin(), instance.vehicle_types().end(),
-      [](const network::VehicleType& t) { return t.balance == network::Balance::cyclic; });
-}
-
 LayerData repositioning_layer(const network::Instance& instance, const network::Plan& plan) {
   LayerData layer{"repositioning",
                   GeometryKind::line,
@@ -95,7 +89,7 @@ LayerData rotations_layer(const network::Instance& instance, const network::Plan
 
 std::vector<std::string> plan_layer_names(const network::Instance& instance) {
   std::vector<std::string> names{"facilities", "departures", "lanes", "routes"};
-  if (has_cyclic_type(instance)) {
+  if (instance.has_cyclic_types()) {
     names.push_back("repositioning");
     names.push_back("rotations");
   }
@@ -215,7 +209,7 @@ void write_plan_layers(const network::Instance& instance, const network::Plan& p
   }
 
   std::vector<LayerData> layers{facilities, departures, lanes, routes};
-  if (has_cyclic_type(instance)) {
+  if (instance.has_cyclic_types()) {
     layers.push_back(repositioning_layer(instance, plan));
     layers.push_back(rotations_layer(instance, plan));
   }

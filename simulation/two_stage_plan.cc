@@ -157,7 +157,8 @@ class Search {
   bool stopped() const { return options_.stop && options_.stop->load(); }
 
   // The start's routes with these vehicles, re-assembled (costs, fills), balanced (cyclic
-  // vehicle types) and refereed; nullopt when the referee refuses it.
+  // vehicle types); nullopt when a cyclic fleet cannot run it. The referee's check is
+  // SimulationRun's (evaluate).
   std::optional<network::Plan> plan_with(const std::vector<int>& vehicles) const {
     network::Plan plan = start_;
     plan.departures.clear();
@@ -169,7 +170,6 @@ class Search {
     }
     network::Plan assembled = plan_for_original(instance_, ten_, instance_, plan);
     if (!engine::balance_plan(instance_, assembled)) return std::nullopt;
-    if (!network::verify_plan(instance_, assembled).empty()) return std::nullopt;
     assembled.kpis.sections = start_.kpis.sections;
     return assembled;
   }
@@ -186,7 +186,15 @@ class Search {
     so.scenarios = options_.scenarios;
     so.scenarios_file = options_.scenarios_file;
     so.plan_name = "two-stage candidate";
-    const SimulationRun run(instance_, e.plan, so);
+    // SimulationRun referees the plan (a fleet, a lane's vehicle limit): a refusal is a
+    // candidate that is not better, not an error.
+    std::optional<SimulationRun> checked;
+    try {
+      checked.emplace(instance_, e.plan, so);
+    } catch (const network::InputError&) {
+      return e;
+    }
+    const SimulationRun& run = *checked;
     // Progress within an evaluation too (many days can take longer than a report's interval).
     std::atomic<std::size_t> done{0};
     const std::vector<DayRecord> records =

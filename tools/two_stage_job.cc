@@ -24,9 +24,6 @@ using Clock = std::chrono::steady_clock;
 std::string money(double value) {
   return network::fixed_text(value, 0);
 }
-std::string percent(double share) {
-  return network::fixed_text(100.0 * share, 1) + "%";
-}
 
 std::string summary_of(const simulation::TwoStageResult& r, const TwoStageFlags& flags,
                        double demand_cv) {
@@ -44,7 +41,8 @@ std::string summary_of(const simulation::TwoStageResult& r, const TwoStageFlags&
     const network::SimulationSummary& x = r.out_of_sample->summary;
     out << "\n  out of sample (" << r.out_of_sample->samples.size()
         << " fresh days): expected cost " << money(x.cost.mean) << ", on time p5 "
-        << percent(x.on_time_share.p5) << " p50 " << percent(x.on_time_share.p50) << ", "
+        << network::percent_text(x.on_time_share.p5, 1) << " p50 "
+        << network::percent_text(x.on_time_share.p50, 1) << ", "
         << fixed_text(x.spot_vehicles.mean, 1) << " spot vehicles a day";
   }
   return out.str();
