@@ -25,7 +25,7 @@ the generation time, file size, `validate` time and both peak memories (BENCHMAR
 
     bench/planner_benchmark.py --sizes family national --generate-only
 """
-import argparse, json, os, pathlib, subprocess, sys, time
+import argparse, json, os, pathlib, re, subprocess, sys, time
 
 SIZES = {
     "small": ["--facilities", "15", "--demands", "40", "--center", "Chicago, IL",
@@ -51,16 +51,33 @@ FAMILY_SIZES = {
 SIZES.update(FAMILY_SIZES)
 GROUPS = {"family": ["g_small", "g_cap", "g_med"], "national": ["n250", "n500", "n1000"]}
 
-def peak_rss_mib(cmd):
+def peak_rss_mib(cmd, log=None):
+    """Runs cmd; returns (exit code, seconds, peak MiB). stderr goes to `log` (a path) if given."""
     started = time.time()
     pid = os.fork()
     if pid == 0:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
-        os.dup2(devnull, 2)
+        os.dup2(os.open(str(log), os.O_WRONLY | os.O_CREAT | os.O_TRUNC) if log else devnull, 2)
         os.execv(cmd[0], cmd)
     _, status, usage = os.wait4(pid, 0)
     return os.waitstatus_to_exitcode(status), time.time() - started, usage.ru_maxrss / 1024.0
+
+def first_plan_and_bound(log):
+    """Seconds to the first plan that serves something (a phase after "start", whose plan is
+    everything unserved) and to the first lower bound, from the progress lines of `plan`."""
+    first_plan = first_bound = None
+    for line in pathlib.Path(log).read_text(errors="replace").replace("\r", "\n").splitlines():
+        m = re.match(r"\[\s*([0-9.]+)s\]\s+(.+?)\s+it\s+\S+\s+bound\s+(\S+)\s+lp\s+\S+\s+"
+                     r"incumbent\s+(\S+)", line)
+        if not m:
+            continue
+        t, phase, bound, incumbent = float(m[1]), m[2], m[3], m[4]
+        if first_plan is None and phase != "start" and incumbent != "-":
+            first_plan = t
+        if first_bound is None and bound != "-":
+            first_bound = t
+    return {"first_plan_s": first_plan, "first_bound_s": first_bound}
 
 def measure_generation(mm, sizes, out):
     """Generates and validates each size; prints the Markdown table of BENCHMARKS.md, "Generated networks"."""
@@ -122,8 +139,9 @@ def main():
             if plan.exists():
                 plan.unlink()
             cmd = [mm, "plan", str(inst), "-o", str(plan), "--time-limit", str(args.time_limit),
-                   "--threads", str(args.threads), "--method", method, "--quiet"]
-            code, seconds, rss = peak_rss_mib(cmd)
+                   "--threads", str(args.threads), "--method", method]
+            log = out / f"{size}-{method}.log"
+            code, seconds, rss = peak_rss_mib(cmd, log)
             row = {"size": size, "method": method, "exit": code, "seconds": seconds,
                    "rss_mib": rss, "facilities": len(data["facilities"]),
                    "lanes": len(data["lanes"]), "demands": len(data["demand"])}
@@ -134,12 +152,18 @@ def main():
                 row.update(objective=p["objective"], lower_bound=p.get("lower_bound"),
                            gap=p.get("gap"), status=p["status"], kpis=p["kpis"],
                            cost=p["cost"], verified=v.returncode == 0)
+                total = sum(d["packages"] for d in data["demand"])
+                no_path = sum(u["packages"] for u in p.get("unserved", [])
+                              if u.get("reason", "").startswith("no path"))
+                row.update(reachable_share=(total - no_path) / total if total else 1.0,
+                           **first_plan_and_bound(log))
             rows.append(row)
             print(json.dumps(row), file=sys.stderr)
     (out / "results.json").write_text(json.dumps(rows, indent=1))
     print("| size | facilities / lanes / demands | method | objective | lower bound | gap | "
-          "seconds | peak MiB | truck fill (cube) | air fill (cube) | served | verify |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "seconds | first plan s | first bound s | peak MiB | truck fill (cube) | "
+          "air fill (cube) | served | with an on-time path | verify |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
         k = r.get("kpis", {})
         fc = k.get("fill_cube", {})
@@ -147,8 +171,10 @@ def main():
         pc = lambda v: "-" if v is None else f"{100 * v:.1f}%"
         print(f"| {r['size']} | {r['facilities']} / {r['lanes']} / {r['demands']} | "
               f"{r['method']} | {fmt(r.get('objective'))} | {fmt(r.get('lower_bound'))} | "
-              f"{pc(r.get('gap'))} | {r['seconds']:.1f} | {r['rss_mib']:.0f} | "
+              f"{pc(r.get('gap'))} | {r['seconds']:.1f} | {fmt(r.get('first_plan_s'), 1)} | "
+              f"{fmt(r.get('first_bound_s'), 1)} | {r['rss_mib']:.0f} | "
               f"{pc(fc.get('truck'))} | {pc(fc.get('air'))} | {pc(k.get('on_time_share'))} | "
+              f"{pc(r.get('reachable_share'))} | "
               f"{'OK' if r.get('verified') else 'exit ' + str(r['exit'])} |")
 
 if __name__ == "__main__":

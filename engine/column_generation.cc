@@ -2,70 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <tuple>
 
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 namespace mm::engine {
 
-namespace {
-
-// Ratios within 15% share a pricing group; the group prices with its smallest ratios.
-int ratio_bucket(double ratio) {
-  if (ratio <= 0.0) return -1000000;
-  return static_cast<int>(std::floor(std::log(ratio) / std::log(1.15)));
-}
-
-template <typename Body>
-void parallel_over(std::size_t n, int threads, Body body) {
-  tbb::task_arena arena(std::max(1, threads));
-  arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1),
-                      [&](const tbb::blocked_range<std::size_t>& range) {
-                        for (std::size_t i = range.begin(); i != range.end(); ++i) body(i);
-                      });
-  });
-}
-
-// The best sink of a commodity in a tree: (cost to its tail + its own cost, arc).
-std::pair<double, std::size_t> best_sink(const routing::PricingGraph& graph,
-                                         const routing::ShortestPathTree& tree,
-                                         const std::vector<double>& cost,
-                                         const std::vector<std::size_t>& sinks) {
-  double best = routing::kUnreachable;
-  std::size_t arc = routing::kNoNode;
-  for (std::size_t s : sinks) {
-    const double d = tree.distance[graph.arc(s).tail];
-    if (d == routing::kUnreachable) continue;
-    const double total = d + cost[s];
-    if (total < best) {
-      best = total;
-      arc = s;
-    }
-  }
-  return {best, arc};
-}
-
-}  // namespace
-
 ColumnGeneration::ColumnGeneration(const DesignProblem& problem, RestrictedMaster& master)
-    : problem_(problem), master_(master), reachable_(problem.commodities.size(), false) {
-  std::map<std::tuple<std::size_t, int, int>, std::size_t> index;
-  for (std::size_t k = 0; k < problem_.commodities.size(); ++k) {
-    const Commodity& c = problem_.commodities[k];
-    std::array<double, kDimensions> ratio{};
-    for (int r = 0; r < kDimensions; ++r) ratio[r] = c.packages > 0 ? c.size[r] / c.packages : 0;
-    const auto key = std::make_tuple(c.source, ratio_bucket(ratio[0]), ratio_bucket(ratio[1]));
-    auto [it, fresh] = index.emplace(key, groups_.size());
-    if (fresh) groups_.push_back({c.source, ratio, {}});
-    Group& g = groups_[it->second];
-    for (int r = 0; r < kDimensions; ++r) g.ratio[r] = std::min(g.ratio[r], ratio[r]);
-    g.members.push_back(k);
-  }
-}
+    : problem_(problem),
+      master_(master),
+      groups_(group_by_source(problem)),
+      reachable_(problem.commodities.size(), false) {}
 
 std::size_t ColumnGeneration::add_initial_paths(int threads) {
   const auto& graph = problem_.graph;
@@ -73,7 +19,7 @@ std::size_t ColumnGeneration::add_initial_paths(int threads) {
   std::vector<std::vector<DesignPath>> found(groups_.size());
   tbb::enumerable_thread_specific<ThreadBuffers> buffers;
   parallel_over(groups_.size(), threads, [&](std::size_t gi) {
-    const Group& g = groups_[gi];
+    const CommodityGroup& g = groups_[gi];
     ThreadBuffers& buf = buffers.local();
     buf.cost.assign(graph.arc_count(), 0.0);
     // The cost per package at 100% fill.
@@ -141,7 +87,7 @@ void ColumnGeneration::price(const MasterDuals& duals, int threads, double toler
   }
   tbb::enumerable_thread_specific<ThreadBuffers> buffers;
   parallel_over(groups_.size(), threads, [&](std::size_t gi) {
-    const Group& g = groups_[gi];
+    const CommodityGroup& g = groups_[gi];
     ThreadBuffers& buf = buffers.local();
     buf.cost.assign(graph.arc_count(), 0.0);
     for (std::size_t a = 0; a < A; ++a) {

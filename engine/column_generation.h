@@ -22,13 +22,13 @@
 #include <string>
 #include <vector>
 
+#include "engine/commodity_groups.h"
 #include "engine/cutset_cuts.h"
 #include "engine/design_problem.h"
 #include "engine/progress.h"
 #include "engine/restricted_master.h"
 
 namespace mm::engine {
-
 
 struct ColumnGenerationOptions {
   int threads = 1;
@@ -79,11 +79,6 @@ class ColumnGeneration {
   bool reachable(std::size_t commodity) const { return reachable_[commodity]; }
 
  private:
-  struct Group {
-    std::size_t source;
-    std::array<double, kDimensions> ratio;  // smallest q^r / n among members
-    std::vector<std::size_t> members;
-  };
   struct PricedCommodity {
     double bound = 0.0;  // lower bound on the commodity's min reduced cost (<= 0 counts)
     std::vector<std::vector<std::size_t>> paths;  // improving paths found
@@ -103,7 +98,7 @@ class ColumnGeneration {
 
   const DesignProblem& problem_;
   RestrictedMaster& master_;
-  std::vector<Group> groups_;
+  std::vector<CommodityGroup> groups_;
   std::vector<bool> reachable_;
   double unavoidable_ = 0.0;  // penalty of commodities with no path at all
   const std::vector<bool>* banned_ = nullptr;

@@ -19,6 +19,7 @@
 #include "engine/plan_state.h"
 #include "engine/price_and_branch.h"
 #include "engine/restricted_master.h"
+#include "engine/slope_scaling.h"
 #include "network/gap.h"
 
 namespace mm::engine {
@@ -203,30 +204,81 @@ class Pipeline {
     report(p);
   }
 
-  // The first plan: a related solve's plan made to fit (warm start), or none; then every
-  // commodity not served inserted where it is cheapest, largest first, and a descent.
+  // The first plan, from up to two starts, each completed (every commodity not served inserted
+  // where it is cheapest, largest first) and descended; the better goes on:
+  //  - a related solve's plan made to fit (warm start), or nothing — skipped when it would need
+  //    more than insertion_start_max_insertions insertions (on a national network inserting
+  //    93,000 commodities one by one takes longer than the whole budget) and slope scaling gave
+  //    a plan;
+  //  - slope scaling's plan, when it is cheaper than the first start as it stands.
+  // On the middle-mile samples neither start wins everywhere (BENCHMARKS.md).
   void first_plan(DesignSolverResult& result) {
-    PlanState state(problem_);
+    PlanState given(problem_);
     if (const DesignWarmStart* warm = options_.warm_start) {
       master_.add_paths(warm->columns);
       master_.add_paths(warm->incumbent);
       DesignSolution related;
       related.paths = at_most_whole(problem_, warm->incumbent);
-      state.assign(related);
-      repair_limits(state, search_inserter_);
-      result.warm_start_objective = state.objective();
-      consider(state.solution(), "warm start");
+      given.assign(related);
+      repair_limits(given, search_inserter_);
+      result.warm_start_objective = given.objective();
+      consider(given.solution(), "warm start");
+    }
+    std::vector<PlanState> starts;
+    DesignSolution scaled = scaled_plan();
+    const bool scaled_start = !scaled.empty() && scaled.objective < given.objective();
+    std::size_t unserved = 0;
+    for (std::size_t k = 0; k < problem_.commodities.size(); ++k)
+      unserved += given.served(k) < 1.0 - 1e-9 && search_inserter_.reachable(k);
+    if (!scaled_start ||
+        unserved <= static_cast<std::size_t>(engine_.insertion_start_max_insertions))
+      starts.push_back(std::move(given));
+    if (scaled_start) {
+      consider(scaled, "slope scaling");
+      starts.emplace_back(problem_);
+      starts.back().assign(scaled);
     }
     std::vector<std::size_t> all(problem_.commodities.size());
     std::iota(all.begin(), all.end(), 0);
-    for (std::size_t k : largest_first(problem_, all))
-      if (state.served(k) < 1.0 - 1e-9) search_inserter_.insert(state, k);
-    consider(state.solution(), "construction");
-    Random random(options_.seed);
-    descend(state, search_inserter_, random, budget());
-    consider(state.solution(), "descent");
+    const std::vector<std::size_t> order = largest_first(problem_, all);
+    for (PlanState& state : starts) {
+      SolveProgress constructing;
+      constructing.phase = "construction";
+      constructing.incumbent = best_.objective;
+      report(constructing);
+      for (std::size_t k : order)
+        if (state.served(k) < 1.0 - 1e-9) search_inserter_.insert(state, k);
+      consider(state.solution(), "construction");
+      Random random(options_.seed);
+      // Counted in moves tried: on a national network a descent to convergence takes longer
+      // than the whole budget, and the epochs (the bound, the search in parallel) must start.
+      std::size_t attempts = static_cast<std::size_t>(engine_.first_descent_attempts);
+      SearchBudget counted = budget();
+      counted.attempts_left = &attempts;
+      descend(state, search_inserter_, random, counted);
+      consider(state.solution(), "descent");
+    }
     master_.add_paths(best_.paths);
     master_path_count_ = master_.path_count();
+  }
+
+  // Slope scaling's plan (engine/slope_scaling.h), or none when it is off.
+  DesignSolution scaled_plan() {
+    if (engine_.slope_scaling_iterations <= 0) return {};
+    SlopeScalingOptions o;
+    o.threads = std::max(1, options_.threads);
+    o.iterations = engine_.slope_scaling_iterations;
+    o.patience = engine_.slope_scaling_patience;
+    o.limit_factor = engine_.slope_scaling_limit_factor;
+    o.budget = budget();
+    o.progress = [&](int iteration, double best) {
+      SolveProgress p;
+      p.phase = "slope scaling";
+      p.iteration = iteration;
+      p.incumbent = std::min(best, best_.objective);
+      report(p);
+    };
+    return slope_scaling(problem_, search_inserter_, o).best;
   }
 
   // Branch A: the large-neighbourhood search from `start`.

@@ -28,6 +28,19 @@ struct EngineOptions {
   // Commodities taken out per iteration: [search_min_removed, search_max_removed].
   int search_min_removed = 2;   // [1, 1e6]
   int search_max_removed = 30;  // [1, 1e6]
+  // Slope scaling before the first insertion (engine/slope_scaling.h): its iterations at most
+  // (0: off), how many in a row may bring nothing before it stops, and the growth of an arc's
+  // price each time a routing breaks one of its limits. [0, 1e6]; [1, 1e6]; [1, 1e3]
+  int slope_scaling_iterations = 100;
+  int slope_scaling_patience = 10;
+  double slope_scaling_limit_factor = 2.0;
+  // The first plan's start from nothing (or from a warm start) is completed by inserting its
+  // unserved commodities one by one only when there are at most this many (beside slope
+  // scaling's start; engine/design_solver.cc). [0, 1e9]
+  int insertion_start_max_insertions = 5000;
+  // Moves the descent after the first plan may try (reroutes and vehicles shed): enough to
+  // converge on every benchmark network below national size, a cap on national ones. [0, 1e9]
+  int first_descent_attempts = 20000;
   // Column generation rounds in epoch 0; after every this many rounds the LP is rounded to a
   // plan (engine/plan_repair.h, then a descent). [1, 1e9]
   int lp_rounds = 100;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "engine/local_search.h"
+
 namespace mm::engine {
 
 namespace {
@@ -31,6 +33,13 @@ Inserter::Inserter(const DesignProblem& problem)
       last_node_[k] = last;
     }
   }
+  {
+    std::vector<std::size_t> all(problem.commodities.size());
+    for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
+    size_rank_.resize(all.size());
+    const std::vector<std::size_t> order = engine::largest_first(problem, std::move(all));
+    for (std::size_t i = 0; i < order.size(); ++i) size_rank_[order[i]] = i;
+  }
   // Reachability ignores capacity: one pass per source node with every arc at cost 0.
   std::map<std::size_t, std::vector<std::size_t>> by_source;
   for (std::size_t k = 0; k < problem.commodities.size(); ++k)
@@ -46,6 +55,12 @@ Inserter::Inserter(const DesignProblem& problem)
       for (std::size_t s : problem.commodities[k].sinks)
         if (tree_.distance[graph.arc(s).tail] != routing::kUnreachable) reachable_[k] = true;
   }
+}
+
+std::vector<std::size_t> Inserter::largest_first(std::vector<std::size_t> commodities) const {
+  std::stable_sort(commodities.begin(), commodities.end(),
+                   [&](std::size_t l, std::size_t r) { return size_rank_[l] < size_rank_[r]; });
+  return commodities;
 }
 
 Inserter::Path Inserter::best_path(const PlanState& state, std::size_t commodity, double share,

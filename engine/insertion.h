@@ -46,6 +46,10 @@ class Inserter {
   double augment(PlanState& state, std::size_t commodity, const std::vector<char>* banned = nullptr,
                  bool force = false);
 
+  // `commodities` in engine/local_search.h's largest_first order, from ranks computed once (that
+  // order's scale reads every design arc: on a national network too slow to redo per move).
+  std::vector<std::size_t> largest_first(std::vector<std::size_t> commodities) const;
+
   // Whether the commodity has any path to a sink at all (no capacity considered).
   bool reachable(std::size_t commodity) const { return reachable_[commodity]; }
 
@@ -53,6 +57,7 @@ class Inserter {
   const DesignProblem& problem_;
   std::vector<std::size_t> last_node_;  // per commodity: latest tail of its sinks
   std::vector<bool> reachable_;
+  std::vector<std::size_t> size_rank_;  // per commodity: its place in the largest-first order
   routing::ShortestPathTree tree_;
 };
 

@@ -13,17 +13,15 @@ bool improves(double before, double after) {
 bool ruin_and_recreate(PlanState& state, Inserter& inserter,
                        const std::vector<std::size_t>& commodities,
                        const std::vector<std::pair<std::size_t, double>>& caps,
-                       InsertionOrder order, const Acceptance& accept,
-                       Reinsertion reinsertion) {
+                       InsertionOrder order, const Acceptance& accept, Reinsertion reinsertion) {
   const double before = state.objective();
   std::vector<std::vector<StatePath>> saved;
   saved.reserve(commodities.size());
   for (std::size_t k : commodities) saved.push_back(state.remove(k));
   for (const auto& [arc, cap] : caps) state.set_unit_cap(arc, cap);
   const bool force = reinsertion == Reinsertion::forced;
-  const std::vector<std::size_t> sequence = order == InsertionOrder::largest_first
-                                                ? largest_first(state.problem(), commodities)
-                                                : commodities;
+  const std::vector<std::size_t> sequence =
+      order == InsertionOrder::largest_first ? inserter.largest_first(commodities) : commodities;
   for (std::size_t k : sequence) inserter.insert(state, k, nullptr, force);
   if (force) {
     // Each commodity rerouted given the others: a path that only some of them needed, or
@@ -66,6 +64,7 @@ int reroute_pass(PlanState& state, Inserter& inserter, const std::vector<std::si
   for (std::size_t k : order) {
     if (budget.expired()) break;
     if (!inserter.reachable(k)) continue;
+    budget.spend();
     if (ruin_and_recreate(state, inserter, {k}, {}, InsertionOrder::as_given, improves)) ++moves;
   }
   return moves;
@@ -86,6 +85,7 @@ int shed_vehicles(PlanState& state, Inserter& inserter, const SearchBudget& budg
   for (const Candidate& c : candidates) {
     if (budget.expired()) break;
     if (state.units(c.arc) <= 0) continue;  // emptied by an earlier move
+    budget.spend();
     std::vector<std::size_t> riders = state.users(c.arc);
     std::sort(riders.begin(), riders.end());
     riders.erase(std::unique(riders.begin(), riders.end()), riders.end());

@@ -25,9 +25,9 @@ std::size_t repair_limits(PlanState& state, Inserter& inserter) {
              state.last_vehicle_fill(arcs[i]) < state.last_vehicle_fill(arcs[worst])))
           worst = i;
       if (worst == arcs.size()) return;  // nothing left to take out: the limit cannot hold
-      const std::vector<std::size_t> riders = largest_first(problem, state.users(arcs[worst]));
-      state.remove(riders.front());
-      removed.insert(riders.front());
+      const std::size_t largest = inserter.largest_first(state.users(arcs[worst])).front();
+      state.remove(largest);
+      removed.insert(largest);
     }
   };
   for (std::size_t a = 0; a < problem.design_arcs.size(); ++a)
@@ -37,7 +37,7 @@ std::size_t repair_limits(PlanState& state, Inserter& inserter) {
   for (std::size_t p = 0; p < problem.vehicle_pools.size(); ++p)
     shed(problem.vehicle_pools[p].arcs, [&] { return !state.over_pool_limit(p); });
   const std::vector<std::size_t> order =
-      largest_first(problem, std::vector<std::size_t>(removed.begin(), removed.end()));
+      inserter.largest_first(std::vector<std::size_t>(removed.begin(), removed.end()));
   for (std::size_t k : order) inserter.insert(state, k);
   return removed.size();
 }

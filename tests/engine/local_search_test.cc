@@ -1,8 +1,9 @@
 // Descent moves (engine/local_search.h) on a time-expanded lane with two departures and holding
 // between them: a reroute moves a lone rider onto the later truck's room; shed_vehicles merges
 // two half-full departures whose riders no single reroute can move; descend reaches the one-truck
-// plan; ruin_and_recreate puts everything back when refused and, forced, opens a lane that only
-// several commodities together pay for; largest_first and improves on hand-picked numbers.
+// plan, and stops after its attempts when it has a count of them; ruin_and_recreate puts everything
+// back when refused and, forced, opens a lane that only several commodities together pay for;
+// largest_first and improves on hand-picked numbers.
 #include "engine/local_search.h"
 
 #include <gtest/gtest.h>
@@ -109,6 +110,28 @@ TEST(LocalSearch, DescendReachesTheOneTruckPlan) {
   PlanState state = net.plan({true, true, false, false});
   Random random(3);
   EXPECT_GE(descend(state, inserter, random, unlimited()), 1);
+  EXPECT_DOUBLE_EQ(state.objective(), 500.0);
+}
+
+TEST(LocalSearch, ADescentStopsAfterItsAttempts) {
+  // The four 20 m³ riders of DescendReachesTheOneTruckPlan: the first reroute pass tries 4
+  // moves and none pays (see ShedVehiclesMergesTwoHalfFullDeparturesThatNoRerouteCan); with 4
+  // attempts the shed sweep that would merge the trucks never starts.
+  const TwoDepartures net({20, 20, 20, 20});
+  Inserter inserter(net.problem);
+  PlanState state = net.plan({true, true, false, false});
+  Random random(3);
+  std::size_t attempts = 4;
+  SearchBudget counted;
+  counted.attempts_left = &attempts;
+  EXPECT_EQ(descend(state, inserter, random, counted), 0);
+  EXPECT_EQ(attempts, 0u);
+  EXPECT_DOUBLE_EQ(state.objective(), 1000.0);
+  // One attempt more is the shed that merges them.
+  attempts = 1;
+  EXPECT_EQ(descend(state, inserter, random, counted), 0);  // the reroute pass takes it
+  attempts = 5;
+  EXPECT_GE(descend(state, inserter, random, counted), 1);
   EXPECT_DOUBLE_EQ(state.objective(), 500.0);
 }
 
