@@ -467,9 +467,11 @@ class Pipeline {
   void improve_by_neighbourhood_mips(int epoch, DesignSolution current, Random& random,
                                      std::vector<Candidate>& found) {
     const std::size_t K = problem_.commodities.size();
-    const std::size_t size = std::max<std::size_t>(
-        static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_min_commodities)),
-        static_cast<std::size_t>(engine_.neighbourhood_mip_share * static_cast<double>(K)));
+    const std::size_t size = std::min<std::size_t>(
+        std::max<std::size_t>(
+            static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_min_commodities)),
+            static_cast<std::size_t>(engine_.neighbourhood_mip_share * static_cast<double>(K))),
+        static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_max_commodities)));
     // A neighbourhood of every commodity is the CBC on the pool that follows.
     if (size >= K) return;
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.

@@ -46,6 +46,8 @@ const Field kFields[] = {
     {"neighbourhood_mip_share", &EngineOptions::neighbourhood_mip_share, 0, 1},
     {"neighbourhood_mip_min_commodities", &EngineOptions::neighbourhood_mip_min_commodities, 1,
      1e6},
+    {"neighbourhood_mip_max_commodities", &EngineOptions::neighbourhood_mip_max_commodities, 1,
+     1e9},
     {"neighbourhood_mip_nodes", &EngineOptions::neighbourhood_mip_nodes, 0, 1e9},
     {"neighbourhood_mip_flows", &EngineOptions::neighbourhood_mip_flows, 0, 1},
     {"neighbourhood_mip_variables", &EngineOptions::neighbourhood_mip_variables, 1, 1e9},

@@ -113,6 +113,13 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   }
   solver.messageHandler()->setLogLevel(0);
   solver.getModelPtr()->setLogLevel(0);
+  // CBC checks its time limit between events; a large MIP's first LP is one long step, so the
+  // LP itself stops at the deadline too.
+  if (options.deadline != std::chrono::steady_clock::time_point::max()) {
+    const double left =
+        std::chrono::duration<double>(options.deadline - std::chrono::steady_clock::now()).count();
+    solver.getModelPtr()->setMaximumWallSeconds(std::max(0.05, left));
+  }
 
   CbcModel model(solver);
   mip::CbcOptions cbc;
