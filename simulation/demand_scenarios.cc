@@ -28,7 +28,14 @@ DemandScenario read_scenario(const network::Instance& instance, JsonFields& fiel
   DemandScenario s;
   s.name = fields.string("name", Need::optional).value_or("scenario " + std::to_string(index + 1));
   const double scale = fields.number("scale", Need::optional, kPackages).value_or(1.0);
-  for (const network::Demand& d : instance.demand()) s.packages.push_back(scale * d.packages);
+  bool beyond = false;
+  for (const network::Demand& d : instance.demand()) {
+    s.packages.push_back(scale * d.packages);
+    beyond = beyond || !(s.packages.back() <= network::kMaxAmount);
+  }
+  if (beyond)
+    problems.add(fields.path_of("scale"),
+                 "scales a demand beyond " + std::string(network::kMaxAmountText) + " packages");
   if (const Json* packages = fields.object("packages", Need::optional)) {
     for (const auto& [id, value] : packages->items()) {
       const std::string path = network::json_member_path(fields.path_of("packages"), id);

@@ -36,11 +36,15 @@ double packages_fitting(double cube, double weight, double cube_per_package,
   return fit;
 }
 
-// Whole vehicles a load needs.
+// Whole vehicles a load needs; a load that needs more than an int counts (a day of absurd
+// demand, e.g. a scenario scaled by 6e10) needs the largest int, never an overflow.
 int vehicles_needed(const network::Load& load, const network::Capacity& capacity) {
   const double share =
       std::max(load.cube_m3 / capacity.cube_m3, load.weight_kg / capacity.weight_kg);
-  return static_cast<int>(std::ceil(share - kVehicleTolerance * std::max(1.0, share)));
+  const double whole = std::ceil(share - kVehicleTolerance * std::max(1.0, share));
+  constexpr int kMost = std::numeric_limits<int>::max();
+  if (!(whole < static_cast<double>(kMost))) return kMost;
+  return static_cast<int>(whole);
 }
 
 }  // namespace
@@ -241,13 +245,16 @@ void finish_day(const Day& day, DayOutcome& out) {
   const auto& departures = day.schedule.departures();
   network::SampleRecord& record = out.record;
   double spot_cost = 0.0;
+  long long spot_vehicles = 0;  // a sum of saturated counts must not overflow either
   for (std::size_t i = 0; i < departures.size(); ++i) {
     out.spot_vehicles[i] = day.w.bought[i];
-    record.spot_vehicles += day.w.bought[i];
+    spot_vehicles += day.w.bought[i];
     spot_cost += day.w.bought[i] * day.options.spot_factor * departures[i].cost_per_trip;
     out.vehicles_used[i] = std::min(departures[i].vehicles + day.w.bought[i],
                                     vehicles_needed(out.loads[i], departures[i].capacity));
   }
+  record.spot_vehicles += static_cast<int>(
+      std::min<long long>(spot_vehicles, std::numeric_limits<int>::max() - record.spot_vehicles));
   record.late = day.late;
   record.unserved = record.unserved_by_plan + day.dropped;
   record.on_time = std::max(0.0, record.packages - record.late - record.unserved);

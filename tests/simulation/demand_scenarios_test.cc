@@ -48,6 +48,10 @@ TEST(DemandScenarios, BadFilesNameThePath) {
             "days.json: scenarios[0].packages.d1: must be >= 0 (got -5)");
   EXPECT_EQ(error_of(head + R"([{"scale": "big"}]})"),
             "days.json: scenarios[0].scale: must be a number (got string \"big\")");
+  // Found by fuzz_demand_scenarios: a scale within the cap that takes a demand beyond it (the
+  // simulation then counted vehicles past an int).
+  EXPECT_EQ(error_of(head + R"([{"scale": 59999999999.5}]})"),
+            "days.json: scenarios[0].scale: scales a demand beyond 1e12 packages");
   EXPECT_EQ(error_of(head + R"([{"sclae": 2}]})"),
             "days.json: scenarios[0].sclae: unknown field (did you mean \"scale\"?)");
   EXPECT_EQ(error_of(head + R"([]})"), "days.json: scenarios: must not be empty");
