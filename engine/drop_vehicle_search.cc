@@ -10,7 +10,6 @@ namespace mm::engine {
 std::size_t drop_vehicle_descent(PlanState& state, Inserter& inserter,
                                  std::vector<std::size_t> candidates, std::size_t trials,
                                  const std::function<double(const PlanState&)>& total) {
-  const DesignProblem& problem = state.problem();
   candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                   [&](std::size_t a) { return state.units(a) < 0.5; }),
                    candidates.end());
@@ -29,7 +28,7 @@ std::size_t drop_vehicle_descent(PlanState& state, Inserter& inserter,
     for (std::size_t k : riders) state.remove(k);
     state.set_unit_cap(a, units - 1.0);
     for (std::size_t k :
-         largest_first(problem, std::vector<std::size_t>(riders.begin(), riders.end())))
+         inserter.largest_first(std::vector<std::size_t>(riders.begin(), riders.end())))
       inserter.insert(state, k);
     const double now = total(state);
     if (now < best - 1e-6) {

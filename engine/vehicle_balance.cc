@@ -218,7 +218,7 @@ DesignSolution TenBalanceCost::repair(const DesignSolution& solution) const {
     for (std::size_t k : riders) state.remove(k);
     state.set_unit_cap(worst, std::max(0.0, units[worst] - 1.0));
     for (std::size_t k :
-         largest_first(problem_, std::vector<std::size_t>(riders.begin(), riders.end())))
+         inserter.largest_first(std::vector<std::size_t>(riders.begin(), riders.end())))
       inserter.insert(state, k);
   }
   improve(state, inserter);
