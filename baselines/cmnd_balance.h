@@ -1,6 +1,8 @@
 // The design-balanced CMND (Pedersen, Crainic & Madsen, Transportation Science 43(2), 2009): as
 // many open arcs leave every node as enter it, so the vehicles that run the open arcs can go
-// round and round. `middlemile cmnd --balanced` solves it through the engine with this cost.
+// round and round. `middlemile cmnd --balanced` solves it through the engine with the balance
+// rows in its master (cmnd_design.h: the LP's bound, CBC on the columns and the dive keep them)
+// and with this cost, which balances the designs the engine's route searches find.
 //
 // For a fixed set of open arcs the cheapest balanced design opens more arcs: a minimum-cost flow
 // in which every closed arc may carry one unit at its fixed cost and every node sends its excess

@@ -2,12 +2,13 @@
 
 #include "baselines/cmnd_balance.h"
 
+#include <algorithm>
 #include <map>
 #include <numeric>
 
 namespace mm::baselines {
 
-engine::DesignProblem cmnd_design_problem(const CmndInstance& instance) {
+engine::DesignProblem cmnd_design_problem(const CmndInstance& instance, bool balanced) {
   engine::DesignProblem problem;
   problem.name = instance.name;
   std::vector<routing::GraphArc> arcs;
@@ -38,13 +39,25 @@ engine::DesignProblem cmnd_design_problem(const CmndInstance& instance) {
     k.penalty = fixed_total + c.demand * unit_total + 1.0;
     problem.commodities.push_back(std::move(k));
   }
+  if (balanced) {
+    // One row per node: open arcs out − open arcs in = 0.
+    problem.design_rows.resize(instance.nodes);
+    for (std::size_t a = 0; a < instance.arcs.size(); ++a) {
+      problem.design_rows[instance.arcs[a].tail].arcs.emplace_back(a, 1.0);
+      problem.design_rows[instance.arcs[a].head].arcs.emplace_back(a, -1.0);
+    }
+    problem.design_rows.erase(
+        std::remove_if(problem.design_rows.begin(), problem.design_rows.end(),
+                       [](const engine::DesignRow& row) { return row.arcs.empty(); }),
+        problem.design_rows.end());
+  }
   return problem;
 }
 
 CmndEngineResult solve_cmnd(const CmndInstance& instance,
                             const engine::DesignSolverOptions& options,
                             const engine::ProgressCallback& progress, bool balanced) {
-  const engine::DesignProblem problem = cmnd_design_problem(instance);
+  const engine::DesignProblem problem = cmnd_design_problem(instance, balanced);
   CmndEngineResult result;
   const CmndBalance balance(instance, problem, options.engine.balance_improve_trials);
   engine::DesignSolverOptions with_balance = options;

@@ -23,7 +23,9 @@ struct CmndEngineResult {
   engine::DesignSolverResult engine;
 };
 
-engine::DesignProblem cmnd_design_problem(const CmndInstance& instance);
+// With `balanced`, one design row per node (open arcs out = open arcs in): the master LP, its
+// bound and CBC on its columns then keep balance themselves.
+engine::DesignProblem cmnd_design_problem(const CmndInstance& instance, bool balanced = false);
 
 // With `balanced`, the design-balanced CMND (baselines/cmnd_balance.h).
 CmndEngineResult solve_cmnd(const CmndInstance& instance,

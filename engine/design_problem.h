@@ -2,12 +2,13 @@
 // stated without time, facilities or lanes, so that the planner (over the time-expanded
 // network) and the CMND benchmark (over a plain digraph) run through the same code.
 //
-//   min  Σ_a f_a y_a + Σ_k Σ_p c_p λ_p + Σ_k M_k s_k
+//   min  Σ_a f_a y_a + Σ_k Σ_p c_p λ_p + Σ_k M_k s_k (+ Σ_c g_c v_c, design columns)
 //   s.t. Σ_p λ_p + s_k = 1                        (convexity, every commodity k)
 //        Σ_k q_k^r Σ_{p∋a} λ_p ≤ u_a^r y_a         (capacity, every design arc a, dimension r)
 //        Σ_{p∈P_k, p∋a} λ_p ≤ min(1, u_a/q_k) y_a  (strong linking, added when violated)
 //        Σ_k n_k Σ_{p through group g} λ_p ≤ U_g   (resource groups: sort capacity per hour)
 //        Σ_{a∈F_t} y_a ≤ V_t                       (vehicle pools: fleet at minute t)
+//        l_r ≤ Σ_a e_ra y_a + Σ_c e_rc v_c ≤ u_r      (design rows: balance, when stated)
 //        0 ≤ y_a ≤ max_units_a, integer
 //
 // λ_p is the share of commodity k on path p; a commodity is "served" by any path from its
@@ -18,6 +19,7 @@
 #include <cstddef>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "routing/pricing_graph.h"
@@ -53,6 +55,27 @@ struct VehiclePool {
   double limit = 0.0;
 };
 
+// A row every plan's vehicle counts keep, lower ≤ Σ e_a y_a + Σ e_c v_c ≤ upper over vehicle
+// counts y and design columns v: the design-balanced CMND's "as many open arcs leave a node as
+// enter it", the balance of a cyclic vehicle type at a (facility, minute) and its fleet. No path
+// has an entry, so pricing is unchanged; the master LP carries the rows (its bound is then the
+// bound of the problem with them) and so does CBC on the columns, which can open arcs that carry
+// nothing, or move vehicles empty, to keep them.
+struct DesignRow {
+  std::vector<std::pair<std::size_t, double>> arcs;  // (design arc id, coefficient)
+  double lower = 0.0;
+  double upper = 0.0;
+};
+
+// An integer variable v_c ≥ 0 of the vehicles' own flow (an empty move, vehicles parked, the
+// fleet on loaded trips) at `cost` each: it enters design rows only. A plan does not carry
+// these values: the caller's SolutionCost (engine/solution_cost.h) prices them exactly.
+struct DesignColumn {
+  double cost = 0.0;
+  double upper = kInfinity;
+  std::vector<std::pair<std::size_t, double>> rows;  // (design row id, coefficient)
+};
+
 struct DesignProblem {
   std::string name;
   // Pricing graph: its arcs [0, design_arcs.size()) are the design arcs, in the same order;
@@ -62,6 +85,8 @@ struct DesignProblem {
   std::vector<Commodity> commodities;
   std::vector<double> resource_limits;  // U_g
   std::vector<VehiclePool> vehicle_pools;
+  std::vector<DesignRow> design_rows;
+  std::vector<DesignColumn> design_columns;
 };
 
 // A solution: integer units per design arc and path shares per commodity.

@@ -159,7 +159,13 @@ class Pipeline {
   };
 
   // Reports an event; thread-safe (both branches of an epoch and the ticker report).
-  void report(SolveProgress p) {
+  // With an extra cost (balance), a branch's own plans are not yet costed in full: only the
+  // plans `consider` keeps (`kept`) move the incumbent shown.
+  void report(SolveProgress p, bool kept = false) {
+    if (options_.extra_cost && !kept) {
+      p.incumbent = kInfinity;
+      p.improved = false;
+    }
     std::lock_guard<std::mutex> lock(report_mutex_);
     last_report_ = Clock::now();
     if (p.phase.empty()) p.phase = last_phase_;
@@ -201,7 +207,7 @@ class Pipeline {
     p.phase = phase;
     p.incumbent = best_.objective;
     p.improved = true;
-    report(p);
+    report(p, true);
   }
 
   // The first plan, from up to two starts, each completed (every commodity not served inserted
@@ -365,22 +371,34 @@ class Pipeline {
       DesignSolution dove = dive();
       if (!dove.empty()) {
         Random random(options_.seed * 15485863ull);
-        found.push_back({polished(dove, random), "dive"});
+        found.push_back({kept_or_polished(dove, random), "dive"});
       }
     }
     if (expired()) return found;
     // CBC starts from the better of the epoch's start and the rounded LP.
+    // (A rounded plan need not keep the design rows, and with them CBC's cutoff must be the
+    // objective of a plan that does: then the start.)
     const DesignSolution* incumbent = &start;
-    for (const Candidate& c : found)
-      if (design_objective(problem_, c.solution) < incumbent->objective - 1e-9)
-        incumbent = &c.solution;
+    if (problem_.design_rows.empty())
+      for (const Candidate& c : found)
+        if (design_objective(problem_, c.solution) < incumbent->objective - 1e-9)
+          incumbent = &c.solution;
     DesignSolution from = *incumbent;
     from.objective = design_objective(problem_, from);
-    // Small neighbourhoods first (fast, with CBC's cuts), then CBC on the whole pool.
+    // Small neighbourhoods first (fast, with CBC's cuts), then CBC on the whole pool. With
+    // design rows the other way round: CBC on the pool re-balances the whole design at once,
+    // where a neighbourhood moves a tenth of it (on tight C+ instances neighbourhoods that each
+    // served a few more commodities took the whole budget).
     Random random(options_.seed * 104729ull + static_cast<std::uint64_t>(epoch));
-    improve_by_neighbourhood_mips(epoch, from, random, found);
-    if (!found.empty() && found.back().solution.objective < from.objective - 1e-9)
-      from = found.back().solution;
+    auto take_better = [&] {
+      if (!found.empty() && found.back().solution.objective < from.objective - 1e-9)
+        from = found.back().solution;
+    };
+    const bool pool_first = !problem_.design_rows.empty();
+    if (!pool_first) {
+      improve_by_neighbourhood_mips(epoch, from, random, found);
+      take_better();
+    }
     master_.add_paths(from.paths);
     PriceAndBranchOptions o;
     o.seconds = 1e9;
@@ -394,7 +412,11 @@ class Pipeline {
     o.paths_per_commodity = whole ? 0 : engine_.branch_paths_per_commodity;
     o.cuts = whole;
     const DesignSolution branched = price_and_branch(master_, from, o);
-    if (!branched.empty()) found.push_back({polished(branched, random), "branch"});
+    if (!branched.empty()) found.push_back({kept_or_polished(branched, random), "branch"});
+    if (pool_first && !expired()) {
+      take_better();
+      improve_by_neighbourhood_mips(epoch, from, random, found);
+    }
     return found;
   }
 
@@ -403,8 +425,9 @@ class Pipeline {
   // re-prices the rest (paths that fit the fixed vehicles), until the LP is integral; its plan
   // is a candidate, and the columns priced on the way (routes around a committed design) go to
   // CBC. The fixings are undone and the master's LP restored after; the runs under fixings
-  // give no bound. Each step is at most dive_rounds rounds; a step that cannot fix anything,
-  // an LP not solved to optimality or the deadline ends it.
+  // give no bound. Each step is at most dive_rounds rounds. Fixings the LP cannot keep (design
+  // rows or a fleet) are undone and half as many tried; a step that cannot fix anything, an LP
+  // not solved to optimality or the deadline ends it.
   DesignSolution dive() {
     ColumnGenerationOptions o;
     o.threads = std::max(1, options_.threads);
@@ -414,6 +437,9 @@ class Pipeline {
     o.columns_per_commodity = engine_.columns_per_commodity;
     o.separate_linking = false;
     DesignSolution lp;
+    // The bounds the dive has set so far, per design arc.
+    std::vector<double> lower(problem_.design_arcs.size(), 0.0), upper;
+    for (const DesignArc& arc : problem_.design_arcs) upper.push_back(arc.max_units);
     for (int step = 1; !expired() && master_.solution_optimal(); ++step) {
       lp = master_.current_solution();
       std::vector<std::pair<double, std::size_t>> fractional;  // (fractional part, arc)
@@ -425,19 +451,46 @@ class Pipeline {
       std::sort(fractional.begin(), fractional.end(), [](const auto& l, const auto& r) {
         return l.first != r.first ? l.first > r.first : l.second < r.second;
       });
-      const std::size_t fix = std::max<std::size_t>(1, (fractional.size() + 3) / 4);
-      for (std::size_t i = 0; i < fix; ++i) {
-        const std::size_t a = fractional[i].second;
-        master_.set_unit_bounds(a, std::ceil(lp.units[a]), problem_.design_arcs[a].max_units);
+      std::size_t fix = std::max<std::size_t>(1, (fractional.size() + 3) / 4);
+      LpStatus status = LpStatus::failed;
+      while (!expired()) {
+        for (std::size_t i = 0; i < fix; ++i) {
+          const std::size_t a = fractional[i].second;
+          master_.set_unit_bounds(a, std::ceil(lp.units[a]), upper[a]);
+        }
+        status = cg_.run(o, nullptr, "dive", started_).status;
+        if (status != LpStatus::infeasible) break;
+        // Fixings that no LP can keep (design rows: more arcs opened out of a node than can
+        // enter it): undone, and half as many tried; a single one that cannot be kept is
+        // ruled out instead (the arc's count stays below its ceiling).
+        for (std::size_t i = 0; i < fix; ++i) {
+          const std::size_t a = fractional[i].second;
+          master_.set_unit_bounds(a, lower[a], upper[a]);
+        }
+        if (fix == 1) {
+          const std::size_t a = fractional[0].second;
+          upper[a] = std::floor(lp.units[a]);
+          master_.set_unit_bounds(a, lower[a], upper[a]);
+          status = cg_.run(o, nullptr, "dive", started_).status;
+          break;
+        }
+        fix /= 2;
       }
-      const ColumnGenerationResult r = cg_.run(o, nullptr, "dive", started_);
-      if (r.status != LpStatus::optimal) break;
+      if (status != LpStatus::optimal) break;
+      for (std::size_t i = 0; i < fix; ++i)
+        lower[fractional[i].second] = std::ceil(lp.units[fractional[i].second]);
       heartbeat("dive", step, best_objective_seen());
     }
     DesignSolution plan;
     if (master_.solution_optimal()) {
       plan = master_.current_solution();
       plan.paths = at_most_whole(problem_, std::move(plan.paths));
+      // With design rows the plan is taken as it is (kept_or_polished): only a whole one.
+      const bool whole = std::all_of(plan.units.begin(), plan.units.end(),
+                                     [](double u) { return std::abs(u - std::round(u)) <= 1e-6; });
+      if (!whole && !problem_.design_rows.empty()) plan = {};
+      if (whole)
+        for (double& u : plan.units) u = std::round(u);
     }
     master_.reset_unit_bounds();
     if (!stopped()) master_.solve(std::max(1.0, budget().seconds_left()));
@@ -461,6 +514,15 @@ class Pipeline {
     return result;
   }
 
+  // A plan from CBC or the dive, polished — unless the problem has design rows: such a plan
+  // keeps them (it may open arcs that carry nothing to balance others), which a repair or a
+  // descent of routes would not, and its objective (CBC's, the LP's) includes what the design
+  // columns cost (empty moves, fleet), so that it compares with the incumbent's full cost.
+  DesignSolution kept_or_polished(const DesignSolution& solution, Random& random) {
+    if (problem_.design_rows.empty()) return polished(solution, random);
+    return solution;
+  }
+
   // IP-based local search: CBC with its cuts on small neighbourhoods of the plan
   // (engine/mip_neighbourhood.h), everything else fixed; each better plan is the next start,
   // and the search ends after `neighbourhood_mips` (grown per epoch) failures in a row.
@@ -472,14 +534,14 @@ class Pipeline {
             static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_min_commodities)),
             static_cast<std::size_t>(engine_.neighbourhood_mip_share * static_cast<double>(K))),
         static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_max_commodities)));
-    // A neighbourhood of every commodity is the CBC on the pool that follows.
+    // A neighbourhood of every commodity is the CBC on the pool beside it.
     if (size >= K) return;
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
     const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
     for (int i = 0, failed = 0; failed < patience && !expired(); ++i, ++failed) {
       const DesignSolution better = solve_mip_neighbourhood(epoch, i, current, size, random);
       if (better.empty()) continue;
-      DesignSolution next = polished(better, random);
+      DesignSolution next = kept_or_polished(better, random);
       if (next.objective >= current.objective - 1e-9) continue;
       current = std::move(next);
       failed = -1;

@@ -53,6 +53,7 @@ const Field kFields[] = {
     {"neighbourhood_mip_variables", &EngineOptions::neighbourhood_mip_variables, 1, 1e9},
     {"gap", &EngineOptions::gap, 0, 1},
     {"balance_in_search", &EngineOptions::balance_in_search, 0, 1},
+    {"balance_in_master", &EngineOptions::balance_in_master, 0, 1},
     {"balance_improve_trials", &EngineOptions::balance_improve_trials, 0, 1e6},
 };
 

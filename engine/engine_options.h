@@ -89,6 +89,11 @@ struct EngineOptions {
   // candidate plan the pipeline compares and repairs fleets there; 0 balances only the final
   // plan (for measuring what the first is worth). [0, 1]
   int balance_in_search = 1;
+  // With balance_in_search, 1 also states the balance of cyclic types in the master LP (their
+  // vehicle flow: balance rows, empty moves, parked vehicles, fleet; engine/ten_vehicle_flow.h),
+  // so that its bound covers empty moves and fleet and CBC on the columns prices them; 0 leaves
+  // the master the plain design LP. [0, 1]
+  int balance_in_master = 1;
   // Of each candidate plan, this many of the least full vehicles of cyclic types (with cmnd
   // --balanced: open arcs) are tried without their trip (riders inserted elsewhere), keeping what
   // lowers design + balance cost (engine/drop_vehicle_search.h). [0, 1e6]

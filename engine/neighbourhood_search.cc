@@ -54,7 +54,8 @@ class SetChooser {
         std::vector<std::size_t> near;
         for (const StatePath& p : state.paths(seed))
           for (std::size_t a : p.arcs)
-            if (a < state.arc_count()) near.insert(near.end(), state.users(a).begin(), state.users(a).end());
+            if (a < state.arc_count())
+              near.insert(near.end(), state.users(a).begin(), state.users(a).end());
         sample_into(near, size, random, out);
         break;
       }
@@ -110,11 +111,11 @@ class SetChooser {
 
 }  // namespace
 
-NeighbourhoodSearchResult neighbourhood_search(
-    PlanState& state, Inserter& inserter, Random& random,
-    const NeighbourhoodSearchOptions& options, const SearchBudget& budget,
-    const std::function<void(const PlanState&)>& on_best,
-    const std::function<void(int)>& heartbeat) {
+NeighbourhoodSearchResult neighbourhood_search(PlanState& state, Inserter& inserter, Random& random,
+                                               const NeighbourhoodSearchOptions& options,
+                                               const SearchBudget& budget,
+                                               const std::function<void(const PlanState&)>& on_best,
+                                               const std::function<void(int)>& heartbeat) {
   NeighbourhoodSearchResult result;
   SetChooser chooser(state.problem(), inserter);
   if (chooser.empty() || options.iterations <= 0) return result;
@@ -122,9 +123,8 @@ NeighbourhoodSearchResult neighbourhood_search(
   double best_objective = state.objective();
   std::vector<std::size_t> removed;
   std::vector<std::pair<std::size_t, double>> caps;
-  const std::size_t span = options.max_removed > options.min_removed
-                               ? options.max_removed - options.min_removed + 1
-                               : 1;
+  const std::size_t span =
+      options.max_removed > options.min_removed ? options.max_removed - options.min_removed + 1 : 1;
   for (int it = 0; it < options.iterations && !budget.expired(); ++it) {
     result.iterations = it + 1;
     if (heartbeat && it % 16 == 0) heartbeat(it);
@@ -139,11 +139,11 @@ NeighbourhoodSearchResult neighbourhood_search(
         random.below(2) == 0 ? InsertionOrder::as_given : InsertionOrder::largest_first;
     const Reinsertion reinsertion =
         random.below(2) == 0 ? Reinsertion::paying : Reinsertion::forced;
-    const bool kept = ruin_and_recreate(state, inserter, removed, caps, order,
-                                        [&](double, double after) { return after <= limit; },
-                                        reinsertion);
-    if (kept && state.objective() <
-                    best_objective - kImprovementTolerance * std::max(1.0, std::abs(best_objective))) {
+    const bool kept = ruin_and_recreate(
+        state, inserter, removed, caps, order, [&](double, double after) { return after <= limit; },
+        reinsertion);
+    if (kept && state.objective() < best_objective - kImprovementTolerance *
+                                                         std::max(1.0, std::abs(best_objective))) {
       best = state;
       best_objective = state.objective();
       ++result.improvements;

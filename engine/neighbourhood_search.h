@@ -40,9 +40,10 @@ struct NeighbourhoodSearchResult {
 
 // Runs from `state`; on return `state` holds the best plan found (never worse than at entry).
 // `heartbeat(iteration)` is called every few iterations (progress reporting).
-NeighbourhoodSearchResult neighbourhood_search(
-    PlanState& state, Inserter& inserter, Random& random,
-    const NeighbourhoodSearchOptions& options, const SearchBudget& budget,
-    const std::function<void(const PlanState&)>& on_best, const std::function<void(int)>& heartbeat);
+NeighbourhoodSearchResult neighbourhood_search(PlanState& state, Inserter& inserter, Random& random,
+                                               const NeighbourhoodSearchOptions& options,
+                                               const SearchBudget& budget,
+                                               const std::function<void(const PlanState&)>& on_best,
+                                               const std::function<void(int)>& heartbeat);
 
 }  // namespace mm::engine

@@ -6,6 +6,7 @@
 
 #include "engine/plan_invariants.h"
 #include "engine/ten_design.h"
+#include "engine/ten_vehicle_flow.h"
 #include "engine/vehicle_balance.h"
 #include "network/memory_guard.h"
 #include "network/physical_network.h"
@@ -46,7 +47,11 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   const network::PhysicalNetwork physical(instance);
   result.ten_nodes = ten.node_count();
   result.ten_dispatch_arcs = ten.dispatch_count();
-  const DesignProblem problem = ten_design_problem(instance, ten, options.packing_efficiency);
+  DesignProblem problem = ten_design_problem(instance, ten, options.packing_efficiency);
+  // Cyclic vehicle types: their vehicles' balance, empty moves and fleet in the master too.
+  if (instance.has_cyclic_types() && options.engine.balance_in_search &&
+      options.engine.balance_in_master)
+    add_cyclic_vehicle_flow(instance, ten, problem);
 
   DesignSolverOptions engine;
   engine.time_limit_seconds = options.time_limit_seconds;
@@ -94,6 +99,10 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
     return reason_for(instance, physical, solved.reachable[k], k);
   });
   if (solved.best.empty()) result.plan.status = network::PlanStatus::no_solution;
+  // The engine's bound covers empty moves and fleet when the master states them: it is capped
+  // by the objective once the plan has them (assemble_plan capped it by the design cost).
+  if (instance.has_cyclic_types() && solution.lower_bound && result.plan.lower_bound)
+    result.plan.lower_bound = *solution.lower_bound;
   // The best plan keeps every fleet (the pipeline repaired it), so this always balances.
   if (!balance_plan(instance, result.plan))
     throw std::logic_error("planner: a cyclic fleet cannot run the plan's departures");

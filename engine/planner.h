@@ -47,8 +47,8 @@ struct PlannerResult {
   double lp_value = 0.0;
   bool lp_converged = false;
   bool interrupted = false;
-  double gap = kInfinity;        // network/gap.h, as in the plan
-  double unavoidable = 0.0;      // penalty of demand with no on-time path
+  double gap = kInfinity;                // network/gap.h, as in the plan
+  double unavoidable = 0.0;              // penalty of demand with no on-time path
   std::vector<RouteColumn> column_pool;  // with keep_columns
   // With a warm start: columns and routes mapped onto this instance and refused, and the
   // objective of the warm plan made to fit (infinity without routes).

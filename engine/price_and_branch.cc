@@ -30,6 +30,26 @@ std::vector<std::string> cbc_search_arguments(std::uint64_t seed, bool cuts, int
   return arguments;
 }
 
+namespace {
+
+// The design columns' values for a MIP start (`start` holds the incumbent's vehicles and
+// paths): the master's LP over them alone, everything else fixed. For fixed vehicles they are a
+// circulation, whose LP optimum is whole; where the LP fails they stay 0 and CBC, finding the
+// start infeasible, does without it.
+void start_design_columns(const RestrictedMaster& master, std::vector<double>& start) {
+  ClpSimplex lp(master.clp().model);
+  lp.setLogLevel(0);
+  std::vector<bool> free(lp.numberColumns(), false);
+  for (int c : master.design_columns()) free[c] = true;
+  for (int c = 0; c < lp.numberColumns(); ++c)
+    if (!free[c]) lp.setColumnBounds(c, start[c], start[c]);
+  lp.primal();
+  if (lp.status() != 0) return;
+  for (int c : master.design_columns()) start[c] = std::round(lp.primalColumnSolution()[c]);
+}
+
+}  // namespace
+
 DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
                                 const PriceAndBranchOptions& options) {
   const DesignProblem& problem = master.problem();
@@ -57,6 +77,7 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
       if (master.path_columns()[i].arcs == p.arcs)
         start[master.path_columns()[i].column] += p.share;
   }
+  if (!master.design_columns().empty()) start_design_columns(master, start);
   if (options.paths_per_commodity > 0 && master.solution_optimal()) {
     // Each commodity keeps its cheapest paths under the LP's duals (and the incumbent's); the
     // rest are fixed at 0: a MIP CBC solves in the budget, over the paths that matter.
@@ -91,6 +112,9 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
     // Where no path of the neighbourhood can run, the load is fixed and so are the vehicles it
     // needs: left free, every such count would be fractional in CBC's LP, a weak bound and
     // branching on what cannot change.
+    // Arcs a design row names stay free: keeping the rows may take opening or closing them.
+    for (const DesignRow& row : problem.design_rows)
+      for (const auto& [a, coefficient] : row.arcs) touched[a] = true;
     for (std::size_t a = 0; a < problem.design_arcs.size(); ++a) {
       const int c = master.y_column(a);
       if (c >= 0 && !touched[a]) lower[c] = upper[c] = start[c];
@@ -111,6 +135,8 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
     const int c = master.y_column(a);
     if (c >= 0 && mip.new_index[c] >= 0) solver.setInteger(mip.new_index[c]);
   }
+  for (int c : master.design_columns())
+    if (mip.new_index[c] >= 0) solver.setInteger(mip.new_index[c]);
   solver.messageHandler()->setLogLevel(0);
   solver.getModelPtr()->setLogLevel(0);
   // CBC checks its time limit between events; a large MIP's first LP is one long step, so the
@@ -148,7 +174,11 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
     if (master.y_column(a) >= 0) result.units[a] = std::round(x[master.y_column(a)]);
   for (const auto& p : master.path_columns())
     if (x[p.column] > 1e-9) result.paths.push_back({p.commodity, p.arcs, x[p.column]});
+  // The vehicles' own flow is priced too: the incumbent's objective includes it (the caller's
+  // SolutionCost), and so does CBC's.
   result.objective = design_objective(problem, result);
+  for (std::size_t i = 0; i < master.design_columns().size(); ++i)
+    result.objective += problem.design_columns[i].cost * std::round(x[master.design_columns()[i]]);
   if (result.objective >= incumbent.objective - 1e-9) return {};
   return result;
 }

@@ -84,6 +84,40 @@ RestrictedMaster::RestrictedMaster(const DesignProblem& problem)
     slacks.add(0.0, COIN_DBL_MAX, problem_.commodities[k].penalty, {{static_cast<int>(k), 1.0}});
   model.addColumns(slacks.size(), slacks.lower.data(), slacks.upper.data(), slacks.cost.data(),
                    slacks.starts.data(), slacks.index.data(), slacks.value.data());
+  add_design_rows();
+}
+
+void RestrictedMaster::add_design_rows() {
+  if (problem_.design_rows.empty()) return;
+  // Every arc a row names gets its y column now: with the rows, an arc no path uses may still
+  // pay to open (to balance others), so leaving it out would leave the LP's bound unproven.
+  std::vector<std::size_t> named;
+  for (const DesignRow& row : problem_.design_rows)
+    for (const auto& [a, coefficient] : row.arcs) named.push_back(a);
+  activate_arcs(named);
+  Batch rows;
+  auto& model = clp_->model;
+  const int first_row = model.numberRows();
+  for (const DesignRow& row : problem_.design_rows) {
+    std::map<int, double> entries;
+    for (const auto& [a, coefficient] : row.arcs) entries[y_column_[a]] += coefficient;
+    rows.add(row.lower, row.upper, 0.0, {entries.begin(), entries.end()});
+  }
+  model.addRows(rows.size(), rows.lower.data(), rows.upper.data(), rows.starts.data(),
+                rows.index.data(), rows.value.data());
+  Batch cols;
+  int next_col = model.numberColumns();
+  for (const DesignColumn& column : problem_.design_columns) {
+    std::map<int, double> entries;
+    for (const auto& [r, coefficient] : column.rows)
+      entries[first_row + static_cast<int>(r)] += coefficient;
+    design_column_.push_back(next_col++);
+    cols.add(0.0, std::isfinite(column.upper) ? column.upper : COIN_DBL_MAX, column.cost,
+             {entries.begin(), entries.end()});
+  }
+  model.addColumns(cols.size(), cols.lower.data(), cols.upper.data(), cols.cost.data(),
+                   cols.starts.data(), cols.index.data(), cols.value.data());
+  // Zero vehicles keep every row (their bounds hold 0): the all-unserved start stays feasible.
 }
 
 RestrictedMaster::~RestrictedMaster() = default;

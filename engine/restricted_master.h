@@ -6,6 +6,7 @@
 // because y would price at its fixed cost >= 0). Resource rows (sort capacity) likewise appear
 // with the first path through their group; vehicle-pool rows (fleet) exist from the start.
 // Strong linking rows λ(a,k) <= min(1, u_a/q_k) y_a are separated from the current solution.
+// Design rows (balance) exist from the start, with the y columns of every arc they name.
 //
 // Columns are added in batches and re-solved with warm-started primal simplex; rows with warm
 // dual simplex. A path that already exists for its commodity is never added twice (CLP may
@@ -93,6 +94,8 @@ class RestrictedMaster {
   };
   const Clp& clp() const { return *clp_; }
   int y_column(std::size_t design_arc) const { return y_column_[design_arc]; }
+  // The LP column of each of the problem's design columns, in order.
+  const std::vector<int>& design_columns() const { return design_column_; }
   const std::vector<PathColumn>& path_columns() const { return paths_; }
   const std::vector<std::size_t>& paths_of(std::size_t commodity) const {
     return paths_of_commodity_[commodity];
@@ -100,6 +103,7 @@ class RestrictedMaster {
 
  private:
   void activate_arcs(const std::vector<std::size_t>& design_arcs);
+  void add_design_rows();
   void activate_resources(const std::vector<int>& groups);
   std::vector<std::pair<int, double>> path_entries(std::size_t commodity,
                                                    const std::vector<std::size_t>& arcs) const;
@@ -111,6 +115,7 @@ class RestrictedMaster {
   const DesignProblem& problem_;
   std::unique_ptr<Clp> clp_;
   std::vector<int> y_column_;                           // per design arc, -1 if none
+  std::vector<int> design_column_;                      // per design column
   std::vector<std::array<int, kDimensions>> cap_row_;   // per design arc, -1 if none
   std::vector<int> resource_row_;                       // per group, -1 if none
   std::vector<int> pool_row_;                           // per pool

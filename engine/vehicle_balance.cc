@@ -16,14 +16,6 @@
 
 namespace mm::engine {
 
-namespace {
-
-std::int64_t fold(std::int64_t minute, std::int64_t cycle) {
-  return ((minute % cycle) + cycle) % cycle;
-}
-
-}  // namespace
-
 VehicleBalance::VehicleBalance(const network::Instance& instance)
     : instance_(instance),
       links_(instance.vehicle_types().size()),

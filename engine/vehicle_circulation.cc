@@ -14,10 +14,6 @@ namespace {
 constexpr double kCostScale = 100.0;   // hundredths of the currency
 constexpr std::int64_t kTieBreak = 1;  // per fleet vehicle, in hundredths
 
-std::int64_t fold(std::int64_t minute, std::int64_t cycle) {
-  return ((minute % cycle) + cycle) % cycle;
-}
-
 std::int64_t scaled(double cost) {
   return static_cast<std::int64_t>(std::llround(cost * kCostScale));
 }

@@ -33,6 +33,11 @@
 
 namespace mm::engine {
 
+// A minute of the horizon as a minute of the cycle, in [0, cycle).
+inline std::int64_t fold(std::int64_t minute, std::int64_t cycle) {
+  return ((minute % cycle) + cycle) % cycle;
+}
+
 struct CirculationTrip {
   std::size_t from = 0;
   std::size_t to = 0;

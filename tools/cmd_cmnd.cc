@@ -91,8 +91,8 @@ int run_cmnd(const CmndFlags& flags) {
     if (status == baselines::CmndStatus::no_solution && flags.balanced &&
         reason.find("has no path") == std::string::npos)
       reason =
-          "no balanced design found within the time limit (the designs the engine found could "
-          "not be balanced; --method compact solves the balanced model exactly, given time)";
+          "no balanced design found within the time limit (--method compact solves the balanced "
+          "model exactly, given time)";
     objective = r.objective;
     bound = r.lower_bound;
     seconds = r.seconds;
@@ -104,6 +104,11 @@ int run_cmnd(const CmndFlags& flags) {
         baselines::check_cmnd_solution(instance, solution, 1e-6, flags.balanced);
     if (!check.violations.empty())
       throw std::runtime_error("the solution fails its check: " + check.violations.front());
+    // The objective reported is the one the check recomputes from the instance.
+    if (std::abs(check.objective - objective) > 1e-6 * std::max(1.0, std::abs(objective)))
+      throw std::runtime_error("the solution's cost recomputed is " +
+                               std::to_string(check.objective) + ", not the engine's " +
+                               std::to_string(objective));
   }
   nlohmann::json out;
   out["instance"] = instance.name;

@@ -7,6 +7,8 @@
 
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "baselines/cmnd_design.h"
 #include "baselines/cmnd_instance.h"
@@ -69,6 +71,34 @@ TEST(CmndBalance, CompactModelWithBalanceRows) {
   EXPECT_FALSE(
       check_cmnd_solution(instance, solve_compact_cmnd(instance, 10.0).solution, 1e-6, true)
           .violations.empty());
+}
+
+TEST(CmndBalance, OneDesignRowPerNode) {
+  const CmndInstance instance = triangle();
+  EXPECT_TRUE(cmnd_design_problem(instance).design_rows.empty());
+  const engine::DesignProblem problem = cmnd_design_problem(instance, true);
+  ASSERT_EQ(problem.design_rows.size(), 3u);
+  // Node 2 (index 1): 1->2 enters it, 2->3 and 2->1 leave it.
+  using Entries = std::vector<std::pair<std::size_t, double>>;
+  EXPECT_EQ(problem.design_rows[1].arcs, (Entries{{0, -1.0}, {1, 1.0}, {3, 1.0}}));
+}
+
+TEST(CmndBalance, TheBoundKeepsTheBalanceRows) {
+  // With the rows in the master LP, strong linking opens 1->2 whole and balance asks for the
+  // cheapest way back (10 + 10): the bound is the balanced optimum, 35, not the plain 15.
+  const CmndInstance instance = triangle();
+  engine::DesignSolverOptions options;
+  options.time_limit_seconds = 5.0;
+  options.threads = 1;
+  const CmndEngineResult plain = solve_cmnd(instance, options, nullptr);
+  EXPECT_NEAR(plain.objective, 15.0, 1e-6);
+  EXPECT_LE(plain.lower_bound, 15.0 + 1e-6);
+  const CmndEngineResult balanced = solve_cmnd(instance, options, nullptr, true);
+  ASSERT_NE(balanced.status, CmndStatus::no_solution);
+  EXPECT_NEAR(balanced.objective, 35.0, 1e-6);
+  EXPECT_NEAR(balanced.lower_bound, 35.0, 1e-6);
+  const CmndCheck check = check_cmnd_solution(instance, balanced.solution, 1e-6, true);
+  for (const std::string& v : check.violations) ADD_FAILURE() << v;
 }
 
 TEST(CmndBalance, EngineFindsABalancedDesignOnC33) {

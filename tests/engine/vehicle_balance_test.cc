@@ -116,6 +116,10 @@ TEST(VehicleBalance, FleetForcesADepartureToBeDropped) {
       demand("small", "A", "B", 10, 0, 1440) + "," + demand("large", "C", "D", 20, 0, 1440));
   const Plan plan = solve_and_check(in);
   EXPECT_NEAR(plan.objective, 1350.0, 1e-6);
+  // The master's fleet row (engine/ten_vehicle_flow.h) proves it: one vehicle across the cycle
+  // start serves one pair at most, so the bound is the optimum.
+  ASSERT_TRUE(plan.lower_bound.has_value());
+  EXPECT_NEAR(*plan.lower_bound, 1350.0, 1e-6);
   ASSERT_EQ(plan.unserved.size(), 1u);
   EXPECT_EQ(plan.unserved[0].demand, "small");
   EXPECT_EQ(fleet_of(plan), 1);
@@ -152,6 +156,25 @@ TEST(VehicleBalance, TripWrapsOverMidnight) {
   EXPECT_TRUE(plan.fleet[0].parked_at_start.empty());
   ASSERT_EQ(plan.rotations.size(), 1u);
   EXPECT_EQ(plan.rotations[0].cycles, 1);
+}
+
+TEST(VehicleBalance, TheMastersBoundCoversEmptyMovesAndFleet) {
+  // The shuttle: with the vehicle flow in the master (engine/ten_vehicle_flow.h) its LP must
+  // bring the truck back (100) and own it across the cycle start (50), so the bound is the
+  // optimum, 350. The plain design LP knows only the trip (200).
+  const Instance in = instance("", lane("A", "B", 360, 120), demand("d", "A", "B", 10, 0, 1440));
+  PlannerOptions options;
+  options.time_limit_seconds = 2.0;
+  options.threads = 1;
+  const Plan with = plan_network(in, options, nullptr).plan;
+  EXPECT_NEAR(with.objective, 350.0, 1e-6);
+  ASSERT_TRUE(with.lower_bound.has_value());
+  EXPECT_NEAR(*with.lower_bound, 350.0, 1e-6);
+  options.engine.balance_in_master = 0;
+  const Plan without = plan_network(in, options, nullptr).plan;
+  EXPECT_NEAR(without.objective, 350.0, 1e-6);
+  ASSERT_TRUE(without.lower_bound.has_value());
+  EXPECT_LE(*without.lower_bound, 200.0 + 1e-6);
 }
 
 TEST(VehicleBalance, RefereeCatchesAMissingEmptyMove) {
