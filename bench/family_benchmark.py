@@ -9,7 +9,7 @@ folder has a `peer.json` (per network: the peer's objective and bound at "60s" a
 the ratio of our objective to the peer's at ten times our limit (or its longest run).
 
     bench/family_benchmark.py --benchmarks DIR --binary build/release/tools/middlemile \
-        --time-limits 60 300
+        --time-limits 60 300 [--engine-option NAME=VALUE ...]
 
 DIR is the family of shared/benchmarks/middlemile (t_small, t_cap, t_med with peer.json;
 ask the project's owners for it) or any folder of instances.
@@ -42,6 +42,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--networks", nargs="*", help="names (default: every NAME.json)")
     ap.add_argument("--out", default="out/family-bench")
+    ap.add_argument("--engine-option", action="append", default=[], metavar="NAME=VALUE",
+                    help="passed to every plan (repeatable)")
     args = ap.parse_args()
     folder = pathlib.Path(args.benchmarks)
     if not folder.is_dir():
@@ -64,7 +66,8 @@ def main():
                 plan.unlink()
             code, seconds, rss = run_measured(
                 [mm, "plan", str(inst), "-o", str(plan), "--time-limit", f"{limit:g}",
-                 "--threads", str(args.threads), "--quiet"])
+                 "--threads", str(args.threads), "--quiet"]
+                + [a for o in args.engine_option for a in ("--engine-option", o)])
             if code != 0 or not plan.exists():
                 print(f"| {name} | {limit:g} | exit {code} | | | | | | {seconds:.1f} | "
                       f"{rss:.0f} | — | | |")

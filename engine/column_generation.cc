@@ -180,12 +180,19 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
                           std::max(1.0, std::abs(result.lp_value - unavoidable_));
     std::size_t added = 0;
     if (!columns.empty() && lp_gap > options.bound_gap_to_stop) added = master_.add_paths(columns);
-    // Separate linking rows only once pricing has converged: each batch re-solves by dual
-    // simplex, which is the expensive step on large masters.
-    if (options.separate_linking && !out_of_time && added == 0) {
-      added += master_.add_violated_linking_rows(1e-6, options.max_linking_rows_per_round);
+    // Separate linking rows only once pricing has converged, or nearly (its tail adds a few
+    // columns a round for a long time while the bound barely moves): each batch re-solves by
+    // dual simplex, which is the expensive step on large masters.
+    const bool priced_out = added == 0 || lp_gap <= options.separation_gap;
+    if (options.separate_linking && !out_of_time && priced_out) {
+      const std::size_t columns_added = added;
+      added = master_.add_violated_linking_rows(1e-6, options.max_linking_rows_per_round);
+      // Residual rows cut other points (arcs with more than one vehicle's worth): both at once.
+      added += master_.add_violated_residual_rows(options.cut_tolerance,
+                                                  options.max_residual_rows_per_round);
       if (added == 0 && cuts_)
         added += cuts_->separate(master_, options.cut_tolerance, options.max_cuts_per_round);
+      added += columns_added;
     }
     if (added == 0) {
       result.converged = true;

@@ -35,7 +35,11 @@ struct ColumnGenerationOptions {
   double tolerance = 1e-6;          // relative reduced-cost tolerance
   double bound_gap_to_stop = 1e-6;  // stop when (z − bound)/|z| falls below this
   bool separate_linking = true;
+  // Rows are separated once no column prices out, or once (z − bound)/|z| is below this.
+  double separation_gap = 1e-4;
   std::size_t max_linking_rows_per_round = 2000;
+  // Residual capacity rows per round (engine/residual_capacity_cuts.h); 0: none.
+  std::size_t max_residual_rows_per_round = 0;
   // Cut-set MIR cuts (with a separator set): relative violation to add one, and per round.
   double cut_tolerance = 1e-4;
   std::size_t max_cuts_per_round = 500;

@@ -99,6 +99,7 @@ class Pipeline {
     result.columns = master_.path_count();
     result.linking_rows = master_.linking_row_count();
     result.cut_rows = master_.cover_row_count();
+    result.residual_rows = master_.residual_row_count();
     result.interrupted = stopped();
     if (options_.keep_columns) {
       result.column_pool.reserve(master_.path_columns().size());
@@ -328,7 +329,9 @@ class Pipeline {
     o.deadline = deadline_;
     o.max_rounds = engine_.lp_rounds;
     o.columns_per_commodity = engine_.columns_per_commodity;
+    o.separation_gap = engine_.separation_gap;
     o.max_linking_rows_per_round = static_cast<std::size_t>(engine_.linking_rows_per_round);
+    o.max_residual_rows_per_round = static_cast<std::size_t>(engine_.residual_rows_per_round);
     o.max_cuts_per_round = static_cast<std::size_t>(engine_.cuts_per_round);
     o.cut_tolerance = engine_.cut_tolerance;
     const ColumnGenerationResult r = cg_.run(

@@ -73,6 +73,7 @@ struct DesignSolverResult {
   std::size_t columns = 0;
   std::size_t linking_rows = 0;
   std::size_t cut_rows = 0;
+  std::size_t residual_rows = 0;
   bool interrupted = false;
   std::vector<DesignPath> column_pool;      // with keep_columns: the master's paths (share 0)
   double warm_start_objective = kInfinity;  // the related plan made to fit, if any

@@ -46,8 +46,14 @@ struct EngineOptions {
   int lp_rounds = 100;
   // Columns added per commodity and round: paths to its cheapest sinks. [1, 100]
   int columns_per_commodity = 3;
+  // Rows (linking, residual capacity, cut-set) are separated once column generation has
+  // priced out, or once its LP is within this relative gap of its bound. [0, 1]
+  double separation_gap = 1e-4;
   // Strong linking rows added per separation round. [0, 1e7]
   int linking_rows_per_round = 2000;
+  // Residual capacity rows (engine/residual_capacity_cuts.h) added per separation round, once
+  // no linking row is violated; 0: none. [0, 1e7]
+  int residual_rows_per_round = 500;
   // Cut-set MIR cuts: added per round, and the relative violation that counts. [0, 1e7]; [0, 1]
   int cuts_per_round = 500;
   double cut_tolerance = 1e-4;

@@ -5,10 +5,12 @@
 #include <functional>
 #include <map>
 #include <stdexcept>
+#include <tuple>
 
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinHelperFunctions.hpp>
 
+#include "engine/residual_capacity_cuts.h"
 #include "engine/restricted_master_clp.h"
 
 namespace mm::engine {
@@ -195,6 +197,13 @@ std::vector<std::pair<int, double>> RestrictedMaster::path_entries(
     if (g >= 0 && resource_row_[g] >= 0) entries[resource_row_[g]] += k.packages;
     auto it = linking_row_.find(linking_key(a, commodity));
     if (it != linking_row_.end()) entries[it->second] += 1.0;
+    auto residual = residual_rows_of_arc_.find(a);
+    if (residual == residual_rows_of_arc_.end()) continue;
+    for (std::size_t i : residual->second) {
+      const ResidualRow& row = residual_rows_[i];
+      if (std::binary_search(row.commodities.begin(), row.commodities.end(), commodity))
+        entries[row.row] += k.size[row.dimension];
+    }
   }
   return {entries.begin(), entries.end()};
 }
@@ -247,10 +256,8 @@ std::size_t RestrictedMaster::add_paths(const std::vector<DesignPath>& paths) {
   return fresh.size();
 }
 
-std::size_t RestrictedMaster::add_violated_linking_rows(double tolerance, std::size_t max_rows) {
-  if (!solved_once_) return 0;
+std::unordered_map<std::size_t, double> RestrictedMaster::arc_shares(double tolerance) const {
   const double* x = clp_->model.primalColumnSolution();
-  // Aggregate each commodity's share on each design arc.
   std::unordered_map<std::size_t, double> share;
   for (const PathColumn& p : paths_) {
     const double v = x[p.column];
@@ -258,6 +265,12 @@ std::size_t RestrictedMaster::add_violated_linking_rows(double tolerance, std::s
     for (std::size_t a : p.arcs)
       if (a < problem_.design_arcs.size()) share[linking_key(a, p.commodity)] += v;
   }
+  return share;
+}
+
+std::size_t RestrictedMaster::add_violated_linking_rows(double tolerance, std::size_t max_rows) {
+  if (!solved_once_) return 0;
+  const std::unordered_map<std::size_t, double> share = arc_shares(tolerance);
   struct Cut {
     double violation;
     std::size_t key;
@@ -298,6 +311,69 @@ std::size_t RestrictedMaster::add_violated_linking_rows(double tolerance, std::s
                 rows.index.data(), rows.value.data());
   rows_added_since_solve_ = true;
   return cuts.size();
+}
+
+std::size_t RestrictedMaster::add_violated_residual_rows(double tolerance, std::size_t max_rows) {
+  if (!solved_once_ || max_rows == 0) return 0;
+  const std::size_t K = problem_.commodities.size();
+  // Each arc's commodities with their shares, in commodity order (a deterministic cut).
+  std::map<std::size_t, std::vector<std::pair<std::size_t, double>>> on_arc;
+  for (const auto& [key, s] : arc_shares(1e-9)) on_arc[key / K].emplace_back(key % K, s);
+  struct Candidate {
+    double relative_violation;
+    std::size_t arc;
+    int dimension;
+    ResidualCut cut;
+  };
+  std::vector<Candidate> found;
+  for (auto& [a, shares] : on_arc) {
+    if (shares.size() < 2) continue;  // one commodity: its linking row is as strong
+    std::sort(shares.begin(), shares.end());
+    const DesignArc& arc = problem_.design_arcs[a];
+    for (int r = 0; r < kDimensions; ++r) {
+      if (cap_row_[a][r] < 0) continue;
+      std::vector<ResidualItem> items;
+      for (const auto& [k, s] : shares) {
+        const double size = problem_.commodities[k].size[r];
+        items.push_back({k, size, size * std::min(1.0, s)});
+      }
+      auto cut = most_violated_residual_cut(arc.capacity[r], units(a), items, tolerance);
+      if (cut) found.push_back({cut->violation / arc.capacity[r], a, r, std::move(*cut)});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Candidate& l, const Candidate& r) {
+    if (l.relative_violation != r.relative_violation)
+      return l.relative_violation > r.relative_violation;
+    return std::tie(l.arc, l.dimension) < std::tie(r.arc, r.dimension);
+  });
+  // One cut per arc and round: the LP moves after each, and two dimensions' cuts mostly agree.
+  std::unordered_set<std::size_t> arcs_cut;
+  Batch rows;
+  auto& model = clp_->model;
+  int next_row = model.numberRows();
+  for (Candidate& c : found) {
+    if (rows.size() >= static_cast<int>(max_rows)) break;
+    if (!arcs_cut.insert(c.arc).second) continue;
+    std::map<int, double> entries;
+    for (std::size_t k : c.cut.commodities) {
+      const double size = problem_.commodities[k].size[c.dimension];
+      for (std::size_t i : paths_of_commodity_[k]) {
+        const PathColumn& p = paths_[i];
+        if (std::find(p.arcs.begin(), p.arcs.end(), c.arc) != p.arcs.end())
+          entries[p.column] += size;
+      }
+    }
+    entries[y_column_[c.arc]] -= c.cut.residual;
+    rows.add(-COIN_DBL_MAX, c.cut.demand - c.cut.residual * c.cut.kappa, 0.0,
+             {entries.begin(), entries.end()});
+    residual_rows_of_arc_[c.arc].push_back(residual_rows_.size());
+    residual_rows_.push_back({c.arc, c.dimension, std::move(c.cut.commodities), next_row++});
+  }
+  if (rows.size() == 0) return 0;
+  model.addRows(rows.size(), rows.lower.data(), rows.upper.data(), rows.starts.data(),
+                rows.index.data(), rows.value.data());
+  rows_added_since_solve_ = true;
+  return static_cast<std::size_t>(rows.size());
 }
 
 LpStatus RestrictedMaster::solve(double seconds_left) {
@@ -352,6 +428,12 @@ MasterDuals RestrictedMaster::duals() const {
   for (const auto& [key, row] : linking_row_) {
     const double v = std::min(0.0, pi[row]);
     if (v != 0.0) d.linking[key] = v;
+  }
+  for (const ResidualRow& row : residual_rows_) {
+    const double v = std::min(0.0, pi[row.row]);
+    if (v == 0.0) continue;
+    for (std::size_t k : row.commodities)
+      d.linking[linking_key(row.arc, k)] += problem_.commodities[k].size[row.dimension] * v;
   }
   d.pool.resize(pool_row_.size());
   for (std::size_t p = 0; p < pool_row_.size(); ++p) d.pool[p] = std::min(0.0, pi[pool_row_[p]]);

@@ -5,7 +5,10 @@
 // y column the first time a path uses it (until then its duals are 0, which is dual feasible
 // because y would price at its fixed cost >= 0). Resource rows (sort capacity) likewise appear
 // with the first path through their group; vehicle-pool rows (fleet) exist from the start.
-// Strong linking rows λ(a,k) <= min(1, u_a/q_k) y_a are separated from the current solution.
+// Strong linking rows λ(a,k) <= min(1, u_a/q_k) y_a and residual capacity rows over a set of
+// commodities on one arc (engine/residual_capacity_cuts.h) are separated from the current
+// solution; both have entries in path columns, and their duals reach pricing as per (arc,
+// commodity) terms of MasterDuals::linking.
 // Design rows (balance) exist from the start, with the y columns of every arc they name.
 //
 // Columns are added in batches and re-solved with warm-started primal simplex; rows with warm
@@ -32,8 +35,10 @@ struct MasterDuals {
   std::vector<double> convexity;                          // per commodity
   std::vector<std::array<double, kDimensions>> capacity;  // per design arc (0 if no row)
   std::vector<double> resource;                           // per resource group (0 if no row)
-  std::unordered_map<std::size_t, double> linking;        // key: arc × K + commodity
-  std::vector<double> pool;                               // per vehicle pool
+  // Per (arc, commodity), key arc × K + commodity: what a path of the commodity through the arc
+  // pays for the linking and residual capacity rows (their duals × the path's coefficients).
+  std::unordered_map<std::size_t, double> linking;
+  std::vector<double> pool;  // per vehicle pool
 };
 
 class RestrictedMaster {
@@ -51,6 +56,10 @@ class RestrictedMaster {
   // Adds strong linking rows violated by more than `tolerance` at the current solution, the
   // most violated first, at most `max_rows`; returns how many.
   std::size_t add_violated_linking_rows(double tolerance, std::size_t max_rows);
+  // Adds residual capacity rows violated by more than `tolerance` × the arc's capacity at the
+  // current solution (one per design arc and dimension at most, the most violated first, at
+  // most `max_rows`); returns how many.
+  std::size_t add_violated_residual_rows(double tolerance, std::size_t max_rows);
 
   LpStatus solve(double seconds_left);
   // Whether the last solve ended optimal: only then is the primal solution feasible (a solve
@@ -81,6 +90,7 @@ class RestrictedMaster {
 
   std::size_t path_count() const { return paths_.size(); }
   std::size_t linking_row_count() const { return linking_row_.size(); }
+  std::size_t residual_row_count() const { return residual_rows_.size(); }
   std::size_t cover_row_count() const { return cover_rows_; }
 
   const DesignProblem& problem() const { return problem_; }
@@ -111,6 +121,9 @@ class RestrictedMaster {
   std::size_t linking_key(std::size_t arc, std::size_t commodity) const {
     return arc * problem_.commodities.size() + commodity;
   }
+  // Each commodity's share on each design arc at the current solution (shares above
+  // `tolerance`), by linking_key.
+  std::unordered_map<std::size_t, double> arc_shares(double tolerance) const;
 
   const DesignProblem& problem_;
   std::unique_ptr<Clp> clp_;
@@ -121,6 +134,14 @@ class RestrictedMaster {
   std::vector<int> pool_row_;                           // per pool
   std::vector<std::vector<std::size_t>> pools_of_arc_;  // design arc -> pool ids
   std::unordered_map<std::size_t, int> linking_row_;    // key -> row
+  struct ResidualRow {
+    std::size_t arc;
+    int dimension;
+    std::vector<std::size_t> commodities;  // ascending
+    int row;
+  };
+  std::vector<ResidualRow> residual_rows_;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> residual_rows_of_arc_;  // -> index
   std::vector<PathColumn> paths_;
   std::vector<std::vector<std::size_t>> paths_of_commodity_;  // -> index into paths_
   std::unordered_set<std::size_t> path_hashes_;               // hash(commodity, arcs)
