@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <numeric>
 #include <string>
@@ -378,6 +379,46 @@ class Pipeline {
       }
     }
     if (expired()) return found;
+    // While the LP has not converged, column generation goes on (another `chunks` × lp_rounds
+    // rounds) on the other core while CBC searches a snapshot of the master: the bound rises
+    // during the searches instead of waiting for the next epoch, and the searches see exactly
+    // the columns they would see without it (the same seed, the same plans). CBC and CLP never
+    // share a model; CBC itself still runs one model at a time.
+    std::unique_ptr<RestrictedMaster> snapshot;
+    std::thread bound;
+    std::exception_ptr bound_failed;
+    if (options_.threads >= 2 && !lp_converged_) {
+      snapshot = master_.snapshot();
+      bound = std::thread([this, chunks, &bound_failed] {
+        try {
+          for (int chunk = 0; chunk < chunks && !lp_converged_ && !expired(); ++chunk) {
+            generate_columns();
+            if (!master_.solution_optimal()) break;
+          }
+        } catch (...) {
+          bound_failed = std::current_exception();
+        }
+      });
+    }
+    RestrictedMaster& columns = snapshot ? *snapshot : master_;
+    try {
+      search_columns(epoch, start, columns, found);
+    } catch (...) {
+      if (bound.joinable()) bound.join();
+      throw;
+    }
+    if (bound.joinable()) bound.join();
+    if (bound_failed) std::rethrow_exception(bound_failed);
+    // What the searches found becomes columns of the master.
+    if (snapshot)
+      for (const Candidate& c : found) master_.add_paths(c.solution.paths);
+    return found;
+  }
+
+  // CBC on the columns (`columns`: the master or its snapshot): neighbourhood MIPs and the
+  // whole pool, from the better of the epoch's start and the candidates found so far.
+  void search_columns(int epoch, const DesignSolution& start, RestrictedMaster& columns,
+                      std::vector<Candidate>& found) {
     // CBC starts from the better of the epoch's start and the rounded LP.
     // (A rounded plan need not keep the design rows, and with them CBC's cutoff must be the
     // objective of a plan that does: then the start.)
@@ -399,10 +440,10 @@ class Pipeline {
     };
     const bool pool_first = !problem_.design_rows.empty();
     if (!pool_first) {
-      improve_by_neighbourhood_mips(epoch, from, random, found);
+      improve_by_neighbourhood_mips(epoch, from, columns, random, found);
       take_better();
     }
-    master_.add_paths(from.paths);
+    columns.add_paths(from.paths);
     PriceAndBranchOptions o;
     o.seconds = 1e9;
     o.deadline = deadline_;
@@ -410,17 +451,16 @@ class Pipeline {
     o.stop = options_.stop;
     o.max_nodes = static_cast<int>(std::min(1e9, grown(engine_.branch_nodes, epoch)));
     o.heartbeat = [&] { heartbeat("branch", epoch, from.objective); };
-    const bool whole = master_.path_count() <=
+    const bool whole = columns.path_count() <=
                        static_cast<std::size_t>(std::max(0, engine_.branch_full_pool_columns));
     o.paths_per_commodity = whole ? 0 : engine_.branch_paths_per_commodity;
     o.cuts = whole;
-    const DesignSolution branched = price_and_branch(master_, from, o);
+    const DesignSolution branched = price_and_branch(columns, from, o);
     if (!branched.empty()) found.push_back({kept_or_polished(branched, random), "branch"});
     if (pool_first && !expired()) {
       take_better();
-      improve_by_neighbourhood_mips(epoch, from, random, found);
+      improve_by_neighbourhood_mips(epoch, from, columns, random, found);
     }
-    return found;
   }
 
   // Once the LP has converged: a dive with re-pricing. The quarter of the design arcs whose
@@ -529,8 +569,8 @@ class Pipeline {
   // IP-based local search: CBC with its cuts on small neighbourhoods of the plan
   // (engine/mip_neighbourhood.h), everything else fixed; each better plan is the next start,
   // and the search ends after `neighbourhood_mips` (grown per epoch) failures in a row.
-  void improve_by_neighbourhood_mips(int epoch, DesignSolution current, Random& random,
-                                     std::vector<Candidate>& found) {
+  void improve_by_neighbourhood_mips(int epoch, DesignSolution current, RestrictedMaster& columns,
+                                     Random& random, std::vector<Candidate>& found) {
     const std::size_t K = problem_.commodities.size();
     const std::size_t size = std::min<std::size_t>(
         std::max<std::size_t>(
@@ -542,7 +582,8 @@ class Pipeline {
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
     const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
     for (int i = 0, failed = 0; failed < patience && !expired(); ++i, ++failed) {
-      const DesignSolution better = solve_mip_neighbourhood(epoch, i, current, size, random);
+      const DesignSolution better =
+          solve_mip_neighbourhood(epoch, i, current, size, columns, random);
       if (better.empty()) continue;
       DesignSolution next = kept_or_polished(better, random);
       if (next.objective >= current.objective - 1e-9) continue;
@@ -560,7 +601,8 @@ class Pipeline {
   // One neighbourhood of about `size` commodities around a random one, re-planned by CBC: over
   // arc flows (any arc) or over the master's path columns.
   DesignSolution solve_mip_neighbourhood(int epoch, int i, const DesignSolution& current,
-                                         std::size_t size, Random& random) {
+                                         std::size_t size, RestrictedMaster& columns,
+                                         Random& random) {
     const std::uint64_t seed = options_.seed + static_cast<std::uint64_t>(epoch * 1000 + i);
     auto beat = [this, i, objective = current.objective] {
       heartbeat("neighbourhood MIPs", i, objective);
@@ -576,11 +618,11 @@ class Pipeline {
       o.heartbeat = beat;
       DesignSolution better =
           flows_.improve(current, mip_neighbourhood_order(problem_, current, random), o);
-      if (!better.empty()) master_.add_paths(better.paths);  // CBC on the pool sees them too
+      if (!better.empty()) columns.add_paths(better.paths);  // CBC on the pool sees them too
       return better;
     }
     const std::vector<bool> free = choose_mip_neighbourhood(problem_, current, size, random);
-    master_.add_paths(current.paths);  // the start's paths must be columns
+    columns.add_paths(current.paths);  // the start's paths must be columns
     PriceAndBranchOptions o;
     o.seconds = 1e9;
     o.deadline = deadline_;
@@ -590,7 +632,7 @@ class Pipeline {
     o.heartbeat = beat;
     o.free_commodities = &free;
     o.cuts = true;
-    return price_and_branch(master_, current, o);
+    return price_and_branch(columns, current, o);
   }
 
   void run_epoch(int epoch) {

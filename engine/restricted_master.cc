@@ -124,6 +124,31 @@ void RestrictedMaster::add_design_rows() {
 
 RestrictedMaster::~RestrictedMaster() = default;
 
+RestrictedMaster::RestrictedMaster(const RestrictedMaster& other, Copy)
+    : problem_(other.problem_),
+      clp_(std::make_unique<Clp>(*other.clp_)),
+      y_column_(other.y_column_),
+      design_column_(other.design_column_),
+      cap_row_(other.cap_row_),
+      resource_row_(other.resource_row_),
+      pool_row_(other.pool_row_),
+      pools_of_arc_(other.pools_of_arc_),
+      linking_row_(other.linking_row_),
+      residual_rows_(other.residual_rows_),
+      residual_rows_of_arc_(other.residual_rows_of_arc_),
+      paths_(other.paths_),
+      paths_of_commodity_(other.paths_of_commodity_),
+      path_hashes_(other.path_hashes_),
+      rows_added_since_solve_(other.rows_added_since_solve_),
+      solved_once_(other.solved_once_),
+      last_status_(other.last_status_),
+      binding_(other.binding_),
+      cover_rows_(other.cover_rows_) {}
+
+std::unique_ptr<RestrictedMaster> RestrictedMaster::snapshot() const {
+  return std::unique_ptr<RestrictedMaster>(new RestrictedMaster(*this, Copy{}));
+}
+
 void RestrictedMaster::activate_arcs(const std::vector<std::size_t>& design_arcs) {
   auto& model = clp_->model;
   std::vector<std::size_t> fresh;
@@ -378,7 +403,10 @@ std::size_t RestrictedMaster::add_violated_residual_rows(double tolerance, std::
 
 LpStatus RestrictedMaster::solve(double seconds_left) {
   auto& model = clp_->model;
-  model.setMaximumSeconds(std::max(0.5, seconds_left));
+  // Wall-clock only: CLP's CPU-seconds limit is process CPU time, which runs ahead of the clock
+  // when other threads work (column generation beside a CBC search stopped at its first
+  // iteration on it).
+  model.setMaximumSeconds(-1.0);
   model.setMaximumWallSeconds(std::max(0.5, seconds_left));
   // New rows leave the old basis dual feasible: dual simplex. New columns leave it primal
   // feasible: primal simplex. Both start from the previous basis.

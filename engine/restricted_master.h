@@ -48,6 +48,10 @@ class RestrictedMaster {
   RestrictedMaster(const RestrictedMaster&) = delete;
   RestrictedMaster& operator=(const RestrictedMaster&) = delete;
 
+  // A copy with an LP of its own (rows, columns, basis and solution): CBC searches read and
+  // extend the copy while column generation goes on in the original on another core.
+  std::unique_ptr<RestrictedMaster> snapshot() const;
+
   // Adds the paths that are new for their commodity (arcs: pricing-graph arc ids); returns how
   // many were added.
   std::size_t add_paths(const std::vector<DesignPath>& paths);
@@ -112,6 +116,8 @@ class RestrictedMaster {
   }
 
  private:
+  struct Copy {};
+  RestrictedMaster(const RestrictedMaster& other, Copy);
   void activate_arcs(const std::vector<std::size_t>& design_arcs);
   void add_design_rows();
   void activate_resources(const std::vector<int>& groups);

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <vector>
 
 #include "tests/engine/design_problem_builder.h"
@@ -170,6 +171,32 @@ TEST(RestrictedMaster, ACoverRowOnVehiclesActivatesItsArcsAndBinds) {
   ASSERT_EQ(master.solve(1e9), LpStatus::optimal);
   EXPECT_NEAR(master.unserved_share(0), 0.001, 1e-9);
   EXPECT_NEAR(master.objective(), 0.999 * kTruckLp + 100.0 + 450.0, 1e-6);
+}
+
+TEST(RestrictedMaster, ASnapshotHasTheSameLpAndGrowsApartFromTheOriginal) {
+  const DesignProblem problem = truck_and_van();
+  RestrictedMaster master(problem);
+  master.add_paths({test::column(0, {0})});
+  ASSERT_EQ(master.solve(1e9), LpStatus::optimal);
+  const std::unique_ptr<RestrictedMaster> copy = master.snapshot();
+  EXPECT_TRUE(copy->solution_optimal());
+  EXPECT_NEAR(copy->objective(), kTruckLp, 1e-7);
+  EXPECT_NEAR(copy->units(0), 45.0 / 95.0, 1e-9);
+  EXPECT_EQ(copy->path_count(), 1u);
+  // The van path goes to the copy only (the copy's LP stays on the truck: 347.5 per share on
+  // the van); the original keeps one column and its own solution.
+  EXPECT_EQ(copy->add_paths({test::column(0, {1})}), 1u);
+  ASSERT_EQ(copy->solve(1e9), LpStatus::optimal);
+  EXPECT_EQ(copy->path_count(), 2u);
+  EXPECT_TRUE(copy->arc_active(1));
+  EXPECT_EQ(master.path_count(), 1u);
+  EXPECT_FALSE(master.arc_active(1));
+  EXPECT_FALSE(master.has_path(0, {1}));
+  EXPECT_NEAR(master.objective(), kTruckLp, 1e-7);
+  // Linking rows added to the original are not in the copy.
+  master.add_violated_linking_rows(1e-6, 100);
+  EXPECT_GT(master.linking_row_count(), 0u);
+  EXPECT_EQ(copy->linking_row_count(), 0u);
 }
 
 }  // namespace
