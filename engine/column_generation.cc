@@ -13,6 +13,15 @@ ColumnGeneration::ColumnGeneration(const DesignProblem& problem, RestrictedMaste
       groups_(group_by_source(problem)),
       reachable_(problem.commodities.size(), false) {}
 
+ColumnGeneration::ColumnGeneration(const ColumnGeneration& other, RestrictedMaster& master)
+    : problem_(other.problem_),
+      master_(master),
+      groups_(other.groups_),
+      reachable_(other.reachable_),
+      unavoidable_(other.unavoidable_),
+      banned_(other.banned_),
+      cuts_(other.cuts_) {}
+
 std::size_t ColumnGeneration::add_initial_paths(int threads) {
   const auto& graph = problem_.graph;
   const std::size_t A = problem_.design_arcs.size();

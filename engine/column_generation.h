@@ -62,6 +62,9 @@ struct ColumnGenerationResult {
 class ColumnGeneration {
  public:
   ColumnGeneration(const DesignProblem& problem, RestrictedMaster& master);
+  // The same pricing (groups, reachability, banned arcs, cut separator) over another master: a
+  // snapshot of `other`'s (RestrictedMaster::snapshot), for rounds that only raise the bound.
+  ColumnGeneration(const ColumnGeneration& other, RestrictedMaster& master);
 
   // One path per commodity that can reach a sink: the cheapest under a linear cost that
   // spreads each arc's fixed cost over a full vehicle. Adds them to the master; returns how

@@ -324,6 +324,16 @@ class Pipeline {
   // lp_rounds rounds of column generation (separating linking rows and cuts when pricing
   // converges): the bound rises, the master's duals and columns improve.
   void generate_columns() {
+    const ColumnGenerationResult r = run_columns(cg_, true);
+    cg_rounds_ += r.rounds;
+    lp_converged_ = r.converged;
+    if (r.status == LpStatus::optimal || r.status == LpStatus::stopped) lp_value_ = r.lp_value;
+  }
+
+  // lp_rounds rounds of `cg`; its bounds raise lower_bound_ (every master's is valid: its rows
+  // are the problem's and valid cuts). `master`: cg is the master's own (its column count is
+  // shown), not a snapshot's.
+  ColumnGenerationResult run_columns(ColumnGeneration& cg, bool master) {
     ColumnGenerationOptions o;
     o.threads = std::max(1, options_.threads);
     o.stop = options_.stop;
@@ -335,22 +345,20 @@ class Pipeline {
     o.max_residual_rows_per_round = static_cast<std::size_t>(engine_.residual_rows_per_round);
     o.max_cuts_per_round = static_cast<std::size_t>(engine_.cuts_per_round);
     o.cut_tolerance = engine_.cut_tolerance;
-    const ColumnGenerationResult r = cg_.run(
+    const ColumnGenerationResult r = cg.run(
         o,
         [&](const SolveProgress& round) {
           {
             std::lock_guard<std::mutex> lock(report_mutex_);
-            master_path_count_ = round.columns;
+            if (master) master_path_count_ = round.columns;
             if (round.lower_bound > lower_bound_) lower_bound_ = round.lower_bound;
           }
           report(round);
         },
         "columns", started_);
-    cg_rounds_ += r.rounds;
-    lp_converged_ = r.converged;
-    if (r.status == LpStatus::optimal || r.status == LpStatus::stopped) lp_value_ = r.lp_value;
     std::lock_guard<std::mutex> lock(report_mutex_);
     lower_bound_ = std::max(lower_bound_, r.lower_bound);
+    return r;
   }
 
   // Branch B: column generation (the bound), the LP rounded, CBC on the columns.
@@ -380,38 +388,37 @@ class Pipeline {
     }
     if (expired()) return found;
     // While the LP has not converged, column generation goes on (another `chunks` × lp_rounds
-    // rounds) on the other core while CBC searches a snapshot of the master: the bound rises
-    // during the searches instead of waiting for the next epoch, and the searches see exactly
-    // the columns they would see without it (the same seed, the same plans). CBC and CLP never
-    // share a model; CBC itself still runs one model at a time.
-    std::unique_ptr<RestrictedMaster> snapshot;
+    // rounds) in a snapshot of the master on the other core while CBC searches the master: the
+    // bound rises during the searches instead of waiting for the next epoch. The snapshot serves
+    // the bound only and is dropped after: the master, and so every plan, is what it would be
+    // without it (the same seed, the same plans; a first version that went on in the master and
+    // let the searches take the snapshot gave worse plans at 300 s, BENCHMARKS.md). CBC and CLP
+    // never share a model; CBC itself still runs one model at a time.
     std::thread bound;
     std::exception_ptr bound_failed;
-    if (options_.threads >= 2 && !lp_converged_) {
+    std::unique_ptr<RestrictedMaster> snapshot;  // taken before the searches add columns
+    if (options_.threads >= 2 && engine_.columns_beside_search && !lp_converged_) {
       snapshot = master_.snapshot();
-      bound = std::thread([this, chunks, &bound_failed] {
+      bound = std::thread([this, chunks, &bound_failed, &snapshot] {
         try {
-          for (int chunk = 0; chunk < chunks && !lp_converged_ && !expired(); ++chunk) {
-            generate_columns();
-            if (!master_.solution_optimal()) break;
+          ColumnGeneration cg(cg_, *snapshot);
+          for (int chunk = 0; chunk < chunks && !expired(); ++chunk) {
+            const ColumnGenerationResult r = run_columns(cg, false);
+            if (r.converged || r.status != LpStatus::optimal) break;
           }
         } catch (...) {
           bound_failed = std::current_exception();
         }
       });
     }
-    RestrictedMaster& columns = snapshot ? *snapshot : master_;
     try {
-      search_columns(epoch, start, columns, found);
+      search_columns(epoch, start, master_, found);
     } catch (...) {
       if (bound.joinable()) bound.join();
       throw;
     }
     if (bound.joinable()) bound.join();
     if (bound_failed) std::rethrow_exception(bound_failed);
-    // What the searches found becomes columns of the master.
-    if (snapshot)
-      for (const Candidate& c : found) master_.add_paths(c.solution.paths);
     return found;
   }
 

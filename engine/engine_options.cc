@@ -39,6 +39,7 @@ const Field kFields[] = {
     {"branch_paths_per_commodity", &EngineOptions::branch_paths_per_commodity, 0, 1e6},
     {"branch_full_pool_columns", &EngineOptions::branch_full_pool_columns, 0, 1e9},
     {"dive_rounds", &EngineOptions::dive_rounds, 0, 1e6},
+    {"columns_beside_search", &EngineOptions::columns_beside_search, 0, 1},
     {"slope_scaling_iterations", &EngineOptions::slope_scaling_iterations, 0, 1e6},
     {"insertion_start_max_insertions", &EngineOptions::insertion_start_max_insertions, 0, 1e9},
     {"first_descent_attempts", &EngineOptions::first_descent_attempts, 0, 1e9},

@@ -60,6 +60,10 @@ struct EngineOptions {
   // The dive once the LP has converged (engine/design_solver.cc): column generation rounds
   // per fixing step; 0: no dive. [0, 1e6]
   int dive_rounds = 30;
+  // 1: with two threads and an LP that has not converged, column generation goes on in a
+  // snapshot of the master (another epoch's rounds) while CBC searches the master, for the bound
+  // only (engine/design_solver.cc); 0: the bound waits for the next epoch's rounds. [0, 1]
+  int columns_beside_search = 1;
   // CBC nodes on the column pool in epoch 0. [0, 1e9]
   int branch_nodes = 200;
   // Paths per commodity CBC may choose from: the cheapest under the LP's duals, and the
