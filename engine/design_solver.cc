@@ -412,7 +412,7 @@ class Pipeline {
       });
     }
     try {
-      search_columns(epoch, start, master_, found);
+      search_columns(epoch, start, found);
     } catch (...) {
       if (bound.joinable()) bound.join();
       throw;
@@ -422,10 +422,9 @@ class Pipeline {
     return found;
   }
 
-  // CBC on the columns (`columns`: the master or its snapshot): neighbourhood MIPs and the
-  // whole pool, from the better of the epoch's start and the candidates found so far.
-  void search_columns(int epoch, const DesignSolution& start, RestrictedMaster& columns,
-                      std::vector<Candidate>& found) {
+  // CBC on the master's columns: neighbourhood MIPs and the whole pool, from the better of the
+  // epoch's start and the candidates found so far.
+  void search_columns(int epoch, const DesignSolution& start, std::vector<Candidate>& found) {
     // CBC starts from the better of the epoch's start and the rounded LP.
     // (A rounded plan need not keep the design rows, and with them CBC's cutoff must be the
     // objective of a plan that does: then the start.)
@@ -447,10 +446,10 @@ class Pipeline {
     };
     const bool pool_first = !problem_.design_rows.empty();
     if (!pool_first) {
-      improve_by_neighbourhood_mips(epoch, from, columns, random, found);
+      improve_by_neighbourhood_mips(epoch, from, random, found);
       take_better();
     }
-    columns.add_paths(from.paths);
+    master_.add_paths(from.paths);
     PriceAndBranchOptions o;
     o.seconds = 1e9;
     o.deadline = deadline_;
@@ -458,15 +457,15 @@ class Pipeline {
     o.stop = options_.stop;
     o.max_nodes = static_cast<int>(std::min(1e9, grown(engine_.branch_nodes, epoch)));
     o.heartbeat = [&] { heartbeat("branch", epoch, from.objective); };
-    const bool whole = columns.path_count() <=
+    const bool whole = master_.path_count() <=
                        static_cast<std::size_t>(std::max(0, engine_.branch_full_pool_columns));
     o.paths_per_commodity = whole ? 0 : engine_.branch_paths_per_commodity;
     o.cuts = whole;
-    const DesignSolution branched = price_and_branch(columns, from, o);
+    const DesignSolution branched = price_and_branch(master_, from, o);
     if (!branched.empty()) found.push_back({kept_or_polished(branched, random), "branch"});
     if (pool_first && !expired()) {
       take_better();
-      improve_by_neighbourhood_mips(epoch, from, columns, random, found);
+      improve_by_neighbourhood_mips(epoch, from, random, found);
     }
   }
 
@@ -576,8 +575,8 @@ class Pipeline {
   // IP-based local search: CBC with its cuts on small neighbourhoods of the plan
   // (engine/mip_neighbourhood.h), everything else fixed; each better plan is the next start,
   // and the search ends after `neighbourhood_mips` (grown per epoch) failures in a row.
-  void improve_by_neighbourhood_mips(int epoch, DesignSolution current, RestrictedMaster& columns,
-                                     Random& random, std::vector<Candidate>& found) {
+  void improve_by_neighbourhood_mips(int epoch, DesignSolution current, Random& random,
+                                     std::vector<Candidate>& found) {
     const std::size_t K = problem_.commodities.size();
     const std::size_t size = std::min<std::size_t>(
         std::max<std::size_t>(
@@ -589,8 +588,7 @@ class Pipeline {
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
     const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
     for (int i = 0, failed = 0; failed < patience && !expired(); ++i, ++failed) {
-      const DesignSolution better =
-          solve_mip_neighbourhood(epoch, i, current, size, columns, random);
+      const DesignSolution better = solve_mip_neighbourhood(epoch, i, current, size, random);
       if (better.empty()) continue;
       DesignSolution next = kept_or_polished(better, random);
       if (next.objective >= current.objective - 1e-9) continue;
@@ -608,8 +606,7 @@ class Pipeline {
   // One neighbourhood of about `size` commodities around a random one, re-planned by CBC: over
   // arc flows (any arc) or over the master's path columns.
   DesignSolution solve_mip_neighbourhood(int epoch, int i, const DesignSolution& current,
-                                         std::size_t size, RestrictedMaster& columns,
-                                         Random& random) {
+                                         std::size_t size, Random& random) {
     const std::uint64_t seed = options_.seed + static_cast<std::uint64_t>(epoch * 1000 + i);
     auto beat = [this, i, objective = current.objective] {
       heartbeat("neighbourhood MIPs", i, objective);
@@ -625,11 +622,11 @@ class Pipeline {
       o.heartbeat = beat;
       DesignSolution better =
           flows_.improve(current, mip_neighbourhood_order(problem_, current, random), o);
-      if (!better.empty()) columns.add_paths(better.paths);  // CBC on the pool sees them too
+      if (!better.empty()) master_.add_paths(better.paths);  // CBC on the pool sees them too
       return better;
     }
     const std::vector<bool> free = choose_mip_neighbourhood(problem_, current, size, random);
-    columns.add_paths(current.paths);  // the start's paths must be columns
+    master_.add_paths(current.paths);  // the start's paths must be columns
     PriceAndBranchOptions o;
     o.seconds = 1e9;
     o.deadline = deadline_;
@@ -639,7 +636,7 @@ class Pipeline {
     o.heartbeat = beat;
     o.free_commodities = &free;
     o.cuts = true;
-    return price_and_branch(columns, current, o);
+    return price_and_branch(master_, current, o);
   }
 
   void run_epoch(int epoch) {
