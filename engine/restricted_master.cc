@@ -124,6 +124,7 @@ void RestrictedMaster::add_design_rows() {
 
 RestrictedMaster::~RestrictedMaster() = default;
 
+// Every member, in declaration order: a member added to the class must be added here too.
 RestrictedMaster::RestrictedMaster(const RestrictedMaster& other, Copy)
     : problem_(other.problem_),
       clp_(std::make_unique<Clp>(*other.clp_)),

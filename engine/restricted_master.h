@@ -48,8 +48,8 @@ class RestrictedMaster {
   RestrictedMaster(const RestrictedMaster&) = delete;
   RestrictedMaster& operator=(const RestrictedMaster&) = delete;
 
-  // A copy with an LP of its own (rows, columns, basis and solution): CBC searches read and
-  // extend the copy while column generation goes on in the original on another core.
+  // A copy with an LP of its own (rows, columns, basis and solution): column generation goes on
+  // in the copy, for the bound only, while CBC searches the original on another core.
   std::unique_ptr<RestrictedMaster> snapshot() const;
 
   // Adds the paths that are new for their commodity (arcs: pricing-graph arc ids); returns how
