@@ -142,26 +142,11 @@ void ColumnGeneration::price(const MasterDuals& duals, int threads, double toler
   });
 }
 
-double ColumnGeneration::lagrangian_bound(const std::vector<double>& pi, const MasterDuals& duals,
-                                          const std::vector<PricedCommodity>& priced) const {
-  const RestrictedMaster::LagrangianTerms terms = master_.lagrangian_terms(pi);
-  double bound = terms.constant;
-  if (bound == -kInfinity) return bound;
-  // priced[k].bound <= min(0, cheapest path's reduced cost), so π_k + it is at most the
-  // cheapest path's cost under the other rows' duals: a valid term whatever π_k is.
-  for (std::size_t k = 0; k < priced.size(); ++k)
-    bound += std::min(terms.unserved[k], duals.convexity[k] + priced[k].bound);
-  return bound;
-}
-
 ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& options,
                                              const ProgressCallback& progress,
                                              const std::string& phase, Clock::time_point started) {
   ColumnGenerationResult result;
   std::vector<PricedCommodity> priced;
-  // Dual smoothing's stability center (row duals) and the bound there.
-  std::vector<double> center;
-  double center_bound = -kInfinity;
   auto seconds_left = [&] {
     if (options.deadline == Clock::time_point::max()) return 1e9;
     return std::chrono::duration<double>(options.deadline - Clock::now()).count();
@@ -173,44 +158,17 @@ ColumnGenerationResult ColumnGeneration::run(const ColumnGenerationOptions& opti
     result.rounds = round;
     if (result.status != LpStatus::optimal) break;
     result.lp_value = master_.objective();
-    const std::vector<double> pi = master_.row_duals();
-    const MasterDuals duals = master_.duals(pi);
+    const MasterDuals duals = master_.duals();
     const auto pricing_started = Clock::now();
-    const auto per_commodity = static_cast<std::size_t>(std::max(1, options.columns_per_commodity));
-    double bound = -kInfinity;
-    std::vector<DesignPath> columns;
-    if (options.smoothing > 0.0 && !center.empty()) {
-      std::vector<double> mixed(pi.size());
-      for (std::size_t i = 0; i < pi.size(); ++i)
-        mixed[i] = options.smoothing * (i < center.size() ? center[i] : 0.0) +
-                   (1.0 - options.smoothing) * pi[i];
-      const MasterDuals smoothed = master_.duals(mixed);
-      price(smoothed, options.threads, options.tolerance, per_commodity, priced);
-      bound = lagrangian_bound(mixed, smoothed, priced);
-      for (std::size_t k = 0; k < priced.size(); ++k)
-        for (auto& path : priced[k].paths)
-          if (master_.reduced_cost(duals, k, path) <
-              -options.tolerance * std::max(1.0, std::abs(duals.convexity[k])))
-            columns.push_back({k, std::move(path), 0.0});
-      if (bound > center_bound) {
-        center = std::move(mixed);
-        center_bound = bound;
-      }
-    }
-    if (columns.empty()) {  // no smoothing, or a mispricing: price at the LP's duals
-      price(duals, options.threads, options.tolerance, per_commodity, priced);
-      double at_lp = result.lp_value;
-      for (std::size_t k = 0; k < priced.size(); ++k) {
-        at_lp += priced[k].bound;
-        for (auto& path : priced[k].paths) columns.push_back({k, std::move(path), 0.0});
-      }
-      if (center.empty() || at_lp > center_bound) {
-        center = pi;
-        center_bound = at_lp;
-      }
-      bound = std::max(bound, at_lp);
-    }
+    price(duals, options.threads, options.tolerance,
+          static_cast<std::size_t>(std::max(1, options.columns_per_commodity)), priced);
     result.pricing_seconds += std::chrono::duration<double>(Clock::now() - pricing_started).count();
+    double bound = result.lp_value;
+    std::vector<DesignPath> columns;
+    for (std::size_t k = 0; k < priced.size(); ++k) {
+      bound += priced[k].bound;
+      for (auto& path : priced[k].paths) columns.push_back({k, std::move(path), 0.0});
+    }
     result.lower_bound = std::max(result.lower_bound, bound);
     if (progress) {
       SolveProgress p;

@@ -13,13 +13,6 @@
 // Bound: z_RMP + Σ_k min(0, min reduced cost of k) is a valid Lagrangian lower bound at every
 // round (y columns not yet in the master price at f_a >= 0). At convergence it equals the LP
 // relaxation with every strong linking row that was ever violated.
-//
-// Dual smoothing (Wentges 1997): pricing at the LP's duals π makes them jump from round to round
-// and the bound with them; with `smoothing` α > 0 each round prices at α·c + (1 − α)·π, where the
-// stability center c is the dual vector with the best bound so far. The bound at that point is
-// RestrictedMaster::lagrangian_terms' (valid at any sign-feasible duals); a better one moves the
-// center there. Paths found there are added when they price out at π too; when none does (a
-// mispricing), the round prices again at π, so convergence is only ever declared at π.
 #pragma once
 
 #include <atomic>
@@ -52,7 +45,6 @@ struct ColumnGenerationOptions {
   std::size_t max_cuts_per_round = 500;
   int max_rounds = 1000000;
   int columns_per_commodity = 1;  // improving paths per commodity and round (cheapest sinks)
-  double smoothing = 0.0;         // Wentges' α: the stability center's weight, [0, 1)
   Clock::time_point deadline = Clock::time_point::max();
   const std::atomic<bool>* stop = nullptr;  // set by a signal handler: return at once
 };
@@ -110,9 +102,6 @@ class ColumnGeneration {
                      PricedCommodity& result) const;
   void price(const MasterDuals& duals, int threads, double tolerance,
              std::size_t columns_per_commodity, std::vector<PricedCommodity>& out) const;
-  // The Lagrangian bound at the row duals `pi`, from pricing at them (`priced`).
-  double lagrangian_bound(const std::vector<double>& pi, const MasterDuals& duals,
-                          const std::vector<PricedCommodity>& priced) const;
 
   const DesignProblem& problem_;
   RestrictedMaster& master_;

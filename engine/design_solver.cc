@@ -340,7 +340,6 @@ class Pipeline {
     o.deadline = deadline_;
     o.max_rounds = engine_.lp_rounds;
     o.columns_per_commodity = engine_.columns_per_commodity;
-    o.smoothing = engine_.dual_smoothing;
     o.separation_gap = engine_.separation_gap;
     o.max_linking_rows_per_round = static_cast<std::size_t>(engine_.linking_rows_per_round);
     o.max_residual_rows_per_round = static_cast<std::size_t>(engine_.residual_rows_per_round);

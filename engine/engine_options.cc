@@ -30,7 +30,6 @@ const Field kFields[] = {
     {"search_max_removed", &EngineOptions::search_max_removed, 1, 1e6},
     {"lp_rounds", &EngineOptions::lp_rounds, 1, 1e9},
     {"columns_per_commodity", &EngineOptions::columns_per_commodity, 1, 100},
-    {"dual_smoothing", &EngineOptions::dual_smoothing, 0, 0.99},
     {"separation_gap", &EngineOptions::separation_gap, 0, 1},
     {"linking_rows_per_round", &EngineOptions::linking_rows_per_round, 0, 1e7},
     {"residual_rows_per_round", &EngineOptions::residual_rows_per_round, 0, 1e7},

@@ -46,10 +46,6 @@ struct EngineOptions {
   int lp_rounds = 100;
   // Columns added per commodity and round: paths to its cheapest sinks. [1, 100]
   int columns_per_commodity = 3;
-  // Dual smoothing in column generation (Wentges' α, engine/column_generation.h): the weight of
-  // the duals with the best bound so far in the point pricing runs at; 0: price at the LP's
-  // duals. [0, 0.99]
-  double dual_smoothing = 0.5;
   // Rows (linking, residual capacity, cut-set) are separated once column generation has
   // priced out, or once its LP is within this relative gap of its bound. [0, 1]
   double separation_gap = 1e-4;

@@ -442,105 +442,31 @@ double RestrictedMaster::objective() const {
   return clp_->model.objectiveValue();
 }
 
-std::vector<double> RestrictedMaster::row_duals() const {
-  const auto& model = clp_->model;
-  const int rows = model.numberRows();
-  const double* pi = model.dualRowSolution();
-  const double* lower = model.rowLower();
-  const double* upper = model.rowUpper();
-  std::vector<double> d(pi, pi + rows);
-  for (int i = 0; i < rows; ++i) {
-    if (lower[i] <= -COIN_DBL_MAX) d[i] = std::min(0.0, d[i]);  // a <= row
-    if (upper[i] >= COIN_DBL_MAX) d[i] = std::max(0.0, d[i]);   // a >= row
-  }
-  return d;
-}
-
-MasterDuals RestrictedMaster::duals(const std::vector<double>& row_duals) const {
-  auto pi = [&row_duals](int row) {
-    return static_cast<std::size_t>(row) < row_duals.size() ? row_duals[row] : 0.0;
-  };
+MasterDuals RestrictedMaster::duals() const {
+  const double* pi = clp_->model.dualRowSolution();
   MasterDuals d;
   const std::size_t K = problem_.commodities.size();
-  d.convexity.resize(K);
-  for (std::size_t k = 0; k < K; ++k) d.convexity[k] = pi(static_cast<int>(k));
+  d.convexity.assign(pi, pi + K);
   d.capacity.assign(problem_.design_arcs.size(), {0.0, 0.0});
   for (std::size_t a = 0; a < cap_row_.size(); ++a)
     for (int r = 0; r < kDimensions; ++r)
-      if (cap_row_[a][r] >= 0) d.capacity[a][r] = std::min(0.0, pi(cap_row_[a][r]));
+      if (cap_row_[a][r] >= 0) d.capacity[a][r] = std::min(0.0, pi[cap_row_[a][r]]);
   d.resource.assign(problem_.resource_limits.size(), 0.0);
   for (std::size_t g = 0; g < resource_row_.size(); ++g)
-    if (resource_row_[g] >= 0) d.resource[g] = std::min(0.0, pi(resource_row_[g]));
+    if (resource_row_[g] >= 0) d.resource[g] = std::min(0.0, pi[resource_row_[g]]);
   for (const auto& [key, row] : linking_row_) {
-    const double v = std::min(0.0, pi(row));
+    const double v = std::min(0.0, pi[row]);
     if (v != 0.0) d.linking[key] = v;
   }
   for (const ResidualRow& row : residual_rows_) {
-    const double v = std::min(0.0, pi(row.row));
+    const double v = std::min(0.0, pi[row.row]);
     if (v == 0.0) continue;
     for (std::size_t k : row.commodities)
       d.linking[linking_key(row.arc, k)] += problem_.commodities[k].size[row.dimension] * v;
   }
   d.pool.resize(pool_row_.size());
-  for (std::size_t p = 0; p < pool_row_.size(); ++p) d.pool[p] = std::min(0.0, pi(pool_row_[p]));
+  for (std::size_t p = 0; p < pool_row_.size(); ++p) d.pool[p] = std::min(0.0, pi[pool_row_[p]]);
   return d;
-}
-
-RestrictedMaster::LagrangianTerms RestrictedMaster::lagrangian_terms(
-    const std::vector<double>& row_duals) const {
-  const auto& model = clp_->model;
-  const std::size_t K = problem_.commodities.size();
-  const int rows = model.numberRows();
-  const int columns = model.numberColumns();
-  auto pi = [&row_duals](int row) {
-    return static_cast<std::size_t>(row) < row_duals.size() ? row_duals[row] : 0.0;
-  };
-  LagrangianTerms t;
-  t.unserved.assign(K, 0.0);
-  // The rows (convexity rows stay in the subproblems): each dual × the bound its sign selects.
-  const double* row_lower = model.rowLower();
-  const double* row_upper = model.rowUpper();
-  for (int i = static_cast<int>(K); i < rows; ++i) {
-    const double v = pi(i);
-    if (v == 0.0) continue;
-    const double b = v > 0.0 ? row_lower[i] : row_upper[i];
-    if (std::abs(b) >= COIN_DBL_MAX) {
-      t.constant = -kInfinity;  // a dual of the wrong sign for its row
-      return t;
-    }
-    t.constant += v * b;
-  }
-  // Every column but the paths (pricing gives their minimum): its reduced cost at the bound it
-  // favours.
-  std::vector<char> is_path(static_cast<std::size_t>(columns), 0);
-  for (const PathColumn& p : paths_) is_path[static_cast<std::size_t>(p.column)] = 1;
-  const CoinPackedMatrix* matrix = model.matrix();
-  const CoinBigIndex* starts = matrix->getVectorStarts();
-  const int* lengths = matrix->getVectorLengths();
-  const int* index = matrix->getIndices();
-  const double* value = matrix->getElements();
-  const double* cost = model.objective();
-  const double* lower = model.columnLower();
-  const double* upper = model.columnUpper();
-  for (int j = 0; j < columns; ++j) {
-    if (is_path[static_cast<std::size_t>(j)]) continue;
-    double rc = cost[j];
-    for (CoinBigIndex e = starts[j]; e < starts[j] + lengths[j]; ++e)
-      if (index[e] >= static_cast<int>(K)) rc -= value[e] * pi(index[e]);
-    if (static_cast<std::size_t>(j) < K) {
-      t.unserved[static_cast<std::size_t>(j)] = rc;  // the unserved share of commodity j
-      continue;
-    }
-    // Round-off of a dual-feasible point is not a direction to infinity.
-    if (std::abs(rc) <= 1e-9 * std::max(1.0, std::abs(cost[j]))) continue;
-    const double x = rc > 0.0 ? lower[j] : upper[j];
-    if (std::abs(x) >= COIN_DBL_MAX) {
-      t.constant = -kInfinity;
-      return t;
-    }
-    t.constant += rc * x;
-  }
-  return t;
 }
 
 double RestrictedMaster::reduced_cost(const MasterDuals& duals, std::size_t commodity,

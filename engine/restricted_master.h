@@ -70,28 +70,7 @@ class RestrictedMaster {
   // stopped by the time limit can leave it infeasible).
   bool solution_optimal() const { return last_status_ == LpStatus::optimal; }
   double objective() const;
-  MasterDuals duals() const { return duals(row_duals()); }
-
-  // The LP's row duals (CLP's sign convention), each clipped to the sign its row's sense allows
-  // (CLP's may be off by its tolerance), so that any convex combination of such vectors is a
-  // point where lagrangian_terms() gives a valid bound.
-  std::vector<double> row_duals() const;
-  // Pricing's view of a row-dual vector; rows past its end (added since it was taken) count 0.
-  MasterDuals duals(const std::vector<double>& row_duals) const;
-
-  // The Lagrangian relaxation that dualizes every row but the convexity rows, at a sign-feasible
-  // row-dual vector π (rows past its end: 0). Its value is a lower bound on the LP over every
-  // path, whether or not π is optimal for this master (dual smoothing prices at such points):
-  //   constant + Σ_k min(unserved[k], π_k + min over k's paths of the reduced cost under π)
-  // with constant = Σ_rows π_i b_i + Σ_(vehicle and design columns) min over the column's
-  // bounds of its reduced cost × value, and unserved[k] the unserved column's cost less its
-  // non-convexity rows' duals. constant is −∞ where a column unbounded in the direction its
-  // reduced cost rewards makes the relaxation unbounded.
-  struct LagrangianTerms {
-    double constant = 0.0;
-    std::vector<double> unserved;  // per commodity
-  };
-  LagrangianTerms lagrangian_terms(const std::vector<double>& row_duals) const;
+  MasterDuals duals() const;
 
   // Current primal values.
   double units(std::size_t design_arc) const;  // 0 for arcs without a column yet
