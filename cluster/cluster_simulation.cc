@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cluster/coordinator.h"
+#include "cluster/idle_wait.h"
 #include "cluster/simulation_wire.h"
 #include "cluster/wire.h"
 #include "cluster/worker.h"
@@ -17,10 +18,6 @@ namespace mm::cluster {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
 
 // Days per block: about sixteen blocks per rank, so that ranks that run faster take more of
 // them, and at least two days per thread, so that a block keeps a rank's threads busy.

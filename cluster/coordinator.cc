@@ -14,7 +14,6 @@ namespace mm::cluster {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr double kHeartbeatSeconds = 1.0;
 
 double seconds_between(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration<double>(to - from).count();

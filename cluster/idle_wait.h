@@ -9,6 +9,11 @@
 
 namespace mm::cluster {
 
+// Wall-clock seconds since `start` on the steady clock every rank's timing uses.
+inline double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 class IdleWait {
  public:
   void active() { pause_ = kShortest; }

@@ -30,6 +30,9 @@ enum class Tag : int {
   quit = 7,       // 0 -> worker: no more work; worker -> 0: leaving (it was interrupted)
 };
 
+// Seconds between heartbeats, both ways: a rank that hears nothing for its timeout is gone.
+constexpr double kHeartbeatSeconds = 1.0;
+
 struct Message {
   int from = 0;
   Tag tag = Tag::heartbeat;

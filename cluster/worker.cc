@@ -11,11 +11,6 @@ namespace mm::cluster {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-constexpr double kHeartbeatSeconds = 1.0;
-
-double seconds_since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
 }  // namespace
 
 void serve(Session& session, Mailbox& mailbox, const WorkerOptions& options,

@@ -4,13 +4,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogrsf_frmts.h>
 
+#include "geo/gdal_support.h"
 #include "network/errors.h"
 
 namespace mm::geo {
@@ -18,32 +18,9 @@ namespace {
 
 using network::InputError;
 
-void register_gdal_drivers() {
-  static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
-}
-
-struct DatasetCloser {
+struct DatasetHandleCloser {
   void operator()(GDALDatasetH dataset) const { GDALClose(dataset); }
 };
-
-// Silences GDAL's default stderr printing while a file is read; errors are reported through
-// exceptions that name the file instead. Restores the previous handler on scope exit.
-class QuietGdalErrors {
- public:
-  QuietGdalErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-  }
-  ~QuietGdalErrors() { CPLPopErrorHandler(); }
-  QuietGdalErrors(const QuietGdalErrors&) = delete;
-  QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-};
-
-std::string last_gdal_message() {
-  const char* message = CPLGetLastErrorMsg();
-  return message != nullptr && *message != '\0' ? std::string(": ") + message : std::string();
-}
 
 class RowReader {
  public:
@@ -84,7 +61,7 @@ std::vector<City> read_city_table(const std::string& path) {
   QuietGdalErrors quiet;
 
   const char* const drivers[] = {"CSV", nullptr};
-  std::unique_ptr<void, DatasetCloser> dataset(
+  std::unique_ptr<void, DatasetHandleCloser> dataset(
       GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
   if (!dataset) {
     std::error_code error;

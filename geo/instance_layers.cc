@@ -7,17 +7,17 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::pair<double, double> where(const network::Instance& instance, std::size_t facility) {
-  const network::Facility& f = instance.facilities()[facility];
-  return {f.lon, f.lat};
-}
-
 template <typename T>
 Json optional_value(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
 }  // namespace
+
+std::pair<double, double> facility_point(const network::Instance& instance, std::size_t facility) {
+  const network::Facility& f = instance.facilities()[facility];
+  return {f.lon, f.lat};
+}
 
 void export_instance_layers(const network::Instance& instance, const std::string& path) {
   LayerData facilities{"facilities",
@@ -47,7 +47,7 @@ void export_instance_layers(const network::Instance& instance, const std::string
                    {}};
   for (const network::Demand& d : instance.demand())
     demand.features.push_back(
-        {{where(instance, d.origin), where(instance, d.destination)},
+        {{facility_point(instance, d.origin), facility_point(instance, d.destination)},
          Json::array({d.id, instance.facilities()[d.origin].id,
                       instance.facilities()[d.destination].id, d.packages, d.cube_m3, d.weight_kg,
                       d.ready_minute, d.due_minute})});
@@ -70,7 +70,7 @@ void export_instance_layers(const network::Instance& instance, const std::string
     for (int minute : l.departures)
       departures += (departures.empty() ? "" : " ") + std::to_string(minute);
     lanes.features.push_back(
-        {{where(instance, l.from), where(instance, l.to)},
+        {{facility_point(instance, l.from), facility_point(instance, l.to)},
          Json::array({l.id, instance.facilities()[l.from].id, instance.facilities()[l.to].id,
                       instance.vehicle_types()[l.vehicle_type].id, l.distance_km, l.transit_minutes,
                       departures, optional_value(l.max_vehicles_per_departure), l.cost_per_trip,

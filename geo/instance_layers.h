@@ -8,7 +8,9 @@
 // Numbers keep full double precision in a GeoPackage; GeoJSON writes 15 significant digits.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <utility>
 
 #include "network/instance.h"
 
@@ -16,5 +18,8 @@ namespace mm::geo {
 
 // `path` ends in .gpkg (one file) or .geojson (one `<stem>.<layer>.geojson` file per layer).
 void export_instance_layers(const network::Instance& instance, const std::string& path);
+
+// A facility's point in the layers: (longitude, latitude), the order GDAL's geometries take.
+std::pair<double, double> facility_point(const network::Instance& instance, std::size_t facility);
 
 }  // namespace mm::geo

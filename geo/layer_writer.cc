@@ -130,7 +130,7 @@ void write_file(const std::string& driver_name, const std::string& path,
   }
 }
 
-using DatasetPtr = std::unique_ptr<GDALDataset, void (*)(GDALDataset*)>;
+using WritableDataset = std::unique_ptr<GDALDataset, void (*)(GDALDataset*)>;
 
 // The value of `active_schema=` in a PG: connection string (GDAL's own keyword), or "".
 std::string active_schema(const std::string& path) {
@@ -143,14 +143,14 @@ std::string active_schema(const std::string& path) {
   return "";
 }
 
-DatasetPtr open_database(const std::string& path) {
+WritableDataset open_database(const std::string& path) {
   const char* const drivers[] = {"PostgreSQL", nullptr};
   GDALDataset* dataset = GDALDataset::FromHandle(
       GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
   if (dataset == nullptr)
     throw InputError(dataset_for_messages(path) + ": cannot open the database for writing" +
                      last_gdal_message());
-  DatasetPtr result(dataset, [](GDALDataset* d) { GDALClose(GDALDataset::ToHandle(d)); });
+  WritableDataset result(dataset, [](GDALDataset* d) { GDALClose(GDALDataset::ToHandle(d)); });
   // GDAL creates tables in `public` when active_schema names a schema that does not exist;
   // writing somewhere else than asked would be silent, so it is an error.
   if (const std::string schema = active_schema(path); !schema.empty()) {
@@ -179,7 +179,7 @@ DatasetPtr open_database(const std::string& path) {
 // are dropped (OVERWRITE) and the new ones filled or, on any failure, nothing changes.
 void write_database(const std::string& path, const std::vector<LayerData>& layers) {
   const std::string name = dataset_for_messages(path);
-  DatasetPtr dataset = open_database(path);
+  WritableDataset dataset = open_database(path);
   if (dataset->StartTransaction() != OGRERR_NONE)
     throw InputError(name + ": cannot start a transaction" + last_gdal_message());
   try {

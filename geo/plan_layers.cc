@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "geo/instance_layers.h"
 #include "geo/layer_writer.h"
 #include "network/errors.h"
 
@@ -11,11 +12,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using network::InputError;
-
-std::pair<double, double> where(const network::Instance& instance, std::size_t facility) {
-  const network::Facility& f = instance.facilities()[facility];
-  return {f.lon, f.lat};
-}
 
 std::size_t lane_of(const network::Instance& instance, const std::string& id) {
   auto lane = instance.lane_index(id);
@@ -49,8 +45,8 @@ LayerData repositioning_layer(const network::Instance& instance, const network::
                   {}};
   for (const network::EmptyMove& m : plan.repositioning) {
     lane_of(instance, m.lane);  // names a lane of the instance (it may run in reverse)
-    layer.features.push_back({{where(instance, facility_of(instance, m.from)),
-                               where(instance, facility_of(instance, m.to))},
+    layer.features.push_back({{facility_point(instance, facility_of(instance, m.from)),
+                               facility_point(instance, facility_of(instance, m.to))},
                               Json::array({m.lane, m.vehicle_type, m.from, m.to, m.departure_minute,
                                            m.arrival_minute, m.vehicles, m.cost})});
   }
@@ -71,10 +67,10 @@ LayerData rotations_layer(const network::Instance& instance, const network::Plan
     if (r.legs.empty()) continue;  // the referee refuses it; nothing to draw
     LayerFeature feature;
     std::string stops = r.legs.front().from;
-    feature.points.push_back(where(instance, facility_of(instance, r.legs.front().from)));
+    feature.points.push_back(facility_point(instance, facility_of(instance, r.legs.front().from)));
     int empty = 0;
     for (const network::RotationLeg& leg : r.legs) {
-      feature.points.push_back(where(instance, facility_of(instance, leg.to)));
+      feature.points.push_back(facility_point(instance, facility_of(instance, leg.to)));
       stops += (leg.loaded ? " > " : " ~> ") + leg.to;
       empty += leg.loaded ? 0 : 1;
     }
@@ -124,7 +120,7 @@ void write_plan_layers(const network::Instance& instance, const network::Plan& p
     const network::Lane& lane = instance.lanes()[l];
     const double cost = d.vehicles * lane.cost_per_trip + d.load.packages * lane.cost_per_package;
     departures.features.push_back(
-        {{where(instance, lane.from), where(instance, lane.to)},
+        {{facility_point(instance, lane.from), facility_point(instance, lane.to)},
          Json::array({d.lane, instance.vehicle_type_of(lane).id, facilities_of[lane.from].id,
                       facilities_of[lane.to].id, d.departure_minute, d.arrival_minute, d.vehicles,
                       d.load.packages, d.fill_cube, d.fill_weight, cost})});
@@ -150,11 +146,13 @@ void write_plan_layers(const network::Instance& instance, const network::Plan& p
                        "\", which the instance does not have");
     const network::Demand& d = instance.demand()[*demand];
     LayerFeature feature;
-    feature.points.push_back(where(instance, d.origin));
+    feature.points.push_back(facility_point(instance, d.origin));
     for (const network::RouteLeg& leg : route.legs)
-      feature.points.push_back(where(instance, instance.lanes()[lane_of(instance, leg.lane)].to));
+      feature.points.push_back(
+          facility_point(instance, instance.lanes()[lane_of(instance, leg.lane)].to));
     // A route without legs (origin = destination cannot happen) would be a one-point line.
-    if (feature.points.size() < 2) feature.points.push_back(where(instance, d.destination));
+    if (feature.points.size() < 2)
+      feature.points.push_back(facility_point(instance, d.destination));
     feature.values = Json::array(
         {route.demand, route.packages, route.arrival_minute, route.arrival_minute <= d.due_minute});
     routes.features.push_back(std::move(feature));
@@ -202,7 +200,7 @@ void write_plan_layers(const network::Instance& instance, const network::Plan& p
       fill_weight = carried[l].weight_kg / (trips[l] * vehicle.capacity.weight_kg);
     }
     lanes.features.push_back(
-        {{where(instance, lane.from), where(instance, lane.to)},
+        {{facility_point(instance, lane.from), facility_point(instance, lane.to)},
          Json::array({lane.id, vehicle.id, network::to_string(vehicle.mode),
                       facilities_of[lane.from].id, facilities_of[lane.to].id, trips[l],
                       carried[l].packages, fill_cube, fill_weight})});

@@ -28,13 +28,13 @@ using network::Mode;
 using network::VehicleType;
 
 constexpr int kHorizonMinutes = 3 * 1440;
-constexpr int kTimeStepMinutes = 30;
+constexpr int kSampleTimeStepMinutes = 30;
 constexpr double kMinimumSpacingKm = 15.0;
-constexpr double kDirectStationKm = 150.0;
-constexpr double kSortCenterLinkKm = 900.0;
+constexpr double kSampleDirectStationKm = 150.0;
+constexpr double kSampleSortCenterLinkKm = 900.0;
 constexpr std::size_t kSortCenterLinksPerCenter = 6;
 constexpr std::size_t kSortCentersPerOrigin = 3;
-constexpr std::size_t kSortCentersPerStation = 2;
+constexpr std::size_t kSampleSortCentersPerStation = 2;
 constexpr double kAirMinimumKm = 800.0;
 constexpr double kHubReachKm = 1000.0;
 
@@ -96,7 +96,7 @@ std::vector<int> draw_departures(Random& random, Mode mode) {
     return departures;
   }
   int interval = random.between(2, 4) * 60;
-  int offset = random.between(0, interval / kTimeStepMinutes - 1) * kTimeStepMinutes;
+  int offset = random.between(0, interval / kSampleTimeStepMinutes - 1) * kSampleTimeStepMinutes;
   for (int t = offset; t < kHorizonMinutes; t += interval) departures.push_back(t);
   return departures;
 }
@@ -180,7 +180,7 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
   InstanceData data;
   data.name = options.name;
   data.horizon_minutes = kHorizonMinutes;
-  data.time_step_minutes = kTimeStepMinutes;
+  data.time_step_minutes = kSampleTimeStepMinutes;
   data.vehicle_types = vehicle_types(hub_count >= 2, hub_count, options.cyclic);
   if (options.cyclic) data.cycle_minutes = 1440;
   const std::size_t truck53 = 0, box_truck = 1, air = 2;
@@ -231,11 +231,11 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
     for (auto [km, s] : near_sort.nearest(o, kSortCentersPerOrigin)) lanes.add(o, s, truck53);
     for (auto [km, h] : near_hub.nearest(o, 1)) lanes.add(o, h, truck53);
     for (auto [km, d] : near_station.nearest(o, stations.size()))
-      if (km < kDirectStationKm) lanes.add(o, d, box_truck);
+      if (km < kSampleDirectStationKm) lanes.add(o, d, box_truck);
   }
   for (std::size_t s : sorts) {
     for (auto [km, t] : near_sort.nearest(s, kSortCenterLinksPerCenter)) {
-      if (km >= kSortCenterLinkKm) continue;
+      if (km >= kSampleSortCenterLinkKm) continue;
       lanes.add(s, t, truck53);
       lanes.add(t, s, truck53);
     }
@@ -243,7 +243,8 @@ SampleNetwork generate_sample_network(const std::vector<City>& all_cities,
   // Each station from its nearest sort centers, grouped by sort center for a readable file.
   std::map<std::size_t, std::vector<std::size_t>> served_by;
   for (std::size_t d : stations)
-    for (auto [km, s] : near_sort.nearest(d, kSortCentersPerStation)) served_by[s].push_back(d);
+    for (auto [km, s] : near_sort.nearest(d, kSampleSortCentersPerStation))
+      served_by[s].push_back(d);
   for (auto& [s, served] : served_by)
     for (std::size_t d : served) lanes.add(s, d, box_truck);
   for (std::size_t s : sorts) {

@@ -34,7 +34,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr const char* kFormat = "middlemile-instance/1";
+constexpr const char* kInstanceFormat = "middlemile-instance/1";
 
 // First index of each id in one list; reports repeats.
 class IdRegistry {
@@ -77,7 +77,7 @@ class InstanceReader {
   InstanceData read(const Json& root) {
     if (!check_object(root, "", problems_)) return {};
     JsonFields top(root, "", problems_);
-    top.format("format", kFormat);
+    top.format("format", kInstanceFormat);
     auto name = top.string("name", Need::optional);
     // A file name need not be UTF-8, and the name goes into JSON: replace what is not.
     data_.name = name ? *name : utf8_or_replaced(std::filesystem::path(source_).stem().string());
@@ -505,7 +505,7 @@ Instance read_instance_file(const std::string& path) {
 std::string write_instance_json(const Instance& instance) {
   std::ostringstream out;
   out << "{\n";
-  out << "  \"format\": " << in_quotes(kFormat) << ",\n";
+  out << "  \"format\": " << in_quotes(kInstanceFormat) << ",\n";
   out << "  \"name\": " << in_quotes(instance.name()) << ",\n";
   out << "  \"horizon_minutes\": " << instance.horizon_minutes() << ",\n";
   out << "  \"time_step_minutes\": " << instance.time_step_minutes() << ",\n";

@@ -21,7 +21,7 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-constexpr const char* kFormat = "middlemile-plan/1";
+constexpr const char* kPlanFormat = "middlemile-plan/1";
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -255,7 +255,7 @@ class PlanReader {
     Plan p;
     if (!check_object(root, "", problems_)) return p;
     JsonFields fields(root, "", problems_);
-    fields.format("format", kFormat);
+    fields.format("format", kPlanFormat);
     p.instance = string(fields, "instance");
     if (auto status =
             fields.choice("status", Need::required, {"optimal", "feasible", "no_solution"}))
@@ -302,7 +302,7 @@ class PlanReader {
 
 std::string write_plan_json(const Plan& plan) {
   ordered_json root;
-  root["format"] = kFormat;
+  root["format"] = kPlanFormat;
   root["instance"] = plan.instance;
   root["status"] = to_string(plan.status);
   root["objective"] = finite(plan.objective, "objective");

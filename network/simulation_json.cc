@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr const char* kFormat = "middlemile-simulation/1";
+constexpr const char* kSimulationFormat = "middlemile-simulation/1";
 
 // JSON has no NaN or infinity: a non-finite figure here is a bug, not something to hide.
 double finite(double value, const char* what) {
@@ -174,7 +174,7 @@ class SimulationReader {
     SimulationResults r;
     if (!check_object(root, "", problems_)) return r;
     JsonFields fields(root, "", problems_);
-    fields.format("format", kFormat);
+    fields.format("format", kSimulationFormat);
     r.instance = string(fields, "instance");
     r.plan = string(fields, "plan");
     r.plan_objective = number(fields, "plan_objective");
@@ -206,7 +206,7 @@ class SimulationReader {
 
 std::string write_simulation_json(const SimulationResults& r) {
   ordered_json root;
-  root["format"] = kFormat;
+  root["format"] = kSimulationFormat;
   root["instance"] = r.instance;
   root["plan"] = r.plan;
   root["plan_objective"] = finite(r.plan_objective, "plan_objective");

@@ -9,10 +9,6 @@
 
 namespace mm::report {
 
-namespace {
-constexpr double kWidth = 960.0;
-}  // namespace
-
 double nice_ceiling(double value) {
   if (value <= 0.0) return 1.0;
   const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
@@ -52,13 +48,13 @@ std::vector<std::size_t> busiest_facilities(const PlanFigures& figures,
 std::string render_fill_histogram(const PlanFigures& figures) {
   const auto bins = fill_histogram(figures);
   const double height = 280.0, left = 60.0, right = 20.0, top = 36.0, bottom = 44.0;
-  SvgWriter svg(kWidth, height, "fill-histogram", "Vehicle trips by fill and mode");
+  SvgWriter svg(kFigureWidth, height, "fill-histogram", "Vehicle trips by fill and mode");
   int max_count = 0;
   for (const auto& [mode, counts] : bins)
     for (const int c : counts) max_count = std::max(max_count, c);
   // At least 5, so five grid steps are whole numbers of trips.
   const double axis_max = nice_ceiling(std::max(max_count, 5));
-  const double plot_w = kWidth - left - right, plot_h = height - top - bottom;
+  const double plot_w = kFigureWidth - left - right, plot_h = height - top - bottom;
   const double base = top + plot_h;
   // Legend.
   double lx = left;
@@ -70,7 +66,7 @@ std::string render_fill_histogram(const PlanFigures& figures) {
   // Axes and grid.
   for (int g = 0; g <= 5; ++g) {
     const double y = base - plot_h * g / 5.0;
-    svg.line(left, y, kWidth - right, y, {{"stroke", g == 0 ? "#64748b" : "#e2e8f0"}});
+    svg.line(left, y, kFigureWidth - right, y, {{"stroke", g == 0 ? "#64748b" : "#e2e8f0"}});
     svg.text(left - 6, y + 4, network::grouped_text(axis_max * g / 5.0),
              {{"class", "tick"}, {"text-anchor", "end"}});
   }
@@ -107,9 +103,9 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
   const std::vector<std::size_t> rows = busiest_facilities(figures, max_facilities);
   const double left = 150.0, right = 20.0, top = 34.0, row_h = 84.0, gap = 14.0, bottom = 28.0;
   const double height = top + std::max<std::size_t>(1, rows.size()) * (row_h + gap) + bottom;
-  SvgWriter svg(kWidth, height, "timeline",
+  SvgWriter svg(kFigureWidth, height, "timeline",
                 "Packages and vehicles over time at the busiest facilities");
-  const double plot_w = kWidth - left - right;
+  const double plot_w = kFigureWidth - left - right;
   const double horizon = std::max(1, figures.buckets * figures.bucket_minutes);
   const auto x_of = [&](double minute) { return left + plot_w * minute / horizon; };
 
@@ -120,7 +116,7 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
   svg.line(left + 320, 16, left + 344, 16,
            {{"stroke", "#be185d"}, {"stroke-width", "2"}, {"stroke-dasharray", "4 3"}});
   svg.text(left + 350, 20, "vehicles arriving", {{"class", "tick"}});
-  svg.text(kWidth - right, 20, "bucket " + std::to_string(figures.bucket_minutes) + " min",
+  svg.text(kFigureWidth - right, 20, "bucket " + std::to_string(figures.bucket_minutes) + " min",
            {{"class", "tick"}, {"text-anchor", "end"}});
 
   double y0 = top;
@@ -168,7 +164,7 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
                         {"stroke-width", "1.5"},
                         {"stroke-dasharray", "4 3"}});
     }
-    svg.text(kWidth - right - 4, y0 + 12,
+    svg.text(kFigureWidth - right - 4, y0 + 12,
              "max " + network::grouped_text(max_packages) + " packages, " +
                  std::to_string(max_vehicles) + (max_vehicles == 1 ? " vehicle" : " vehicles") +
                  " per bucket",
@@ -183,7 +179,7 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
   for (int day = 0; day * 1440 <= horizon; ++day) {
     const double x = x_of(day * 1440.0);
     svg.line(x, top, x, y0 - gap + 4, {{"stroke", "#94a3b8"}, {"stroke-dasharray", "2 3"}});
-    if (x > kWidth - 90) break;  // no room for a label at the right edge
+    if (x > kFigureWidth - 90) break;  // no room for a label at the right edge
     svg.text(x, y0 - gap + 18,
              "day " + std::to_string(day + 1) + " (min " + std::to_string(day * 1440) + ")",
              {{"class", "tick"}});
@@ -194,9 +190,9 @@ std::string render_timeline(const network::Instance& instance, const PlanFigures
 std::string render_service_chart(const PlanFigures& figures) {
   const KpiFigures& k = figures.kpis;
   const double height = 110.0, left = 20.0, right = 20.0;
-  SvgWriter svg(kWidth, height, "service", "Packages on time, late and unserved");
+  SvgWriter svg(kFigureWidth, height, "service", "Packages on time, late and unserved");
   const double total = std::max(1e-9, k.on_time_packages + k.late_packages + k.unserved_packages);
-  const double plot_w = kWidth - left - right;
+  const double plot_w = kFigureWidth - left - right;
   struct Part {
     const char* name;
     const char* cls;

@@ -12,7 +12,6 @@
 namespace mm::report {
 
 namespace {
-constexpr double kWidth = 960.0;
 constexpr double kPad = 40.0;
 constexpr double kLegendHeight = 56.0;
 constexpr double kPi = 3.14159265358979323846;
@@ -48,7 +47,7 @@ Projection fit(const network::Instance& instance) {
   const double span_x = std::max(max_x - min_x, 1e-6);
   const double span_y = std::max(max_y - min_y, 1e-6);
   // Width is fixed; the height follows the network's shape, between 320 and 720.
-  p.scale = (kWidth - 2 * kPad) / span_x;
+  p.scale = (kFigureWidth - 2 * kPad) / span_x;
   double inner_height = span_y * p.scale;
   if (inner_height > 720.0 - 2 * kPad) {
     p.scale = (720.0 - 2 * kPad) / span_y;
@@ -57,7 +56,7 @@ Projection fit(const network::Instance& instance) {
   p.min_x = min_x;
   p.max_y = max_y;
   p.height = std::max(320.0, inner_height + 2 * kPad);
-  p.offset_x = (kWidth - span_x * p.scale) / 2.0;
+  p.offset_x = (kFigureWidth - span_x * p.scale) / 2.0;
   p.offset_y = (p.height - inner_height) / 2.0;
   return p;
 }
@@ -127,8 +126,9 @@ void legend(SvgWriter& svg, double top) {
 std::string render_network_map(const network::Instance& instance, const PlanFigures& figures) {
   const Projection project = fit(instance);
   const double height = project.height + kLegendHeight;
-  SvgWriter svg(kWidth, height, "map", "Map of facilities and planned lanes, coloured by fill");
-  svg.rect(0, 0, kWidth, project.height, {{"fill", "#f1f5f9"}});
+  SvgWriter svg(kFigureWidth, height, "map",
+                "Map of facilities and planned lanes, coloured by fill");
+  svg.rect(0, 0, kFigureWidth, project.height, {{"fill", "#f1f5f9"}});
 
   const auto& facilities = instance.facilities();
   std::vector<std::pair<double, double>> at;
@@ -208,7 +208,7 @@ std::string render_network_map(const network::Instance& instance, const PlanFigu
     for (std::size_t f = 0; f < facilities.size(); ++f) {
       // Labels of facilities near the right edge go to the left of the marker, inside the map.
       // (12 px bold text is about 7.5 units a character.)
-      if (at[f].first + 9 + 7.5 * facilities[f].id.size() > kWidth - 4)
+      if (at[f].first + 9 + 7.5 * facilities[f].id.size() > kFigureWidth - 4)
         svg.text(at[f].first - 9, at[f].second - 7, facilities[f].id,
                  {{"class", "label"}, {"text-anchor", "end"}});
       else

@@ -12,7 +12,6 @@ namespace mm::report {
 
 namespace {
 
-constexpr double kWidth = 960.0;
 constexpr double kLeft = 170.0;
 constexpr double kRight = 20.0;
 constexpr double kTop = 34.0;
@@ -57,19 +56,19 @@ std::string render_rotation_section(const network::Instance& instance, const net
   for (const network::Rotation& r : plan.rotations) longest = std::max(longest, r.cycles);
   const double axis = static_cast<double>(longest) * cycle;
   const std::size_t rows = std::min(max_rows, plan.rotations.size());
-  const double plot_w = kWidth - kLeft - kRight;
+  const double plot_w = kFigureWidth - kLeft - kRight;
   const double height = kTop + std::max<std::size_t>(1, rows) * kRowHeight + kBottom;
   const auto x_of = [&](double minute) { return kLeft + plot_w * minute / axis; };
 
   SvgWriter svg(
-      kWidth, height, "rotation-chart",
+      kFigureWidth, height, "rotation-chart",
       "Rotations of the cyclic vehicle types: one row per vehicle, its legs over the cycle");
   svg.rect(kLeft, 10, 14, 12, {{"fill", kTruckColour}});
   svg.text(kLeft + 20, 20, "loaded leg", {{"class", "tick"}});
   svg.rect(kLeft + 120, 10, 14, 12,
            {{"fill", "#e2e8f0"}, {"stroke", "#475569"}, {"stroke-dasharray", "3 2"}});
   svg.text(kLeft + 140, 20, "empty leg", {{"class", "tick"}});
-  svg.text(kWidth - kRight, 20,
+  svg.text(kFigureWidth - kRight, 20,
            "cycle " + std::to_string(cycle) + " min" +
                (longest > 1 ? " (" + std::to_string(longest) + " cycles shown)" : ""),
            {{"class", "tick"}, {"text-anchor", "end"}});

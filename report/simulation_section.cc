@@ -12,7 +12,6 @@
 namespace mm::report {
 
 namespace {
-constexpr double kWidth = 960.0;
 constexpr int kBins = 20;
 
 using network::grouped_text;
@@ -45,8 +44,8 @@ std::string render_histogram(const std::string& id, const std::string& title,
                              const std::string& x_label, const Histogram& h,
                              const std::function<std::string(double)>& show) {
   const double height = 240.0, left = 60.0, right = 20.0, top = 30.0, bottom = 44.0;
-  SvgWriter svg(kWidth, height, id, title);
-  const double plot_w = kWidth - left - right, plot_h = height - top - bottom;
+  SvgWriter svg(kFigureWidth, height, id, title);
+  const double plot_w = kFigureWidth - left - right, plot_h = height - top - bottom;
   const double base = top + plot_h;
   int most_days = 0;
   for (const int c : h.counts) most_days = std::max(most_days, c);
@@ -55,7 +54,7 @@ std::string render_histogram(const std::string& id, const std::string& title,
   svg.text(left, 18, title, {{"class", "label"}});
   for (int g = 0; g <= 4; ++g) {
     const double y = base - plot_h * g / 4.0;
-    svg.line(left, y, kWidth - right, y, {{"stroke", g == 0 ? "#64748b" : "#e2e8f0"}});
+    svg.line(left, y, kFigureWidth - right, y, {{"stroke", g == 0 ? "#64748b" : "#e2e8f0"}});
     svg.text(left - 6, y + 4, grouped_text(most * g / 4.0),
              {{"class", "tick"}, {"text-anchor", "end"}});
   }

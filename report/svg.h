@@ -13,6 +13,9 @@ namespace mm::report {
 
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 
+// The width of every figure's viewBox: the report's charts and map line up on one page width.
+constexpr double kFigureWidth = 960.0;
+
 class SvgWriter {
  public:
   // `id` becomes the <svg> element's id (empty: none); `label` its aria-label.

@@ -5,7 +5,9 @@
 # short libFuzzer run of every input-format harness (scripts/fuzz.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+started=$(date +%s)
 "$root/scripts/build.sh"
+echo "test: set-up and Release build took $(( $(date +%s) - started )) s"
 jobs="$(nproc 2>/dev/null || echo 2)"
 # The database tests (tests/cli/postgis_cli_test.cc) run against a throwaway PostgreSQL +
 # PostGIS server on loopback, started here and stopped on exit. MM_REQUIRE_POSTGIS=1 makes those
@@ -24,7 +26,9 @@ fi
 cd "$root/build/release"
 # The report's rendering test must render, not skip: Chromium is installed by setup-deps.sh.
 export MM_REQUIRE_CHROMIUM=1
+started=$(date +%s)
 ctest --output-on-failure -j "$jobs" --timeout 600
+echo "test: Release suite took $(( $(date +%s) - started )) s"
 
 # Sanitizers: any report ends the process that made it (halt_on_error; UBSan is built with
 # -fno-sanitize-recover), which fails its test; leaks are reported at exit. The preset builds

@@ -4,7 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <limits>
 #include <map>
 #include <mutex>
 #include <set>
@@ -13,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/design_problem.h"
 #include "engine/vehicle_balance.h"
 #include "network/errors.h"
 #include "network/plan_verifier.h"
@@ -26,8 +26,7 @@ namespace mm::simulation {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr double kProgressInterval = 0.5;  // seconds between progress reports within a phase
+constexpr double kPhaseProgressInterval = 0.5;  // seconds between progress reports within a phase
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -62,7 +61,7 @@ struct BaseDeparture {
 struct Evaluation {
   std::vector<int> vehicles;  // per base departure
   network::Plan plan;
-  double expected_cost = kInfinity;
+  double expected_cost = engine::kInfinity;
   // Per base departure (0 where the plan runs none):
   std::vector<double> trip_cost;
   std::vector<double> spot_share;        // days with a spot vehicle
@@ -201,7 +200,8 @@ class Search {
         run.simulate_days(0, run.total(), options_.threads, options_.stop, [&] {
           const std::size_t now = ++done;
           std::unique_lock<std::mutex> lock(progress_mutex_, std::try_to_lock);
-          if (!lock.owns_lock() || !progress_ || seconds_since(last_report_) < kProgressInterval)
+          if (!lock.owns_lock() || !progress_ ||
+              seconds_since(last_report_) < kPhaseProgressInterval)
             return;
           last_report_ = Clock::now();
           TwoStageProgress p = last_progress_;

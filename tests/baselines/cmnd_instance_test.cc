@@ -12,7 +12,7 @@
 namespace mm::baselines {
 namespace {
 
-const std::string kData = MM_TEST_DATA_DIR;
+const std::string kCmndData = MM_TEST_DATA_DIR;
 
 CmndInstance parse(const std::string& text) {
   std::istringstream in(text);
@@ -30,7 +30,7 @@ std::string error_of(const std::string& text) {
 }
 
 TEST(ReadDowFile, ReadsTinyInstanceZeroBased) {
-  const CmndInstance instance = read_dow_file(kData + "/cmnd/tiny.dow");
+  const CmndInstance instance = read_dow_file(kCmndData + "/cmnd/tiny.dow");
   EXPECT_EQ(instance.name, "tiny");
   EXPECT_EQ(instance.nodes, 4u);
   ASSERT_EQ(instance.arcs.size(), 6u);
@@ -50,7 +50,7 @@ TEST(ReadDowFile, ReadsTinyInstanceZeroBased) {
 
 TEST(ReadDowFile, ReadsCanadC33) {
   // The file's header says 20 228 39 but the benchmark's label is 20,230,40; the header rules.
-  const CmndInstance instance = read_dow_file(kData + "/cmnd/c33.dow");  // README.md there
+  const CmndInstance instance = read_dow_file(kCmndData + "/cmnd/c33.dow");  // README.md there
   EXPECT_EQ(instance.name, "c33");
   EXPECT_EQ(instance.nodes, 20u);
   ASSERT_EQ(instance.arcs.size(), 228u);
@@ -75,10 +75,10 @@ TEST(ReadDowFile, AcceptsArcLinesWithoutTheUnusedValuesAndBlankLines) {
 
 TEST(ReadDowFile, MissingFileNamesThePath) {
   try {
-    read_dow_file(kData + "/cmnd/absent.dow");
+    read_dow_file(kCmndData + "/cmnd/absent.dow");
     FAIL() << "expected InputError";
   } catch (const network::InputError& e) {
-    EXPECT_EQ(std::string(e.what()), kData + "/cmnd/absent.dow: cannot open file");
+    EXPECT_EQ(std::string(e.what()), kCmndData + "/cmnd/absent.dow: cannot open file");
   }
 }
 

@@ -12,14 +12,14 @@
 namespace mm::baselines {
 namespace {
 
-const std::string kData = MM_TEST_DATA_DIR;
+const std::string kCompactData = MM_TEST_DATA_DIR;
 
 // tiny.dow: A = 10 units 1->4, B = 5 units 2->4. The best design opens 1->2 (30), 2->4 (40,
 // capacity 12) and the small free arc 2->4 (10, capacity 4): 15 units need node 2 -> 4, the big
 // arc takes 11 (cost 1 each), the small one 4 (cost 0); A pays 10 on 1->2. 80 + 10 + 11 = 101.
 // Without the small arc 3 units of A must detour via 3 (121) or B and A split otherwise (≥ 102).
 TEST(CompactCmnd, SolvesTinyInstanceToHandComputedOptimum) {
-  const CmndInstance instance = read_dow_file(kData + "/cmnd/tiny.dow");
+  const CmndInstance instance = read_dow_file(kCompactData + "/cmnd/tiny.dow");
   const CompactCmndResult result = solve_compact_cmnd(instance, 30.0);
   EXPECT_EQ(result.status, CmndStatus::optimal);
   EXPECT_NEAR(result.objective, 101.0, 1e-6);
@@ -34,7 +34,7 @@ TEST(CompactCmnd, SolvesTinyInstanceToHandComputedOptimum) {
 TEST(CompactCmnd, StrongLinkingLpBoundOnSingleArc) {
   // One arc (cost 1, capacity 20, fixed 100), demand 4: strong linking x <= 4 y forces y = 1 in
   // the LP, so the bound is 100 + 4 (the weak bound would be 100 * 4/20 + 4 = 24).
-  const CmndInstance instance = read_dow_file(kData + "/cmnd/single_arc.dow");
+  const CmndInstance instance = read_dow_file(kCompactData + "/cmnd/single_arc.dow");
   EXPECT_NEAR(strong_lp_bound(instance), 104.0, 1e-9);
   const CompactCmndResult result = solve_compact_cmnd(instance, 10.0);
   EXPECT_EQ(result.status, CmndStatus::optimal);
@@ -42,7 +42,7 @@ TEST(CompactCmnd, StrongLinkingLpBoundOnSingleArc) {
 }
 
 TEST(CompactCmnd, StrongLpBoundIsBelowTheOptimum) {
-  const CmndInstance instance = read_dow_file(kData + "/cmnd/tiny.dow");
+  const CmndInstance instance = read_dow_file(kCompactData + "/cmnd/tiny.dow");
   const double bound = strong_lp_bound(instance);
   EXPECT_LE(bound, 101.0 + 1e-9);
   // Every unit pays at least its cheapest path's flow cost (A: 2 via 1-2-4(small), B: 0).
@@ -100,7 +100,7 @@ TEST(CmndSolutionJson, RejectsBadInputWithJsonPath) {
 }
 
 TEST(CheckCmndSolution, ReportsEveryViolation) {
-  const CmndInstance instance = read_dow_file(kData + "/cmnd/tiny.dow");
+  const CmndInstance instance = read_dow_file(kCompactData + "/cmnd/tiny.dow");
   CmndSolution solution;
   solution.open_arcs = {1, 2, 9, 1};
   solution.flows = {
@@ -130,7 +130,7 @@ TEST(CheckCmndSolution, ReportsEveryViolation) {
 }
 
 TEST(CheckCmndSolution, AcceptsAFeasibleSolutionAndCountsUnmetDemand) {
-  const CmndInstance instance = read_dow_file(kData + "/cmnd/single_arc.dow");
+  const CmndInstance instance = read_dow_file(kCompactData + "/cmnd/single_arc.dow");
   CmndSolution solution;
   solution.open_arcs = {0};
   solution.flows = {{0, 0, 4.0}};

@@ -60,6 +60,11 @@ inline CliRun run_middlemile(const std::string& args, const std::filesystem::pat
   return run_shell(quote(MM_CLI_PATH) + " " + args, dir);
 }
 
+// Runs `middlemile ARGS` with its output captured in GoogleTest's temporary folder.
+inline CliRun run_cli(const std::string& args) {
+  return run_middlemile(args, ::testing::TempDir());
+}
+
 // A CLI test with a folder of its own under the system's temporary folder (named after the
 // fixture's `prefix`, the test and this process, removed after the test), where commands run.
 class CliTest : public ::testing::Test {

@@ -19,23 +19,23 @@ using mm::cli_test::quote;
 
 namespace fs = std::filesystem;
 
-const fs::path kInstance = fs::path(MM_TEST_DATA_DIR) / "explain" / "late_alternative.json";
+const fs::path kExplainInstance = fs::path(MM_TEST_DATA_DIR) / "explain" / "late_alternative.json";
 
 class ExplainCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("mm_explain_cli_" + std::to_string(::getpid()));
     fs::create_directories(dir_);
-    const CliRun plan = mm::cli_test::run_middlemile("plan " + quote(kInstance.string()) + " -o " +
-                                                         quote((dir_ / "plan.json").string()) +
-                                                         " --time-limit 20 --threads 1 --quiet",
-                                                     dir_);
+    const CliRun plan = mm::cli_test::run_middlemile(
+        "plan " + quote(kExplainInstance.string()) + " -o " + quote((dir_ / "plan.json").string()) +
+            " --time-limit 20 --threads 1 --quiet",
+        dir_);
     ASSERT_EQ(plan.exit_code, 0) << plan.err;
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
   static CliRun explain(const std::string& args) {
-    return mm::cli_test::run_middlemile("explain " + quote(kInstance.string()) + " " +
+    return mm::cli_test::run_middlemile("explain " + quote(kExplainInstance.string()) + " " +
                                             quote((dir_ / "plan.json").string()) + " " + args,
                                         dir_);
   }

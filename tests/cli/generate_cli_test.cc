@@ -11,10 +11,7 @@ namespace {
 
 using mm::cli_test::CliRun;
 using mm::cli_test::quote;
-
-CliRun run_cli(const std::string& arguments) {
-  return mm::cli_test::run_middlemile(arguments, ::testing::TempDir());
-}
+using mm::cli_test::run_cli;
 
 std::string temp(const std::string& name) {
   return ::testing::TempDir() + "/" + name;

@@ -22,9 +22,10 @@ namespace {
 
 using mm::cli_test::CliRun;
 using mm::cli_test::quote;
+using mm::cli_test::run_cli;
 using mm::cli_test::slurp;
 
-std::string temp(const std::string& name) {
+std::string import_temp(const std::string& name) {
   return ::testing::TempDir() + "import_cli_" + std::to_string(::getpid()) + "_" + name;
 }
 
@@ -33,17 +34,13 @@ CliRun run_shell(const std::string& command) {
   return mm::cli_test::run_shell(command, ::testing::TempDir());
 }
 
-CliRun run_cli(const std::string& arguments) {
-  return mm::cli_test::run_middlemile(arguments, ::testing::TempDir());
-}
-
 std::string geo_data(const std::string& name) {
   return std::string(MM_TEST_DATA_DIR) + "/geo/" + name;
 }
 
 TEST(ImportCli, ExportedSampleImportsBackAndValidates) {
   const std::string sample = std::string(MM_SOURCE_DIR) + "/data/sample.json";
-  const std::string layers = temp("sample.gpkg");
+  const std::string layers = import_temp("sample.gpkg");
   CliRun exported = run_cli("export '" + sample + "' -o '" + layers + "'");
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_EQ(exported.out, "wrote " + layers + " (15 facilities, 40 demands, 30 lanes)\n");
@@ -54,10 +51,10 @@ TEST(ImportCli, ExportedSampleImportsBackAndValidates) {
   EXPECT_NE(info.out.find("2: demand (Line String)\n"), std::string::npos) << info.out;
   EXPECT_NE(info.out.find("3: lanes (Line String)\n"), std::string::npos) << info.out;
 
-  const std::string vehicles = temp("vehicles.json");
+  const std::string vehicles = import_temp("vehicles.json");
   auto json = nlohmann::json::parse(slurp(sample));
   std::ofstream(vehicles) << nlohmann::json{{"vehicle_types", json["vehicle_types"]}}.dump();
-  const std::string imported = temp("sample.json");
+  const std::string imported = import_temp("sample.json");
   CliRun import = run_cli("import --facilities '" + layers + ":facilities' --demand '" + layers +
                           ":demand' --lanes '" + layers + ":lanes' --vehicles '" + vehicles +
                           "' --name sample --horizon 4320 --time-step 30 -o '" + imported + "'");
@@ -71,7 +68,7 @@ TEST(ImportCli, ExportedSampleImportsBackAndValidates) {
 }
 
 TEST(ImportCli, CsvWithMappingAndLaneRules) {
-  const std::string output = temp("csv_import.json");
+  const std::string output = import_temp("csv_import.json");
   CliRun import = run_cli("import --facilities '" + geo_data("sites.csv") + "' --demand '" +
                           geo_data("orders.csv") + "' --lanes '" + geo_data("lanes.csv") +
                           "' --vehicles '" + geo_data("vehicles.json") + "' --mapping '" +
@@ -93,7 +90,7 @@ TEST(ImportCli, CsvWithMappingAndLaneRules) {
 }
 
 TEST(ImportCli, BadValueExitsTwoAndWritesNothing) {
-  const std::string output = temp("bad.json");
+  const std::string output = import_temp("bad.json");
   CliRun import = run_cli("import --facilities '" + geo_data("sites_bad_type.csv") +
                           "' --demand '" + geo_data("orders.csv") + "' --lanes '" +
                           geo_data("lanes.csv") + "' --vehicles '" + geo_data("vehicles.json") +

@@ -27,7 +27,7 @@ using mm::cli_test::CliRun;
 using mm::cli_test::quote;
 using mm::cli_test::slurp;
 
-std::string data(const std::string& name) {
+std::string shipped_data(const std::string& name) {
   return std::string(MM_SOURCE_DIR) + "/data/" + name;
 }
 
@@ -95,8 +95,9 @@ class PostgisCli : public ::testing::Test {
 
 std::string import_arguments(const std::string& facilities, const fs::path& output) {
   return "import --facilities " + quote(facilities) + " --demand " +
-         quote(data("sample-demand.csv")) + " --vehicles " + quote(data("sample-vehicles.json")) +
-         " --lane-rules " + quote(data("sample-lane-rules.json")) + " -o " + quote(output.string());
+         quote(shipped_data("sample-demand.csv")) + " --vehicles " +
+         quote(shipped_data("sample-vehicles.json")) + " --lane-rules " +
+         quote(shipped_data("sample-lane-rules.json")) + " -o " + quote(output.string());
 }
 
 // The sample facilities go into a PostGIS table in Web Mercator (EPSG:3857), so the import
@@ -106,7 +107,7 @@ std::string import_arguments(const std::string& facilities, const fs::path& outp
 // planning again replaces the tables instead of appending to them.
 TEST_F(PostgisCli, FacilitiesFromATablePlanLayersBackIntoTheDatabase) {
   const CliRun loaded = shell("ogr2ogr -f PostgreSQL " + quote(in_schema()) + " " +
-                              quote(data("sample-facilities.gpkg")) +
+                              quote(shipped_data("sample-facilities.gpkg")) +
                               " facilities -nln sites -t_srs EPSG:3857 -lco GEOMETRY_NAME=geom");
   ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
   EXPECT_EQ(sql_number("SELECT count(*) AS n FROM " + schema_ + ".sites"), 30);
@@ -119,7 +120,7 @@ TEST_F(PostgisCli, FacilitiesFromATablePlanLayersBackIntoTheDatabase) {
             "wrote " + from_db.string() + " (network): 30 facilities, 64 lanes, 120 demands\n");
   const fs::path from_file = dir_ / "network-file.json";
   const CliRun reference =
-      cli(import_arguments(data("sample-facilities.gpkg") + ":facilities", from_file));
+      cli(import_arguments(shipped_data("sample-facilities.gpkg") + ":facilities", from_file));
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
   auto db = nlohmann::json::parse(slurp(from_db));
   auto file = nlohmann::json::parse(slurp(from_file));
@@ -214,8 +215,8 @@ TEST_F(PostgisCli, FacilitiesFromATablePlanLayersBackIntoTheDatabase) {
 TEST_F(PostgisCli, UnreachableDestinationMissingSchemaAndMissingTableAreOneLineErrors) {
   const fs::path plan = dir_ / "plan.json";
   const std::string wrong = pg_ + " dbname=no_such_db password=secret";
-  const CliRun planned = cli("plan " + quote(data("sample.json")) + " -o " + quote(plan.string()) +
-                             " --geo-out " + quote(wrong) + " --quiet");
+  const CliRun planned = cli("plan " + quote(shipped_data("sample.json")) + " -o " +
+                             quote(plan.string()) + " --geo-out " + quote(wrong) + " --quiet");
   EXPECT_EQ(planned.exit_code, 2);
   EXPECT_EQ(planned.err.rfind("error: " + pg_ +
                                   " dbname=no_such_db password=***: cannot open the database "
@@ -232,8 +233,8 @@ TEST_F(PostgisCli, UnreachableDestinationMissingSchemaAndMissingTableAreOneLineE
   // GDAL alone would write into `public` when active_schema names no schema.
   const std::string absent = pg_ + " active_schema=" + schema_ + "_absent";
   const CliRun misdirected =
-      cli("plan " + quote(data("sample.json")) + " -o " + quote(plan.string()) + " --geo-out " +
-          quote(absent) + " --time-limit 5 --quiet");
+      cli("plan " + quote(shipped_data("sample.json")) + " -o " + quote(plan.string()) +
+          " --geo-out " + quote(absent) + " --time-limit 5 --quiet");
   EXPECT_EQ(misdirected.exit_code, 2);
   EXPECT_EQ(misdirected.err, "error: " + absent + ": schema \"" + schema_ +
                                  "_absent\" does not exist (CREATE SCHEMA it first)\n");

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 const std::string kInstance = std::string(MM_TEST_DATA_DIR) + "/verify/tiny_instance.json";
 const std::string kPlan = std::string(MM_TEST_DATA_DIR) + "/verify/tiny_plan.json";
-const std::string kTiny = std::string(MM_TEST_DATA_DIR) + "/tiny.json";
+const std::string kTinyInstance = std::string(MM_TEST_DATA_DIR) + "/tiny.json";
 
 class ReportCli : public mm::cli_test::CliTest {
  protected:
@@ -79,7 +79,7 @@ TEST_F(ReportCli, ShowsViolationsInsteadOfRefusing) {
 TEST_F(ReportCli, APlanOfAnotherInstanceIsBadInput) {
   const fs::path html = dir_ / "report.html";
   const CliRun r =
-      run("report " + quote(kTiny) + " " + quote(kPlan) + " -o " + quote(html.string()));
+      run("report " + quote(kTinyInstance) + " " + quote(kPlan) + " -o " + quote(html.string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "error: " + kPlan +
                        ": departures[1].lane: unknown lane \"SC-PDX>DS-EUG\" (the plan does not "
@@ -125,7 +125,7 @@ TEST_F(ReportCli, EveryCommandTakesTheSharedLogLevelFlag) {
     EXPECT_NE(help.out.find("Wall-clock seconds for the solve (default 60)"), std::string::npos)
         << command;
   }
-  const CliRun bad = run("validate " + quote(kTiny) + " --log-level loud");
+  const CliRun bad = run("validate " + quote(kTinyInstance) + " --log-level loud");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--log-level"), std::string::npos) << bad.err;
   const CliRun info = run("report " + quote(kInstance) + " " + quote(kPlan) + " -o " +
@@ -136,8 +136,8 @@ TEST_F(ReportCli, EveryCommandTakesTheSharedLogLevelFlag) {
 
 TEST_F(ReportCli, ProgressIsLinesInAPipeAndABarOnATerminal) {
   const fs::path plan = dir_ / "plan.json";
-  const std::string args =
-      "plan " + quote(kTiny) + " -o " + quote(plan.string()) + " --time-limit 10 --threads 1";
+  const std::string args = "plan " + quote(kTinyInstance) + " -o " + quote(plan.string()) +
+                           " --time-limit 10 --threads 1";
   const CliRun piped = run(args);
   ASSERT_EQ(piped.exit_code, 0) << piped.err;
   EXPECT_EQ(piped.err.rfind("[    0.0s] start", 0), 0u) << piped.err;

@@ -20,7 +20,8 @@ using mm::cli_test::slurp;
 
 namespace fs = std::filesystem;
 
-const std::string kInstance = std::string(MM_TEST_DATA_DIR) + "/simulation/sim_small.json";
+const std::string kSimulationInstance =
+    std::string(MM_TEST_DATA_DIR) + "/simulation/sim_small.json";
 
 class SimulateCli : public mm::cli_test::CliTest {
  protected:
@@ -30,10 +31,10 @@ class SimulateCli : public mm::cli_test::CliTest {
   // Plans the instance (a few seconds) and checks the plan with the referee.
   std::string planned(const std::string& extra = "") const {
     const std::string plan = path("plan.json");
-    const CliRun p = run("plan " + quote(kInstance) + " -o " + quote(plan) +
+    const CliRun p = run("plan " + quote(kSimulationInstance) + " -o " + quote(plan) +
                          " --time-limit 3 --threads 1 --quiet " + extra);
     EXPECT_EQ(p.exit_code, 0) << p.err;
-    const CliRun v = run("verify " + quote(kInstance) + " " + quote(plan));
+    const CliRun v = run("verify " + quote(kSimulationInstance) + " " + quote(plan));
     EXPECT_EQ(v.exit_code, 0) << v.out;
     return plan;
   }
@@ -42,7 +43,7 @@ class SimulateCli : public mm::cli_test::CliTest {
 TEST_F(SimulateCli, SimulatesAPlannedNetworkAndWritesJsonAndCsv) {
   const std::string plan = planned();
   const std::string json = path("sim.json"), csv = path("sim.csv");
-  const CliRun r = run("simulate " + quote(kInstance) + " " + quote(plan) +
+  const CliRun r = run("simulate " + quote(kSimulationInstance) + " " + quote(plan) +
                        " --samples 40 --seed 3 --demand-cv 0.25 --correlation 0.4 --threads 2 "
                        "--json " +
                        quote(json) + " --csv " + quote(csv));
@@ -65,7 +66,7 @@ TEST_F(SimulateCli, SimulatesAPlannedNetworkAndWritesJsonAndCsv) {
 
   // The same seed on one thread: the same days.
   const std::string again = path("again.json");
-  const CliRun one = run("simulate " + quote(kInstance) + " " + quote(plan) +
+  const CliRun one = run("simulate " + quote(kSimulationInstance) + " " + quote(plan) +
                          " --samples 40 --seed 3 --demand-cv 0.25 --correlation 0.4 --threads 1 "
                          "--quiet --json " +
                          quote(again));
@@ -77,8 +78,8 @@ TEST_F(SimulateCli, SimulatesAPlannedNetworkAndWritesJsonAndCsv) {
 
   // The report shows it.
   const std::string html = path("report.html");
-  const CliRun rep = run("report " + quote(kInstance) + " " + quote(plan) + " -o " + quote(html) +
-                         " --simulation " + quote(json));
+  const CliRun rep = run("report " + quote(kSimulationInstance) + " " + quote(plan) + " -o " +
+                         quote(html) + " --simulation " + quote(json));
   ASSERT_EQ(rep.exit_code, 0) << rep.err;
   const std::string page = slurp(html);
   for (const char* id : {"id=\"simulation\"", "id=\"simulation-cost\"", "id=\"simulation-on-time\"",
@@ -92,8 +93,8 @@ TEST_F(SimulateCli, ProgressIsABarWithAnEtaOnATerminal) {
     GTEST_SKIP() << "util-linux `script` is not installed: cannot test the terminal bar";
   const fs::path typescript = dir_ / "tty.txt";
   const CliRun tty = mm::cli_test::run_shell(
-      "script -qec \"" + quote(MM_CLI_PATH) + " simulate " + quote(kInstance) + " " + quote(plan) +
-          " --samples 400 --threads 2\" " + quote(typescript.string()),
+      "script -qec \"" + quote(MM_CLI_PATH) + " simulate " + quote(kSimulationInstance) + " " +
+          quote(plan) + " --samples 400 --threads 2\" " + quote(typescript.string()),
       dir_);
   ASSERT_EQ(tty.exit_code, 0) << tty.out << tty.err;
   const std::string screen = slurp(typescript);
@@ -109,8 +110,8 @@ TEST_F(SimulateCli, ScenarioFileDays) {
   std::ofstream(days) << R"({"format": "middlemile-demand-scenarios/1", "instance": "sim_small",
       "scenarios": [{"name": "forecast"}, {"name": "peak", "scale": 1.5}]})";
   const std::string json = path("sim.json");
-  const CliRun r = run("simulate " + quote(kInstance) + " " + quote(plan) + " --scenarios " +
-                       quote(days) + " --quiet --json " + quote(json));
+  const CliRun r = run("simulate " + quote(kSimulationInstance) + " " + quote(plan) +
+                       " --scenarios " + quote(days) + " --quiet --json " + quote(json));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto results = mm::network::read_simulation_file(json);
   ASSERT_EQ(results.samples.size(), 2u);
@@ -124,8 +125,9 @@ TEST_F(SimulateCli, QuantilePlanPassesTheReferee) {
   const std::string plan = planned("--demand-quantile 0.9 --demand-cv 0.2");
   const std::string text = slurp(plan);
   EXPECT_NE(text.find("\"demand_quantile\""), std::string::npos);
-  const CliRun median = run("plan " + quote(kInstance) + " -o " + quote(path("median.json")) +
-                            " --time-limit 3 --quiet --demand-quantile 0.5");
+  const CliRun median =
+      run("plan " + quote(kSimulationInstance) + " -o " + quote(path("median.json")) +
+          " --time-limit 3 --quiet --demand-quantile 0.5");
   EXPECT_EQ(median.exit_code, 2) << median.err;
   EXPECT_NE(median.err.find("error: --demand-quantile 0.5: demand"), std::string::npos)
       << median.err;
@@ -134,7 +136,7 @@ TEST_F(SimulateCli, QuantilePlanPassesTheReferee) {
 
 TEST_F(SimulateCli, TwoStagePlanPassesTheRefereeAndReportsItsPromise) {
   const std::string plan = path("two_stage.json");
-  const CliRun r = run("plan " + quote(kInstance) + " -o " + quote(plan) +
+  const CliRun r = run("plan " + quote(kSimulationInstance) + " -o " + quote(plan) +
                        " --time-limit 4 --threads 2 --samples 20 --demand-cv 0.3 "
                        "--correlation 0.5 --spot-factor 3 --out-of-sample 50");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -143,18 +145,19 @@ TEST_F(SimulateCli, TwoStagePlanPassesTheRefereeAndReportsItsPromise) {
       << r.out;
   EXPECT_NE(r.out.find("out of sample (50 fresh days): expected cost"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("two-stage search: evaluation 1,"), std::string::npos) << r.err;
-  const CliRun v = run("verify " + quote(kInstance) + " " + quote(plan));
+  const CliRun v = run("verify " + quote(kSimulationInstance) + " " + quote(plan));
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_NE(slurp(plan).find("\"two_stage\""), std::string::npos);
   // Days of a file instead of sampled ones; and only with the engine.
   const std::string days = path("days.json");
   std::ofstream(days) << R"({"format": "middlemile-demand-scenarios/1",
       "scenarios": [{"name": "forecast"}, {"name": "peak", "scale": 1.5}]})";
-  const CliRun file = run("plan " + quote(kInstance) + " -o " + quote(path("days_plan.json")) +
-                          " --time-limit 3 --quiet --out-of-sample 0 --scenarios " + quote(days));
+  const CliRun file =
+      run("plan " + quote(kSimulationInstance) + " -o " + quote(path("days_plan.json")) +
+          " --time-limit 3 --quiet --out-of-sample 0 --scenarios " + quote(days));
   ASSERT_EQ(file.exit_code, 0) << file.err;
   EXPECT_NE(file.out.find("two-stage plan on 2 days of"), std::string::npos) << file.out;
-  const CliRun compact = run("plan " + quote(kInstance) + " -o " + quote(path("c.json")) +
+  const CliRun compact = run("plan " + quote(kSimulationInstance) + " -o " + quote(path("c.json")) +
                              " --time-limit 3 --quiet --samples 5 --method compact");
   EXPECT_EQ(compact.exit_code, 2);
   EXPECT_NE(compact.err.find("error: --samples and --scenarios plan with the column generation"),
@@ -164,33 +167,35 @@ TEST_F(SimulateCli, TwoStagePlanPassesTheRefereeAndReportsItsPromise) {
 
 TEST_F(SimulateCli, BadInputExitsTwo) {
   const std::string plan = planned();
-  const CliRun cv = run("simulate " + quote(kInstance) + " " + quote(plan) + " --demand-cv -1");
+  const CliRun cv =
+      run("simulate " + quote(kSimulationInstance) + " " + quote(plan) + " --demand-cv -1");
   EXPECT_EQ(cv.exit_code, 2);
-  const CliRun both =
-      run("simulate " + quote(kInstance) + " " + quote(plan) + " --samples 5 --scenarios x.json");
+  const CliRun both = run("simulate " + quote(kSimulationInstance) + " " + quote(plan) +
+                          " --samples 5 --scenarios x.json");
   EXPECT_EQ(both.exit_code, 2);
   // A plan of another instance fails the referee.
   const std::string other = std::string(MM_TEST_DATA_DIR) + "/verify/tiny_plan.json";
-  const CliRun wrong = run("simulate " + quote(kInstance) + " " + quote(other) + " --samples 5");
+  const CliRun wrong =
+      run("simulate " + quote(kSimulationInstance) + " " + quote(other) + " --samples 5");
   EXPECT_EQ(wrong.exit_code, 2);
   EXPECT_EQ(wrong.err.rfind("error: " + other + ": the plan fails the referee", 0), 0u)
       << wrong.err;
   const std::string days = path("days.json");
   std::ofstream(days) << R"({"format": "middlemile-demand-scenarios/1",
       "scenarios": [{"packages": {"nope": 3}}]})";
-  const CliRun scenario =
-      run("simulate " + quote(kInstance) + " " + quote(plan) + " --scenarios " + quote(days));
+  const CliRun scenario = run("simulate " + quote(kSimulationInstance) + " " + quote(plan) +
+                              " --scenarios " + quote(days));
   EXPECT_EQ(scenario.exit_code, 2);
   EXPECT_EQ(scenario.err, "error: scenarios[0].packages.nope: unknown demand \"nope\"\nerror: " +
                               days + ": 1 validation error\n");
   // An output over an input is refused before any work.
   const CliRun over =
-      run("simulate " + quote(kInstance) + " " + quote(plan) + " --json " + quote(plan));
+      run("simulate " + quote(kSimulationInstance) + " " + quote(plan) + " --json " + quote(plan));
   EXPECT_EQ(over.exit_code, 2);
   EXPECT_NE(over.err.find("refusing to overwrite an input"), std::string::npos);
   // Results of another plan are refused by report.
   const std::string json = path("sim.json");
-  ASSERT_EQ(run("simulate " + quote(kInstance) + " " + quote(plan) +
+  ASSERT_EQ(run("simulate " + quote(kSimulationInstance) + " " + quote(plan) +
                 " --samples 3 --quiet "
                 "--json " +
                 quote(json))

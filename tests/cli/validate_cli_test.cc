@@ -17,12 +17,8 @@ namespace {
 
 using mm::cli_test::CliRun;
 using mm::cli_test::quote;
+using mm::cli_test::run_cli;
 using mm::cli_test::slurp;
-
-// Runs `middlemile <arguments>` with its output captured in the test temp folder.
-CliRun run_cli(const std::string& arguments) {
-  return mm::cli_test::run_middlemile(arguments, ::testing::TempDir());
-}
 
 std::string data(const std::string& name) {
   return std::string(MM_TEST_DATA_DIR) + "/" + name;

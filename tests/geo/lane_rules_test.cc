@@ -22,16 +22,16 @@
 
 namespace {
 
-std::string geo_data(const std::string& name) {
+std::string lane_rules_data(const std::string& name) {
   return std::string(MM_TEST_DATA_DIR) + "/geo/" + name;
 }
 
 mm::geo::ImportOptions tiny_options() {
   mm::geo::ImportOptions options;
-  options.facilities = {geo_data("tiny_sites.csv"), ""};
-  options.demand = {geo_data("tiny_demand.csv"), ""};
-  options.lane_rules = geo_data("tiny_rules.json");
-  options.vehicles = geo_data("vehicles.json");
+  options.facilities = {lane_rules_data("tiny_sites.csv"), ""};
+  options.demand = {lane_rules_data("tiny_demand.csv"), ""};
+  options.lane_rules = lane_rules_data("tiny_rules.json");
+  options.vehicles = lane_rules_data("vehicles.json");
   options.name = "tiny_rules";
   return options;
 }

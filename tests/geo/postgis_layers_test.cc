@@ -20,14 +20,14 @@
 
 namespace {
 
-struct DatasetCloser {
+struct PostgisDatasetCloser {
   void operator()(GDALDataset* d) const { GDALClose(GDALDataset::ToHandle(d)); }
 };
-using Dataset = std::unique_ptr<GDALDataset, DatasetCloser>;
+using PostgisDataset = std::unique_ptr<GDALDataset, PostgisDatasetCloser>;
 
-Dataset open(const std::string& path, bool update) {
+PostgisDataset open(const std::string& path, bool update) {
   GDALAllRegister();
-  return Dataset(GDALDataset::FromHandle(
+  return PostgisDataset(GDALDataset::FromHandle(
       GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY),
                  nullptr, nullptr, nullptr)));
 }
@@ -73,7 +73,7 @@ TEST(PostgisLayers, TablesAreWrittenReplacedAndLeftAloneByAFailedWrite) {
   }
   const std::string schema = "mm_layers_" + std::to_string(::getpid());
   const std::string destination = std::string(connection) + " active_schema=" + schema;
-  Dataset admin = open(connection, true);
+  PostgisDataset admin = open(connection, true);
   ASSERT_TRUE(admin) << "cannot reach the PostGIS server " << connection << ": "
                      << CPLGetLastErrorMsg();
   execute(*admin, "CREATE SCHEMA " + schema);
@@ -83,7 +83,7 @@ TEST(PostgisLayers, TablesAreWrittenReplacedAndLeftAloneByAFailedWrite) {
   // Fails on the second layer, after the first was rewritten inside the transaction.
   EXPECT_THROW(mm::geo::write_layers(destination, {stops(5), legs(true)}), std::exception);
   {
-    Dataset read = open(destination, false);
+    PostgisDataset read = open(destination, false);
     ASSERT_TRUE(read);
     OGRLayer* layer = read->GetLayerByName("stops");
     ASSERT_NE(layer, nullptr);

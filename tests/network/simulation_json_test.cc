@@ -71,12 +71,12 @@ TEST(SimulationJson, RoundTrips) {
 }
 
 // What parse_simulation_json reports (tests/network/error_text.h), or "" when it does not throw.
-std::string error_of(const std::string& text) {
+std::string simulation_error_of(const std::string& text) {
   return error_text([&] { parse_simulation_json(text, "sim.json"); });
 }
 
 // full_results() written out, with the first `from` replaced by `to`.
-std::string edited(const std::string& from, const std::string& to) {
+std::string edited_results(const std::string& from, const std::string& to) {
   std::string text = write_simulation_json(full_results());
   const auto at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
@@ -84,23 +84,24 @@ std::string edited(const std::string& from, const std::string& to) {
 }
 
 TEST(SimulationJson, BadFilesNameThePath) {
-  EXPECT_EQ(error_of(edited("\"middlemile-simulation/1\"", "\"middlemile-plan/1\"")),
-            "sim.json: format: expected \"middlemile-simulation/1\" (got \"middlemile-plan/1\")");
-  EXPECT_EQ(error_of(edited("\"spot_vehicles\": 3", "\"spot_vehicles\": -3")),
+  EXPECT_EQ(
+      simulation_error_of(edited_results("\"middlemile-simulation/1\"", "\"middlemile-plan/1\"")),
+      "sim.json: format: expected \"middlemile-simulation/1\" (got \"middlemile-plan/1\")");
+  EXPECT_EQ(simulation_error_of(edited_results("\"spot_vehicles\": 3", "\"spot_vehicles\": -3")),
             "sim.json: samples[0].spot_vehicles: must be >= 0 (got -3)");
-  EXPECT_EQ(error_of(edited("\"p95\": 1390.5", "\"p95\": \"x\"")),
+  EXPECT_EQ(simulation_error_of(edited_results("\"p95\": 1390.5", "\"p95\": \"x\"")),
             "sim.json: summary.cost.p95: must be a number (got string \"x\")");
-  EXPECT_EQ(error_of(edited("\"demand\": \"sampled\"", "\"demand\": \"drawn\"")),
+  EXPECT_EQ(simulation_error_of(edited_results("\"demand\": \"sampled\"", "\"demand\": \"drawn\"")),
             "sim.json: settings.demand: must be one of \"sampled\", \"scenarios\" (got \"drawn\")");
-  EXPECT_EQ(error_of(edited("\"seed\": 18446744073709551615", "\"seed\": -1")),
+  EXPECT_EQ(simulation_error_of(edited_results("\"seed\": 18446744073709551615", "\"seed\": -1")),
             "sim.json: settings.seed: must be >= 0 (got -1)");
-  EXPECT_NE(error_of("{"), "");
+  EXPECT_NE(simulation_error_of("{"), "");
 }
 
 TEST(SimulationJson, EveryProblemIsReportedAtOnce) {
-  std::string text = edited("\"p95\": 1390.5", "\"p95\": \"x\"");
+  std::string text = edited_results("\"p95\": 1390.5", "\"p95\": \"x\"");
   text.replace(text.find("\"threads\": 2"), 12, "\"threads\": 2.5");
-  EXPECT_EQ(error_of(text),
+  EXPECT_EQ(simulation_error_of(text),
             "sim.json: summary.cost.p95: must be a number (got string \"x\") | "
             "sim.json: run.threads: must be an integer (got 2.5)");
 }

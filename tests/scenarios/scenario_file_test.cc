@@ -8,7 +8,7 @@
 namespace mm::scenarios {
 namespace {
 
-std::vector<std::string> problems_of(const std::string& text) {
+std::vector<std::string> file_problems_of(const std::string& text) {
   try {
     parse_scenario_file(text, "s.json", ".");
   } catch (const network::ValidationError& e) {
@@ -43,7 +43,7 @@ TEST(ScenarioFile, ReadsEveryChangeType) {
 }
 
 TEST(ScenarioFile, ReportsEveryShapeProblemWithItsPath) {
-  const auto problems = problems_of(R"({
+  const auto problems = file_problems_of(R"({
     "format": "middlemile-scenarios/1",
     "scenarios": [
       {"name": "a", "changes": [{"type": "shut", "facility": "A"},
@@ -69,7 +69,7 @@ TEST(ScenarioFile, ReportsEveryShapeProblemWithItsPath) {
 }
 
 TEST(ScenarioFile, RejectsAWrongFormatAndBadJson) {
-  EXPECT_EQ(problems_of(R"({"format": "middlemile-instance/1", "scenarios": []})"),
+  EXPECT_EQ(file_problems_of(R"({"format": "middlemile-instance/1", "scenarios": []})"),
             (std::vector<std::string>{"format: expected \"middlemile-scenarios/1\" (got "
                                       "\"middlemile-instance/1\")",
                                       "scenarios: must not be empty"}));
