@@ -573,21 +573,32 @@ class Pipeline {
   }
 
   // IP-based local search: CBC with its cuts on small neighbourhoods of the plan
-  // (engine/mip_neighbourhood.h), everything else fixed; each better plan is the next start,
-  // and the search ends after `neighbourhood_mips` (grown per epoch) failures in a row.
+  // (engine/mip_neighbourhood.h), everything else fixed; each better plan is the next start.
+  // After `neighbourhood_mips` (grown per epoch) failures in a row the neighbourhoods grow by
+  // neighbourhood_mip_size_growth, up to half the commodities (on Canad instances the MIPs of
+  // a tenth stop finding anything within seconds, while those of a fifth to a half still do;
+  // BENCHMARKS.md); then the search ends.
   void improve_by_neighbourhood_mips(int epoch, DesignSolution current, Random& random,
                                      std::vector<Candidate>& found) {
     const std::size_t K = problem_.commodities.size();
-    const std::size_t size = std::min<std::size_t>(
+    const std::size_t largest =
+        static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_max_commodities));
+    std::size_t size = std::min<std::size_t>(
         std::max<std::size_t>(
             static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_min_commodities)),
             static_cast<std::size_t>(engine_.neighbourhood_mip_share * static_cast<double>(K))),
-        static_cast<std::size_t>(std::max(1, engine_.neighbourhood_mip_max_commodities)));
+        largest);
     // A neighbourhood of every commodity is the CBC on the pool beside it.
     if (size >= K) return;
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
     const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
-    for (int i = 0, failed = 0; failed < patience && !expired(); ++i, ++failed) {
+    for (int i = 0, failed = 0; !expired(); ++i, ++failed) {
+      if (failed >= patience) {
+        // Nothing left to find at this size: larger neighbourhoods.
+        size = next_mip_neighbourhood_size(size, engine_.neighbourhood_mip_size_growth, K, largest);
+        if (size == 0) break;
+        failed = 0;
+      }
       const DesignSolution better = solve_mip_neighbourhood(epoch, i, current, size, random);
       if (better.empty()) continue;
       DesignSolution next = kept_or_polished(better, random);

@@ -52,6 +52,7 @@ const Field kFields[] = {
     {"neighbourhood_mip_max_commodities", &EngineOptions::neighbourhood_mip_max_commodities, 1,
      1e9},
     {"neighbourhood_mip_nodes", &EngineOptions::neighbourhood_mip_nodes, 0, 1e9},
+    {"neighbourhood_mip_size_growth", &EngineOptions::neighbourhood_mip_size_growth, 1, 16},
     {"neighbourhood_mip_flows", &EngineOptions::neighbourhood_mip_flows, 0, 1},
     {"neighbourhood_mip_variables", &EngineOptions::neighbourhood_mip_variables, 1, 1e9},
     {"gap", &EngineOptions::gap, 0, 1},

@@ -85,6 +85,10 @@ struct EngineOptions {
   // made MIPs whose root LP ran 70 s past the time limit). [1, 1e9]
   int neighbourhood_mip_max_commodities = 2500;
   int neighbourhood_mip_nodes = 500;
+  // When `neighbourhood_mips` neighbourhoods in a row improve nothing, the next ones are this
+  // many times larger (and the count starts again), while they stay below every commodity and
+  // neighbourhood_mip_max_commodities; 1: the search ends there. [1, 16]
+  double neighbourhood_mip_size_growth = 2.0;
   // 1: the neighbourhood's commodities may take any arc (engine/flow_neighbourhood.h, an arc
   // flow MIP of at most neighbourhood_mip_variables flow variables, which caps the
   // neighbourhood's size on large networks); 0: only the master's path columns. Off by

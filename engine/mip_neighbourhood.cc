@@ -1,6 +1,7 @@
 #include "engine/mip_neighbourhood.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace mm::engine {
 
@@ -54,6 +55,13 @@ std::vector<bool> choose_mip_neighbourhood(const DesignProblem& problem,
   size = std::clamp<std::size_t>(size, 1, K);
   for (std::size_t i = 0; i < size; ++i) chosen[order[i]] = true;
   return chosen;
+}
+
+std::size_t next_mip_neighbourhood_size(std::size_t size, double growth, std::size_t commodities,
+                                        std::size_t largest) {
+  const auto next = static_cast<std::size_t>(std::ceil(static_cast<double>(size) * growth));
+  if (next <= size || next > largest || 2 * next > commodities) return 0;
+  return next;
 }
 
 }  // namespace mm::engine

@@ -28,4 +28,11 @@ std::vector<bool> choose_mip_neighbourhood(const DesignProblem& problem,
                                            const DesignSolution& incumbent, std::size_t size,
                                            Random& random);
 
+// The size of the next neighbourhoods once those of `size` commodities stop improving:
+// `growth` times larger (rounded up), or 0 when that is no larger, more than `largest`, or more
+// than half of the `commodities` (a neighbourhood of most of them is the CBC on the whole pool
+// that follows).
+std::size_t next_mip_neighbourhood_size(std::size_t size, double growth, std::size_t commodities,
+                                        std::size_t largest);
+
 }  // namespace mm::engine

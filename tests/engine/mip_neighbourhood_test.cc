@@ -70,5 +70,16 @@ TEST(MipNeighbourhood, SizeIsClampedToTheCommodities) {
   EXPECT_TRUE(choose_mip_neighbourhood(DesignProblem{}, DesignSolution{}, 3, random).empty());
 }
 
+TEST(MipNeighbourhood, NeighbourhoodsGrowUpToHalfTheCommoditiesAndTheCap) {
+  EXPECT_EQ(next_mip_neighbourhood_size(20, 2.0, 200, 2500), 40u);
+  EXPECT_EQ(next_mip_neighbourhood_size(40, 2.0, 200, 2500), 80u);
+  EXPECT_EQ(next_mip_neighbourhood_size(50, 2.0, 200, 2500), 100u);  // exactly half
+  EXPECT_EQ(next_mip_neighbourhood_size(80, 2.0, 200, 2500), 0u);    // 160 of 200: the pool's
+  EXPECT_EQ(next_mip_neighbourhood_size(10, 1.5, 200, 2500), 15u);
+  EXPECT_EQ(next_mip_neighbourhood_size(3, 1.1, 200, 2500), 4u);       // rounded up
+  EXPECT_EQ(next_mip_neighbourhood_size(2000, 2.0, 90000, 2500), 0u);  // over the cap
+  EXPECT_EQ(next_mip_neighbourhood_size(20, 1.0, 200, 2500), 0u);      // growth 1: no growth
+}
+
 }  // namespace
 }  // namespace mm::engine
