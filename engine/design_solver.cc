@@ -457,8 +457,7 @@ class Pipeline {
     o.stop = options_.stop;
     o.max_nodes = static_cast<int>(std::min(1e9, grown(engine_.branch_nodes, epoch)));
     o.heartbeat = [&] { heartbeat("branch", epoch, from.objective); };
-    const bool whole = master_.path_count() <=
-                       static_cast<std::size_t>(std::max(0, engine_.branch_full_pool_columns));
+    const bool whole = small_pool();
     o.paths_per_commodity = whole ? 0 : engine_.branch_paths_per_commodity;
     o.cuts = whole;
     const DesignSolution branched = price_and_branch(master_, from, o);
@@ -467,6 +466,12 @@ class Pipeline {
       take_better();
       improve_by_neighbourhood_mips(epoch, from, random, found);
     }
+  }
+
+  // The column pool is small enough for CBC to take whole, with its cuts.
+  bool small_pool() const {
+    return master_.path_count() <=
+           static_cast<std::size_t>(std::max(0, engine_.branch_full_pool_columns));
   }
 
   // Once the LP has converged: a dive with re-pricing. The quarter of the design arcs whose
@@ -592,10 +597,14 @@ class Pipeline {
     if (size >= K) return;
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
     const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
+    // Larger neighbourhoods only where the whole pool is a small MIP (the CBC after them takes
+    // it whole, with cuts): on the middle-mile networks' pools they held epoch 0 until the time
+    // limit, and the 300 s plans of all three were worse than without them (BENCHMARKS.md).
+    const double growth = small_pool() ? engine_.neighbourhood_mip_size_growth : 1.0;
     for (int i = 0, failed = 0; !expired(); ++i, ++failed) {
       if (failed >= patience) {
         // Nothing left to find at this size: larger neighbourhoods.
-        size = next_mip_neighbourhood_size(size, engine_.neighbourhood_mip_size_growth, K, largest);
+        size = next_mip_neighbourhood_size(size, growth, K, largest);
         if (size == 0) break;
         failed = 0;
       }
