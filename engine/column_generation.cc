@@ -22,25 +22,36 @@ ColumnGeneration::ColumnGeneration(const ColumnGeneration& other, RestrictedMast
       banned_(other.banned_),
       cuts_(other.cuts_) {}
 
-std::size_t ColumnGeneration::add_initial_paths(int threads) {
+template <typename ArcCost, typename Visit>
+void ColumnGeneration::for_each_cheapest_sink(int threads, ArcCost arc_cost, Visit visit) const {
   const auto& graph = problem_.graph;
   const std::size_t A = problem_.design_arcs.size();
-  std::vector<std::vector<DesignPath>> found(groups_.size());
   tbb::enumerable_thread_specific<ThreadBuffers> buffers;
   parallel_over(groups_.size(), threads, [&](std::size_t gi) {
     const CommodityGroup& g = groups_[gi];
     ThreadBuffers& buf = buffers.local();
     buf.cost.assign(graph.arc_count(), 0.0);
-    // The cost per package at 100% fill.
-    for (std::size_t a = 0; a < A; ++a)
-      buf.cost[a] = full_vehicle_cost_per_package(problem_.design_arcs[a], g.ratio);
+    for (std::size_t a = 0; a < A; ++a) buf.cost[a] = arc_cost(g, a);
     graph.shortest_paths(g.source, buf.cost, buf.tree);
     for (std::size_t k : g.members) {
       auto [best, sink] = best_sink(graph, buf.tree, buf.cost, problem_.commodities[k].sinks);
-      if (sink == routing::kNoNode) continue;
-      found[gi].push_back({k, graph.path_ending_with(buf.tree, sink), 0.0});
+      if (sink != routing::kNoNode) visit(gi, k, best, sink, buf.tree);
     }
   });
+}
+
+std::size_t ColumnGeneration::add_initial_paths(int threads) {
+  std::vector<std::vector<DesignPath>> found(groups_.size());
+  // The cost per package at 100% fill.
+  for_each_cheapest_sink(
+      threads,
+      [&](const CommodityGroup& g, std::size_t a) {
+        return full_vehicle_cost_per_package(problem_.design_arcs[a], g.ratio);
+      },
+      [&](std::size_t gi, std::size_t k, double, std::size_t sink,
+          const routing::ShortestPathTree& tree) {
+        found[gi].push_back({k, problem_.graph.path_ending_with(tree, sink), 0.0});
+      });
   std::vector<DesignPath> all;
   for (auto& f : found)
     for (auto& p : f) {
@@ -52,6 +63,52 @@ std::size_t ColumnGeneration::add_initial_paths(int threads) {
     if (!reachable_[k]) unavoidable_ += problem_.commodities[k].penalty;
   master_.add_paths(all);
   return static_cast<std::size_t>(std::count(reachable_.begin(), reachable_.end(), false));
+}
+
+FullVehicleBound ColumnGeneration::full_vehicle_bound(int threads) const {
+  const std::size_t A = problem_.design_arcs.size();
+  const std::size_t K = problem_.commodities.size();
+  // One dimension per arc, the one the whole demand would fill first. Charging each commodity
+  // the largest of its shares over several dimensions is no Lagrangian multiplier (the max of
+  // sums is below the sum of maxima) and would not bound; one row per arc is one.
+  std::array<double, kDimensions> total{};
+  for (const Commodity& c : problem_.commodities)
+    for (int r = 0; r < kDimensions; ++r) total[r] += c.size[r];
+  std::vector<double> share_per_unit(A, 0.0);  // f_a / u_a^r of the arc's row
+  std::vector<int> dimension(A, -1);
+  for (std::size_t a = 0; a < A; ++a) {
+    const DesignArc& arc = problem_.design_arcs[a];
+    double fullest = -1.0;
+    for (int r = 0; r < kDimensions; ++r) {
+      if (!std::isfinite(arc.capacity[r]) || arc.capacity[r] <= 0) continue;
+      const double load = total[r] / arc.capacity[r];
+      if (load > fullest) {
+        fullest = load;
+        dimension[a] = r;
+        share_per_unit[a] = arc.fixed_cost / arc.capacity[r];
+      }
+    }
+  }
+  // Per commodity, its cheapest path's cost per package (written by its group's pass only).
+  // The group's smallest ratios: a lower bound of each member's cost.
+  FullVehicleBound bound;
+  bound.per_package.assign(K, kInfinity);
+  for_each_cheapest_sink(
+      threads,
+      [&](const CommodityGroup& g, std::size_t a) {
+        return problem_.design_arcs[a].unit_cost +
+               (dimension[a] >= 0 ? g.ratio[dimension[a]] * share_per_unit[a] : 0.0);
+      },
+      [&](std::size_t, std::size_t k, double best, std::size_t, const routing::ShortestPathTree&) {
+        bound.per_package[k] = best;
+      });
+  for (std::size_t k = 0; k < K; ++k) {
+    const Commodity& c = problem_.commodities[k];
+    bound.value += bound.per_package[k] < kInfinity
+                       ? std::min(c.penalty, c.packages * bound.per_package[k])
+                       : c.penalty;
+  }
+  return bound;
 }
 
 void ColumnGeneration::collect_paths(const MasterDuals& duals, std::size_t k, ThreadBuffers& buf,

@@ -59,6 +59,13 @@ struct ColumnGenerationResult {
   double pricing_seconds = 0.0;
 };
 
+struct FullVehicleBound {
+  double value = 0.0;
+  // Per commodity: a lower bound of its cost per package on any path, every vehicle it rides
+  // full (kInfinity: no path). Above its penalty per package, it cannot pay in any plan.
+  std::vector<double> per_package;
+};
+
 class ColumnGeneration {
  public:
   ColumnGeneration(const DesignProblem& problem, RestrictedMaster& master);
@@ -70,6 +77,14 @@ class ColumnGeneration {
   // spreads each arc's fixed cost over a full vehicle. Adds them to the master; returns how
   // many commodities have no path at all.
   std::size_t add_initial_paths(int threads);
+
+  // A lower bound on every plan's cost from one shortest-path pass per pricing group, there in
+  // seconds where the master LP's first bound can take minutes (national networks): the
+  // Lagrangian bound with every row relaxed but one capacity row per design arc, whose dual is
+  // the fixed cost of a full vehicle, so that vehicles cost nothing and each commodity takes
+  // its cheapest path at full vehicles or stays unserved (the LP with weak linking). Includes
+  // the penalty of commodities with no path. Banned arcs are ignored: it bounds the problem.
+  FullVehicleBound full_vehicle_bound(int threads) const;
 
   ColumnGenerationResult run(const ColumnGenerationOptions& options,
                              const ProgressCallback& progress, const std::string& phase,
@@ -100,6 +115,11 @@ class ColumnGeneration {
   void collect_paths(const MasterDuals& duals, std::size_t k, ThreadBuffers& buf, double scale,
                      double tolerance, std::size_t columns_per_commodity,
                      PricedCommodity& result) const;
+  // For every pricing group, in parallel: shortest paths from its source under
+  // arc_cost(group, design arc) (other arcs free), then visit(group index, member, cost per
+  // package to its cheapest sink, that sink, the tree) for each member that reaches a sink.
+  template <typename ArcCost, typename Visit>
+  void for_each_cheapest_sink(int threads, ArcCost arc_cost, Visit visit) const;
   void price(const MasterDuals& duals, int threads, double tolerance,
              std::size_t columns_per_commodity, std::vector<PricedCommodity>& out) const;
 

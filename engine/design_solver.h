@@ -66,6 +66,9 @@ struct DesignSolverResult {
   double gap = kInfinity;       // network::relative_gap(best.objective, lower_bound, unavoidable)
   double lp_value = kInfinity;  // the master LP's value when the solve ended
   std::vector<bool> reachable;  // per commodity: has any path to a sink
+  // Per commodity: at least what a package costs on any path, vehicles full (its penalty per
+  // package below this: it cannot pay in any plan). ColumnGeneration::full_vehicle_bound.
+  std::vector<double> full_vehicle_cost;
   double seconds = 0.0;
   int epochs = 0;
   int cg_rounds = 0;

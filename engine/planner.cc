@@ -9,6 +9,7 @@
 #include "engine/ten_vehicle_flow.h"
 #include "engine/vehicle_balance.h"
 #include "network/memory_guard.h"
+#include "network/number_text.h"
 #include "network/physical_network.h"
 #include "network/time_expanded_network.h"
 
@@ -16,21 +17,33 @@ namespace mm::engine {
 
 namespace {
 
+// Why demand k is (partly) unserved. `full_vehicle_cost`: at least what one of its packages
+// costs on any path, every vehicle full (DesignSolverResult::full_vehicle_cost): above the
+// penalty, no plan can serve it at a profit; below it, what leaves it out is vehicles it would
+// fill only in part or a capacity limit, which the plan's gap bounds.
 std::string reason_for(const network::Instance& instance, const network::PhysicalNetwork& physical,
-                       bool has_on_time_path, std::size_t k) {
+                       bool has_on_time_path, double full_vehicle_cost, std::size_t k) {
   const network::Demand& d = instance.demand()[k];
   const auto& f = instance.facilities();
+  const double penalty = instance.unserved_penalty_per_package();
   std::ostringstream out;
   if (!physical.can_reach(d.origin, d.destination)) {
     out << "no lane path from " << f[d.origin].id << " to " << f[d.destination].id;
   } else if (!has_on_time_path) {
     out << "no path reaches " << f[d.destination].id << " by minute " << d.due_minute
         << " (ready at " << f[d.origin].id << " at minute " << d.ready_minute << ")";
+  } else if (full_vehicle_cost > penalty) {
+    out << "not worth serving: even with every vehicle full, its cheapest on-time path costs at "
+           "least "
+        << network::fixed_text(full_vehicle_cost, 2) << " per package, more than the unserved "
+        << "penalty of " << network::fixed_text(penalty, 2);
   } else {
-    out << "not worth serving: its on-time paths cost more than the unserved penalty of "
-        << instance.unserved_penalty_per_package()
-        << " per package, or capacity limits (vehicles per departure, fleet, sort capacity) "
-           "leave no room in its window";
+    out << "not worth serving in this plan: with every vehicle full its cheapest on-time path "
+           "would cost "
+        << network::fixed_text(full_vehicle_cost, 2) << " per package, less than the unserved "
+        << "penalty of " << network::fixed_text(penalty, 2)
+        << ", but vehicles it would fill only in part, or capacity limits (vehicles per "
+           "departure, fleet, sort capacity), leave no room for it in its window";
   }
   return out.str();
 }
@@ -96,7 +109,7 @@ PlannerResult plan_network(const network::Instance& instance, const PlannerOptio
   solution.unavoidable = solved.unavoidable;
   solution.proven_optimal = solved.status == SolveStatus::optimal;
   result.plan = assemble_plan(instance, ten, solution, solved.seconds, [&](std::size_t k) {
-    return reason_for(instance, physical, solved.reachable[k], k);
+    return reason_for(instance, physical, solved.reachable[k], solved.full_vehicle_cost[k], k);
   });
   if (solved.best.empty()) result.plan.status = network::PlanStatus::no_solution;
   // The engine's bound covers empty moves and fleet when the master states them: it is capped

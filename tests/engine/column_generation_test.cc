@@ -1,8 +1,8 @@
 // Column generation (engine/column_generation.h) to LP values computed by hand: initial paths
 // under full-vehicle costs, the Lagrangian bound after one round, the strong LP once linking
 // rows are separated (a new column that only prices out after them), the cut-set MIR cuts'
-// LP, multi-column pricing, commodities without a path, and the same columns with 1 or 2
-// threads.
+// LP, multi-column pricing, commodities without a path, the same columns with 1 or 2
+// threads, and the bound at full vehicles.
 #include "engine/column_generation.h"
 
 #include <gtest/gtest.h>
@@ -185,6 +185,68 @@ TEST(ColumnGeneration, OneOrTwoThreadsGiveTheSameColumnsInTheSameOrder) {
   EXPECT_EQ(values[0], values[1]);
   EXPECT_EQ(columns[0], columns[1]);
   EXPECT_GT(columns[0].size(), 8u);  // pricing added paths beyond the initial ones
+}
+
+// The bound at full vehicles: the direct truck at 100/100 per m³ (10 for 10 m³) against the two
+// vans at 2 × 20/10 (40); the unreachable commodity adds its penalty.
+TEST(ColumnGeneration, FullVehicleBoundIsTheCheapestPathAtFullVehicles) {
+  for (const bool extra : {false, true}) {
+    const Diamond net(extra);
+    RestrictedMaster master(net.problem);
+    const ColumnGeneration cg(net.problem, master);
+    const FullVehicleBound bound = cg.full_vehicle_bound(1);
+    EXPECT_NEAR(bound.value, extra ? 10.0 + 777.0 : 10.0, 1e-9) << extra;
+    ASSERT_EQ(bound.per_package.size(), extra ? 2u : 1u);
+    EXPECT_NEAR(bound.per_package[0], 1.0, 1e-9);  // 1 m³ a package at 1 per m³
+    if (extra) {
+      EXPECT_EQ(bound.per_package[1], kInfinity);
+    }
+  }
+}
+
+// A commodity whose cheapest path costs more than leaving it unserved counts its penalty.
+TEST(ColumnGeneration, FullVehicleBoundTakesThePenaltyWhereItIsCheaper) {
+  test::ParallelLanes net;
+  net.add_lane(test::vehicle(100, 10));
+  net.to_d(5, 5, 30);  // half a vehicle: 50 at full vehicles, the penalty 30
+  const DesignProblem problem = net.builder.build();
+  RestrictedMaster master(problem);
+  const ColumnGeneration cg(problem, master);
+  const FullVehicleBound bound = cg.full_vehicle_bound(2);
+  EXPECT_NEAR(bound.value, 30.0, 1e-9);
+  EXPECT_NEAR(bound.per_package[0], 10.0, 1e-9);  // above the penalty's 6 a package
+}
+
+// One 100 m³, 10 t truck at 100 carries both commodities (61 m³, 10 t): the optimum is 100.
+// Charged the larger of its two shares, a (60 m³, 1 t) would pay 60 and b (1 m³, 9 t) 90, 150
+// in all, above the optimum; the bound keeps one row, weight (the fuller: 10/10 against
+// 61/100), and is 100 × 10/10.
+TEST(ColumnGeneration, FullVehicleBoundKeepsOneDimensionPerArc) {
+  test::ParallelLanes net;
+  DesignArc truck = test::vehicle(100, 100);
+  truck.capacity[1] = 10;
+  net.add_lane(truck);
+  net.to_d(1, 60, 1e4);
+  net.to_d(1, 1, 1e4);
+  DesignProblem problem = net.builder.build();
+  problem.commodities[0].size[1] = 1;
+  problem.commodities[1].size[1] = 9;
+  RestrictedMaster master(problem);
+  const ColumnGeneration cg(problem, master);
+  EXPECT_NEAR(cg.full_vehicle_bound(1).value, 100.0, 1e-9);
+}
+
+// Below the LP with strong linking rows, which only adds rows to the weak one.
+TEST(ColumnGeneration, FullVehicleBoundIsBelowTheConvergedLp) {
+  const DesignProblem problem = test::hub_and_vans();
+  RestrictedMaster master(problem);
+  ColumnGeneration cg(problem, master);
+  cg.add_initial_paths(1);
+  const double bound = cg.full_vehicle_bound(2).value;
+  const ColumnGenerationResult r = run(cg);
+  ASSERT_TRUE(r.converged);
+  EXPECT_GT(bound, 0.0);
+  EXPECT_LE(bound, r.lower_bound + 1e-7);
 }
 
 }  // namespace

@@ -86,5 +86,17 @@ TEST(DesignSolver, ColumnGenerationBesideTheSearchesStillClosesTheGap) {
   EXPECT_EQ(one.best.units, apart.best.units);
 }
 
+// A run with no time at all still reports a bound: each commodity on its cheapest path at full
+// vehicles, via the hub 50 + 50 for A and for B (direct 125 each), 200.
+TEST(DesignSolver, ARunWithoutTimeHasTheFullVehicleBound) {
+  const DesignProblem problem = two_origins_one_hub();
+  DesignSolverOptions options;
+  options.time_limit_seconds = 0;
+  const DesignSolverResult r = solve_design(problem, options, nullptr);
+  EXPECT_NEAR(r.lower_bound, 200.0, 1e-9);
+  EXPECT_GE(r.best.objective, 300.0);
+  EXPECT_EQ(r.cg_rounds, 0);
+}
+
 }  // namespace
 }  // namespace mm::engine
