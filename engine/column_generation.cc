@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include <tbb/enumerable_thread_specific.h>
 
@@ -22,16 +23,32 @@ ColumnGeneration::ColumnGeneration(const ColumnGeneration& other, RestrictedMast
       banned_(other.banned_),
       cuts_(other.cuts_) {}
 
+namespace {
+
+// What a package of per-package size `ratio` pays on `arc` under the full-vehicle bound's prices:
+// its unit cost and its share of a full vehicle by the arc's row `dimension` (-1: none). The
+// same arithmetic as full_vehicle_cost_per_package, so that the two agree to the bit wherever
+// that dimension is the one the package fills first.
+double bound_cost(const DesignArc& arc, int dimension,
+                  const std::array<double, kDimensions>& ratio) {
+  return arc.unit_cost +
+         (dimension >= 0 ? ratio[dimension] * arc.fixed_cost / arc.capacity[dimension] : 0.0);
+}
+
+}  // namespace
+
 template <typename ArcCost, typename Visit>
-void ColumnGeneration::for_each_cheapest_sink(int threads, ArcCost arc_cost, Visit visit) const {
+void ColumnGeneration::for_each_cheapest_sink(const std::vector<std::size_t>& group_ids,
+                                              int threads, ArcCost arc_cost, Visit visit) const {
   const auto& graph = problem_.graph;
   const std::size_t A = problem_.design_arcs.size();
   tbb::enumerable_thread_specific<ThreadBuffers> buffers;
-  parallel_over(groups_.size(), threads, [&](std::size_t gi) {
+  parallel_over(group_ids.size(), threads, [&](std::size_t i) {
+    const std::size_t gi = group_ids[i];
     const CommodityGroup& g = groups_[gi];
     ThreadBuffers& buf = buffers.local();
     buf.cost.assign(graph.arc_count(), 0.0);
-    for (std::size_t a = 0; a < A; ++a) buf.cost[a] = arc_cost(g, a);
+    for (std::size_t a = 0; a < A; ++a) buf.cost[a] = arc_cost(gi, a);
     graph.shortest_paths(g.source, buf.cost, buf.tree);
     for (std::size_t k : g.members) {
       auto [best, sink] = best_sink(graph, buf.tree, buf.cost, problem_.commodities[k].sinks);
@@ -40,18 +57,71 @@ void ColumnGeneration::for_each_cheapest_sink(int threads, ArcCost arc_cost, Vis
   });
 }
 
+std::vector<int> ColumnGeneration::bound_dimensions() const {
+  // One dimension per arc, the one the whole demand would fill first. Charging each commodity
+  // the largest of its shares over several dimensions is no Lagrangian multiplier (the max of
+  // sums is below the sum of maxima) and would not bound; one row per arc is one.
+  std::array<double, kDimensions> total{};
+  for (const Commodity& c : problem_.commodities)
+    for (int r = 0; r < kDimensions; ++r) total[r] += c.size[r];
+  std::vector<int> dimension(problem_.design_arcs.size(), -1);
+  for (std::size_t a = 0; a < dimension.size(); ++a) {
+    const DesignArc& arc = problem_.design_arcs[a];
+    double fullest = -1.0;
+    for (int r = 0; r < kDimensions; ++r) {
+      if (!std::isfinite(arc.capacity[r]) || arc.capacity[r] <= 0) continue;
+      if (total[r] / arc.capacity[r] > fullest) {
+        fullest = total[r] / arc.capacity[r];
+        dimension[a] = r;
+      }
+    }
+  }
+  return dimension;
+}
+
 std::size_t ColumnGeneration::add_initial_paths(int threads) {
+  const std::size_t K = problem_.commodities.size();
+  const std::vector<int> dimension = bound_dimensions();
+  std::vector<std::size_t> every_group(groups_.size());
+  std::iota(every_group.begin(), every_group.end(), std::size_t{0});
   std::vector<std::vector<DesignPath>> found(groups_.size());
-  // The cost per package at 100% fill.
+  // Per group: whether the bound's prices differ from the first columns' on some arc (its
+  // packages fill another dimension first there); then the bound takes a pass of its own.
+  std::vector<char> own_pass(groups_.size(), 0);
+  full_bound_ = FullVehicleBound{};
+  full_bound_.per_package.assign(K, kInfinity);
+  // The first columns: the cost per package at 100% fill (by the dimension it fills first).
   for_each_cheapest_sink(
-      threads,
-      [&](const CommodityGroup& g, std::size_t a) {
-        return full_vehicle_cost_per_package(problem_.design_arcs[a], g.ratio);
+      every_group, threads,
+      [&](std::size_t gi, std::size_t a) {
+        const DesignArc& arc = problem_.design_arcs[a];
+        const double cost = full_vehicle_cost_per_package(arc, groups_[gi].ratio);
+        if (cost != bound_cost(arc, dimension[a], groups_[gi].ratio)) own_pass[gi] = 1;
+        return cost;
       },
-      [&](std::size_t gi, std::size_t k, double, std::size_t sink,
+      [&](std::size_t gi, std::size_t k, double best, std::size_t sink,
           const routing::ShortestPathTree& tree) {
         found[gi].push_back({k, problem_.graph.path_ending_with(tree, sink), 0.0});
+        if (!own_pass[gi]) full_bound_.per_package[k] = best;
       });
+  std::vector<std::size_t> rest;
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi)
+    if (own_pass[gi]) rest.push_back(gi);
+  // The group's smallest ratios: a lower bound of each member's cost.
+  for_each_cheapest_sink(
+      rest, threads,
+      [&](std::size_t gi, std::size_t a) {
+        return bound_cost(problem_.design_arcs[a], dimension[a], groups_[gi].ratio);
+      },
+      [&](std::size_t, std::size_t k, double best, std::size_t, const routing::ShortestPathTree&) {
+        full_bound_.per_package[k] = best;
+      });
+  for (std::size_t k = 0; k < K; ++k) {
+    const Commodity& c = problem_.commodities[k];
+    full_bound_.value += full_bound_.per_package[k] < kInfinity
+                             ? std::min(c.penalty, c.packages * full_bound_.per_package[k])
+                             : c.penalty;
+  }
   std::vector<DesignPath> all;
   for (auto& f : found)
     for (auto& p : f) {
@@ -59,56 +129,10 @@ std::size_t ColumnGeneration::add_initial_paths(int threads) {
       all.push_back(std::move(p));
     }
   unavoidable_ = 0.0;
-  for (std::size_t k = 0; k < problem_.commodities.size(); ++k)
+  for (std::size_t k = 0; k < K; ++k)
     if (!reachable_[k]) unavoidable_ += problem_.commodities[k].penalty;
   master_.add_paths(all);
   return static_cast<std::size_t>(std::count(reachable_.begin(), reachable_.end(), false));
-}
-
-FullVehicleBound ColumnGeneration::full_vehicle_bound(int threads) const {
-  const std::size_t A = problem_.design_arcs.size();
-  const std::size_t K = problem_.commodities.size();
-  // One dimension per arc, the one the whole demand would fill first. Charging each commodity
-  // the largest of its shares over several dimensions is no Lagrangian multiplier (the max of
-  // sums is below the sum of maxima) and would not bound; one row per arc is one.
-  std::array<double, kDimensions> total{};
-  for (const Commodity& c : problem_.commodities)
-    for (int r = 0; r < kDimensions; ++r) total[r] += c.size[r];
-  std::vector<double> share_per_unit(A, 0.0);  // f_a / u_a^r of the arc's row
-  std::vector<int> dimension(A, -1);
-  for (std::size_t a = 0; a < A; ++a) {
-    const DesignArc& arc = problem_.design_arcs[a];
-    double fullest = -1.0;
-    for (int r = 0; r < kDimensions; ++r) {
-      if (!std::isfinite(arc.capacity[r]) || arc.capacity[r] <= 0) continue;
-      const double load = total[r] / arc.capacity[r];
-      if (load > fullest) {
-        fullest = load;
-        dimension[a] = r;
-        share_per_unit[a] = arc.fixed_cost / arc.capacity[r];
-      }
-    }
-  }
-  // Per commodity, its cheapest path's cost per package (written by its group's pass only).
-  // The group's smallest ratios: a lower bound of each member's cost.
-  FullVehicleBound bound;
-  bound.per_package.assign(K, kInfinity);
-  for_each_cheapest_sink(
-      threads,
-      [&](const CommodityGroup& g, std::size_t a) {
-        return problem_.design_arcs[a].unit_cost +
-               (dimension[a] >= 0 ? g.ratio[dimension[a]] * share_per_unit[a] : 0.0);
-      },
-      [&](std::size_t, std::size_t k, double best, std::size_t, const routing::ShortestPathTree&) {
-        bound.per_package[k] = best;
-      });
-  for (std::size_t k = 0; k < K; ++k) {
-    const Commodity& c = problem_.commodities[k];
-    bound.value += bound.per_package[k] < kInfinity
-                       ? std::min(c.penalty, c.packages * bound.per_package[k])
-                       : c.penalty;
-  }
-  return bound;
 }
 
 void ColumnGeneration::collect_paths(const MasterDuals& duals, std::size_t k, ThreadBuffers& buf,

@@ -78,13 +78,14 @@ class ColumnGeneration {
   // many commodities have no path at all.
   std::size_t add_initial_paths(int threads);
 
-  // A lower bound on every plan's cost from one shortest-path pass per pricing group, there in
-  // seconds where the master LP's first bound can take minutes (national networks): the
-  // Lagrangian bound with every row relaxed but one capacity row per design arc, whose dual is
-  // the fixed cost of a full vehicle, so that vehicles cost nothing and each commodity takes
-  // its cheapest path at full vehicles or stays unserved (the LP with weak linking). Includes
-  // the penalty of commodities with no path. Banned arcs are ignored: it bounds the problem.
-  FullVehicleBound full_vehicle_bound(int threads) const;
+  // A lower bound on every plan's cost, computed by add_initial_paths from the same shortest-path
+  // pass per pricing group (a pass of its own for a group whose packages fill another dimension
+  // first on some arc), there in seconds where the master LP's first bound can take minutes
+  // (national networks): the Lagrangian bound with every row relaxed but one capacity row per
+  // design arc, whose dual is the fixed cost of a full vehicle, so that vehicles cost nothing
+  // and each commodity takes its cheapest path at full vehicles or stays unserved (the LP with
+  // weak linking). Includes the penalty of commodities with no path. Banned arcs are ignored.
+  const FullVehicleBound& full_vehicle_bound() const { return full_bound_; }
 
   ColumnGenerationResult run(const ColumnGenerationOptions& options,
                              const ProgressCallback& progress, const std::string& phase,
@@ -115,11 +116,14 @@ class ColumnGeneration {
   void collect_paths(const MasterDuals& duals, std::size_t k, ThreadBuffers& buf, double scale,
                      double tolerance, std::size_t columns_per_commodity,
                      PricedCommodity& result) const;
-  // For every pricing group, in parallel: shortest paths from its source under
-  // arc_cost(group, design arc) (other arcs free), then visit(group index, member, cost per
-  // package to its cheapest sink, that sink, the tree) for each member that reaches a sink.
+  // For the pricing groups `group_ids`, in parallel: shortest paths from the group's source
+  // under arc_cost(group index, design arc) (other arcs free), then visit(group index, member,
+  // cost per package to its cheapest sink, that sink, the tree) for each member that reaches one.
   template <typename ArcCost, typename Visit>
-  void for_each_cheapest_sink(int threads, ArcCost arc_cost, Visit visit) const;
+  void for_each_cheapest_sink(const std::vector<std::size_t>& group_ids, int threads,
+                              ArcCost arc_cost, Visit visit) const;
+  // Per design arc, the dimension of the capacity row the full-vehicle bound keeps (-1: none).
+  std::vector<int> bound_dimensions() const;
   void price(const MasterDuals& duals, int threads, double tolerance,
              std::size_t columns_per_commodity, std::vector<PricedCommodity>& out) const;
 
@@ -128,6 +132,7 @@ class ColumnGeneration {
   std::vector<CommodityGroup> groups_;
   std::vector<bool> reachable_;
   double unavoidable_ = 0.0;  // penalty of commodities with no path at all
+  FullVehicleBound full_bound_;
   const std::vector<bool>* banned_ = nullptr;
   CutsetSeparator* cuts_ = nullptr;
 };

@@ -84,9 +84,8 @@ class Pipeline {
     }
     // A bound at once: the master LP's comes after its first rounds, minutes on a national
     // network, and is only then (and from then on) the stronger one.
-    FullVehicleBound full = cg_.full_vehicle_bound(std::max(1, options_.threads));
-    lower_bound_ = full.value;
-    result.full_vehicle_cost = std::move(full.per_package);
+    lower_bound_ = cg_.full_vehicle_bound().value;
+    result.full_vehicle_cost = cg_.full_vehicle_bound().per_package;
     consider(all_unserved(problem_), "start");
     first_plan(result);
     cg_.set_cut_separator(&cuts_);

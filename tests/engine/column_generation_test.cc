@@ -193,8 +193,9 @@ TEST(ColumnGeneration, FullVehicleBoundIsTheCheapestPathAtFullVehicles) {
   for (const bool extra : {false, true}) {
     const Diamond net(extra);
     RestrictedMaster master(net.problem);
-    const ColumnGeneration cg(net.problem, master);
-    const FullVehicleBound bound = cg.full_vehicle_bound(1);
+    ColumnGeneration cg(net.problem, master);
+    cg.add_initial_paths(1);
+    const FullVehicleBound bound = cg.full_vehicle_bound();
     EXPECT_NEAR(bound.value, extra ? 10.0 + 777.0 : 10.0, 1e-9) << extra;
     ASSERT_EQ(bound.per_package.size(), extra ? 2u : 1u);
     EXPECT_NEAR(bound.per_package[0], 1.0, 1e-9);  // 1 m³ a package at 1 per m³
@@ -211,8 +212,9 @@ TEST(ColumnGeneration, FullVehicleBoundTakesThePenaltyWhereItIsCheaper) {
   net.to_d(5, 5, 30);  // half a vehicle: 50 at full vehicles, the penalty 30
   const DesignProblem problem = net.builder.build();
   RestrictedMaster master(problem);
-  const ColumnGeneration cg(problem, master);
-  const FullVehicleBound bound = cg.full_vehicle_bound(2);
+  ColumnGeneration cg(problem, master);
+  cg.add_initial_paths(2);
+  const FullVehicleBound bound = cg.full_vehicle_bound();
   EXPECT_NEAR(bound.value, 30.0, 1e-9);
   EXPECT_NEAR(bound.per_package[0], 10.0, 1e-9);  // above the penalty's 6 a package
 }
@@ -232,8 +234,9 @@ TEST(ColumnGeneration, FullVehicleBoundKeepsOneDimensionPerArc) {
   problem.commodities[0].size[1] = 1;
   problem.commodities[1].size[1] = 9;
   RestrictedMaster master(problem);
-  const ColumnGeneration cg(problem, master);
-  EXPECT_NEAR(cg.full_vehicle_bound(1).value, 100.0, 1e-9);
+  ColumnGeneration cg(problem, master);
+  cg.add_initial_paths(1);
+  EXPECT_NEAR(cg.full_vehicle_bound().value, 100.0, 1e-9);
 }
 
 // Below the LP with strong linking rows, which only adds rows to the weak one.
@@ -242,7 +245,7 @@ TEST(ColumnGeneration, FullVehicleBoundIsBelowTheConvergedLp) {
   RestrictedMaster master(problem);
   ColumnGeneration cg(problem, master);
   cg.add_initial_paths(1);
-  const double bound = cg.full_vehicle_bound(2).value;
+  const double bound = cg.full_vehicle_bound().value;
   const ColumnGenerationResult r = run(cg);
   ASSERT_TRUE(r.converged);
   EXPECT_GT(bound, 0.0);
