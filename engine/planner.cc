@@ -38,8 +38,9 @@ std::string reason_for(const network::Instance& instance, const network::Physica
         << network::fixed_text(full_vehicle_cost, 2) << " per package, more than the unserved "
         << "penalty of " << network::fixed_text(penalty, 2);
   } else {
+    // A lower bound (the commodity's pricing group prices its smallest package): "from".
     out << "not worth serving in this plan: with every vehicle full its cheapest on-time path "
-           "would cost "
+           "costs from "
         << network::fixed_text(full_vehicle_cost, 2) << " per package, less than the unserved "
         << "penalty of " << network::fixed_text(penalty, 2)
         << ", but vehicles it would fill only in part, or capacity limits (vehicles per "

@@ -349,7 +349,7 @@ TEST(Planner, SortCapacitySpreadsPackagesOverHoursAndDropsTheRest) {
   EXPECT_EQ(plan.unserved[0].demand, "d");
   EXPECT_NEAR(plan.unserved[0].packages, 5.0, 1e-6);
   EXPECT_EQ(plan.unserved[0].reason.rfind("not worth serving in this plan: with every vehicle full "
-                                          "its cheapest on-time path would cost 1.00 per package",
+                                          "its cheapest on-time path costs from 1.00 per package",
                                           0),
             0u)
       << plan.unserved[0].reason;
