@@ -232,6 +232,8 @@ class Pipeline {
       DesignSolution related;
       related.paths = at_most_whole(problem_, warm->incumbent);
       given.assign(related);
+      // Whole, even past the deadline: the related plan offered back must keep what it serves
+      // (what-if's baseline re-planned from a scenario's plan, engine/planner.h).
       repair_limits(given, search_inserter_);
       result.warm_start_objective = given.objective();
       consider(given.solution(), "warm start");
@@ -274,7 +276,9 @@ class Pipeline {
       descend(state, search_inserter_, random, counted);
       consider(state.solution(), "descent");
     }
-    master_.add_paths(best_.paths);
+    // Past the deadline no epoch follows to use them (on a national network adding them took
+    // 1.2 s after a 40 s limit).
+    if (!expired()) master_.add_paths(best_.paths);
     master_path_count_ = master_.path_count();
   }
 
@@ -381,7 +385,7 @@ class Pipeline {
       DesignSolution lp = master_.current_solution();
       lp.paths = at_most_whole(problem_, std::move(lp.paths));
       state.assign(lp);
-      repair_limits(state, lp_inserter_);
+      repair_limits(state, lp_inserter_, budget());
       Random random(options_.seed * 7919ull + static_cast<std::uint64_t>(epoch * 1000 + chunk));
       descend(state, lp_inserter_, random, budget());
       found.push_back({state.solution(), "rounding"});
@@ -569,6 +573,8 @@ class Pipeline {
   DesignSolution polished(const DesignSolution& solution, Random& random) {
     PlanState state(problem_);
     state.assign(solution);
+    // Whole, even past the deadline: CBC's plans keep the master's rows and break few limits,
+    // so this is quick, and a plan CBC found in its last second is kept.
     repair_limits(state, lp_inserter_);
     descend(state, lp_inserter_, random, budget());
     DesignSolution result = state.solution();

@@ -7,7 +7,7 @@
 
 namespace mm::engine {
 
-std::size_t repair_limits(PlanState& state, Inserter& inserter) {
+std::size_t repair_limits(PlanState& state, Inserter& inserter, const SearchBudget& budget) {
   const DesignProblem& problem = state.problem();
   std::vector<std::vector<std::size_t>> arcs_of_group(problem.resource_limits.size());
   for (std::size_t a = 0; a < problem.design_arcs.size(); ++a)
@@ -38,7 +38,10 @@ std::size_t repair_limits(PlanState& state, Inserter& inserter) {
     shed(problem.vehicle_pools[p].arcs, [&] { return !state.over_pool_limit(p); });
   const std::vector<std::size_t> order =
       inserter.largest_first(std::vector<std::size_t>(removed.begin(), removed.end()));
-  for (std::size_t k : order) inserter.insert(state, k);
+  for (std::size_t k : order) {
+    if (budget.expired()) break;
+    inserter.insert(state, k);
+  }
   return removed.size();
 }
 

@@ -59,7 +59,7 @@ class SlopeScaling {
       // seldom makes a plan cheaper, and on a national network it costs seconds.
       if (result.best.empty() || raw < best_exact - kRepeatTolerance * std::abs(best_exact)) {
         PlanState repaired = state;
-        repair_limits(repaired, inserter_);
+        repair_limits(repaired, inserter_, options_.budget);
         if (repaired.objective() < best_exact) {
           best_exact = repaired.objective();
           result.best = repaired.solution();

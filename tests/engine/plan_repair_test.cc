@@ -121,6 +121,25 @@ TEST(PlanRepair, SortCapacityTakesOutTheEmptierTrucksRiderAndKeepsWhatTheRestAll
   EXPECT_NEAR(state.objective(), 500.0 + 2500.0, 1e-6);
 }
 
+TEST(PlanRepair, AnExpiredBudgetTakesRidersOutButInsertsNoneAgain) {
+  // The first test's plan with a deadline already past: Y still comes out (the fleet holds),
+  // but is not inserted again and stays unserved; X and W are untouched.
+  Fleet f(70, 20, 1);
+  PlanState state(f.problem);
+  state.add(f.x, {0}, 1.0);
+  state.add(f.y, {1}, 1.0);
+  state.add(f.w, {2}, 1.0);
+  Inserter inserter(f.problem);
+  SearchBudget past;
+  past.deadline = Clock::now() - std::chrono::seconds(1);
+  EXPECT_EQ(repair_limits(state, inserter, past), 1u);
+  EXPECT_FALSE(state.over_pool_limit(0));
+  EXPECT_EQ(state.served(f.y), 0.0);
+  EXPECT_EQ(state.paths(f.x)[0].arcs, (Ids{0}));
+  EXPECT_EQ(state.paths(f.w)[0].arcs, (Ids{2}));
+  EXPECT_DOUBLE_EQ(state.objective(), 1000.0 + 500.0 + 8.0 + 10000.0);
+}
+
 // BUG (reported, disabled: it HANGS until engine/plan_state.cc is fixed). A plan whose
 // commodity X has the same path twice (two halves of lane 0, merged into one path by the state)
 // leaves X twice in users(0) (plan_state_test.cc, UsersNamesEachCommodityOnce...). With a fleet
