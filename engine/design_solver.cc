@@ -611,23 +611,34 @@ class Pipeline {
     if (size >= K) return;
     // Until this many neighbourhoods in a row bring nothing: the search goes on while it pays.
     const int patience = static_cast<int>(std::min(1e6, grown(engine_.neighbourhood_mips, epoch)));
-    // Larger neighbourhoods only where the whole pool is a small MIP (the CBC after them takes
-    // it whole, with cuts): on the middle-mile networks' pools they held epoch 0 until the time
-    // limit, and the 300 s plans of all three were worse than without them (BENCHMARKS.md).
-    const double growth = small_pool() ? engine_.neighbourhood_mip_size_growth : 1.0;
+    // Larger neighbourhoods where the whole pool is a small MIP (the CBC after them takes it
+    // whole, with cuts), or where CBC closed each of the failed ones: then there is nothing
+    // left at this size, and larger ones are still quick (c62's pool of 4,067 columns: 64
+    // MIPs of 40 commodities closed at the root in 0.2 s each, then CBC on the pool spent 23 s
+    // on its root and found nothing). Not where CBC stops at its node limit: on the
+    // middle-mile networks' pools such neighbourhoods grown held epoch 0 until the time limit,
+    // and the 300 s plans of all three were worse than without them (BENCHMARKS.md).
+    bool all_closed = true;  // every failure in a row so far was closed
     for (int i = 0, failed = 0; !expired(); ++i, ++failed) {
       if (failed >= patience) {
         // Nothing left to find at this size: larger neighbourhoods.
+        const double growth =
+            small_pool() || all_closed ? engine_.neighbourhood_mip_size_growth : 1.0;
         size = next_mip_neighbourhood_size(size, growth, K, largest);
         if (size == 0) break;
         failed = 0;
+        all_closed = true;
       }
-      const DesignSolution better = solve_mip_neighbourhood(epoch, i, current, size, random);
+      bool closed = false;
+      const DesignSolution better =
+          solve_mip_neighbourhood(epoch, i, current, size, random, closed);
+      all_closed = all_closed && closed;
       if (better.empty()) continue;
       DesignSolution next = kept_or_polished(better, random);
       if (next.objective >= current.objective - 1e-9) continue;
       current = std::move(next);
       failed = -1;
+      all_closed = true;
       found.push_back({current, "neighbourhood MIPs"});
       SolveProgress p;
       p.phase = "neighbourhood MIPs";
@@ -639,8 +650,10 @@ class Pipeline {
 
   // One neighbourhood of about `size` commodities around a random one, re-planned by CBC: over
   // arc flows (any arc) or over the master's path columns.
+  // `closed`: whether CBC searched the neighbourhood to the end (never for arc flows).
   DesignSolution solve_mip_neighbourhood(int epoch, int i, const DesignSolution& current,
-                                         std::size_t size, Random& random) {
+                                         std::size_t size, Random& random, bool& closed) {
+    closed = false;
     const std::uint64_t seed = options_.seed + static_cast<std::uint64_t>(epoch * 1000 + i);
     auto beat = [this, i, objective = current.objective] {
       heartbeat("neighbourhood MIPs", i, objective);
@@ -670,6 +683,7 @@ class Pipeline {
     o.heartbeat = beat;
     o.free_commodities = &free;
     o.cuts = true;
+    o.closed = &closed;
     return price_and_branch(master_, current, o);
   }
 

@@ -88,7 +88,8 @@ struct EngineOptions {
   // When `neighbourhood_mips` neighbourhoods in a row improve nothing, the next ones are this
   // many times larger (and the count starts again), while they stay within half the
   // commodities and neighbourhood_mip_max_commodities; 1: the search ends there. Only where
-  // the pool is at most branch_full_pool_columns (engine/design_solver.cc). [1, 16]
+  // the pool is at most branch_full_pool_columns, or where CBC searched each of those
+  // neighbourhoods to the end (engine/design_solver.cc). [1, 16]
   double neighbourhood_mip_size_growth = 2.0;
   // 1: the neighbourhood's commodities may take any arc (engine/flow_neighbourhood.h, an arc
   // flow MIP of at most neighbourhood_mip_variables flow variables, which caps the

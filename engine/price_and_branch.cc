@@ -52,6 +52,7 @@ void start_design_columns(const RestrictedMaster& master, std::vector<double>& s
 
 DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolution& incumbent,
                                 const PriceAndBranchOptions& options) {
+  if (options.closed) *options.closed = false;
   const DesignProblem& problem = master.problem();
   const ClpSimplex& lp = master.clp().model;
   const int columns = lp.numberColumns();
@@ -125,7 +126,10 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   const mip::ReducedMip mip = mip::reduce_fixed_columns(
       *lp.matrix(), lower.data(), upper.data(), lp.objective(), lp.rowLower(), lp.rowUpper());
   const int mip_columns = static_cast<int>(mip.columns.size());
-  if (mip_columns == 0) return {};
+  if (mip_columns == 0) {
+    if (options.closed) *options.closed = true;
+    return {};
+  }
   std::vector<double> mip_start(mip_columns);
   for (int i = 0; i < mip_columns; ++i) mip_start[i] = start[mip.columns[i]];
   OsiClpSolverInterface solver;
@@ -162,7 +166,9 @@ DesignSolution price_and_branch(const RestrictedMaster& master, const DesignSolu
   // stops on an assertion in CbcModel::checkSolution (seen on a two-arc CMND instance).
   cbc.skip_solution_check = false;
   cbc.arguments = cbc_search_arguments(options.seed, options.cuts, options.max_nodes);
-  if (mip::run_cbc(model, cbc).outcome == mip::CbcOutcome::not_run) return {};
+  const mip::CbcRun run = mip::run_cbc(model, cbc);
+  if (options.closed) *options.closed = run.search_complete;
+  if (run.outcome == mip::CbcOutcome::not_run) return {};
   if (model.bestSolution() == nullptr || model.getNumCols() != mip_columns) return {};
   const std::vector<double> full =
       mip::expand_solution(mip, lower.data(), columns, model.bestSolution());

@@ -44,6 +44,10 @@ struct PriceAndBranchOptions {
   // CBC's own cut generators: worth their time on a neighbourhood's small MIP, not on the
   // whole pool (see above).
   bool cuts = false;
+  // Set (when given) to whether CBC searched the columns it was given to the end: true when
+  // nothing better than what it returns is among them (proven, or nothing could move), false
+  // when its node or time limit cut the search short or it did not run.
+  bool* closed = nullptr;
 };
 
 // CBC's arguments for the engine's searches: seeded, no preprocessing, at most `max_nodes`

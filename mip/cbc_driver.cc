@@ -126,6 +126,10 @@ CbcRun run_cbc(CbcModel& model, const CbcOptions& options) {
     run.outcome = CbcOutcome::optimal;
   else
     run.outcome = CbcOutcome::feasible;
+  // CBC's status 0 is "finished"; its secondary status then says how: 0 searched to the end,
+  // 1 the relaxation infeasible or worse than the cutoff (CBC 2.10's CbcModel.hpp).
+  run.search_complete =
+      model.status() == 0 && (model.secondaryStatus() == 0 || model.secondaryStatus() == 1);
   run.seconds = seconds_between(started, Clock::now());
   return run;
 }

@@ -69,6 +69,9 @@ struct CbcRun {
   CbcOutcome outcome = CbcOutcome::not_run;
   double seconds = 0.0;         // wall clock with the lock held
   double waited_seconds = 0.0;  // wall clock waiting for the lock
+  // CBC searched the whole tree: nothing better than its best solution (or than the cutoff,
+  // when it kept none) exists in the model. False when a node, time or other limit stopped it.
+  bool search_complete = false;
 };
 
 // Solves `model` (a CbcModel over a loaded OsiClpSolverInterface, integer columns marked).

@@ -32,16 +32,21 @@ struct Fleet {
     net.builder.pool({0, 1}, fleet);
     problem = net.builder.build();
   }
+  // X on plane 0, Y on plane 1, W on the truck.
+  PlanState each_on_its_lane() const {
+    PlanState state(problem);
+    state.add(x, {0}, 1.0);
+    state.add(y, {1}, 1.0);
+    state.add(w, {2}, 1.0);
+    return state;
+  }
 };
 
 TEST(PlanRepair, AFleetOfOneDropsExactlyTheRiderOfTheEmptierPlaneWhichRidesTheOther) {
   // X (70 m³) flies lane 0, Y (20 m³) lane 1, W the truck. Plane 1 is the emptier (0.2 < 0.7):
   // Y comes out and fits plane 0's 30 m³ of room for nothing (the truck's room would cost 5).
   Fleet f(70, 20, 1);
-  PlanState state(f.problem);
-  state.add(f.x, {0}, 1.0);
-  state.add(f.y, {1}, 1.0);
-  state.add(f.w, {2}, 1.0);
+  PlanState state = f.each_on_its_lane();
   EXPECT_TRUE(state.over_pool_limit(0));
   Inserter inserter(f.problem);
   EXPECT_EQ(repair_limits(state, inserter), 1u);
@@ -125,10 +130,7 @@ TEST(PlanRepair, AnExpiredBudgetTakesRidersOutButInsertsNoneAgain) {
   // The first test's plan with a deadline already past: Y still comes out (the fleet holds),
   // but is not inserted again and stays unserved; X and W are untouched.
   Fleet f(70, 20, 1);
-  PlanState state(f.problem);
-  state.add(f.x, {0}, 1.0);
-  state.add(f.y, {1}, 1.0);
-  state.add(f.w, {2}, 1.0);
+  PlanState state = f.each_on_its_lane();
   Inserter inserter(f.problem);
   SearchBudget past;
   past.deadline = Clock::now() - std::chrono::seconds(1);

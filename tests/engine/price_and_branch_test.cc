@@ -2,12 +2,14 @@
 // strictly better than the incumbent or none. One commodity of 45 m³ over a 95 m³ truck lane
 // (500), a 40 m³ van lane (300) and a 100 m³ lane at 700: from the 700 plan CBC finds the truck
 // (500); from the truck, nothing. paths_per_commodity keeps only the cheapest paths under the
-// LP's duals and the incumbent's; free_commodities re-optimizes a neighbourhood only.
+// LP's duals and the incumbent's; free_commodities re-optimizes a neighbourhood only; `closed`
+// says whether CBC searched to the end.
 #include "engine/price_and_branch.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 #include <vector>
 
@@ -77,7 +79,17 @@ TEST(PriceAndBranch, FindsTheOneTruckPlanFromTheBigLanesPlan) {
 TEST(PriceAndBranch, ReturnsNothingWhenTheIncumbentIsOptimal) {
   SolvedMaster m;
   const DesignSolution truck = plan(m.problem, {1, 0, 0}, {kTruck});
-  EXPECT_TRUE(price_and_branch(m.master, truck, options()).empty());
+  // And says that it searched to the end (what lets IP neighbourhoods grow).
+  bool closed = false;
+  PriceAndBranchOptions o = options();
+  o.closed = &closed;
+  EXPECT_TRUE(price_and_branch(m.master, truck, o).empty());
+  EXPECT_TRUE(closed);
+  // Not run (stopped before it starts): not closed.
+  const std::atomic<bool> stop{true};
+  o.stop = &stop;
+  EXPECT_TRUE(price_and_branch(m.master, truck, o).empty());
+  EXPECT_FALSE(closed);
   // Nor from a plan as good as the best (two vans cost 600 > 500: CBC finds the truck).
   const DesignSolution vans = plan(m.problem, {0, 2, 0}, {kVan});
   const DesignSolution from_vans = price_and_branch(m.master, vans, options());

@@ -41,6 +41,7 @@ TEST(CbcDriver, SolvesAKnapsackToItsOptimum) {
   options.seconds = 20.0;
   const CbcRun run = run_cbc(model, options);
   EXPECT_EQ(run.outcome, CbcOutcome::optimal);
+  EXPECT_TRUE(run.search_complete);
   ASSERT_NE(model.bestSolution(), nullptr);
   EXPECT_NEAR(model.getObjValue(), -21.0, 1e-9);
   const double* x = model.bestSolution();
@@ -61,8 +62,23 @@ TEST(CbcDriver, StartAndCutoff) {
   options.cutoff = -21.0 - 1e-6;
   const CbcRun run = run_cbc(model, options);
   EXPECT_NE(run.outcome, CbcOutcome::not_run);
+  EXPECT_TRUE(run.search_complete);  // nothing better than the cutoff, and that is proven
   ASSERT_NE(model.bestSolution(), nullptr);
   EXPECT_NEAR(model.getObjValue(), -21.0, 1e-9);
+}
+
+// The root alone (no nodes, cuts or heuristics) cannot close the knapsack (LP 22, optimum 21):
+// the search is cut short, and said to be.
+TEST(CbcDriver, ANodeLimitThatCutsTheSearchShortIsNotComplete) {
+  OsiClpSolverInterface solver = knapsack();
+  CbcModel model(solver);
+  CbcOptions options;
+  options.seconds = 20.0;
+  options.arguments = {"-preprocess",      "off", "-cuts",     "off",
+                       "-heuristicsOnOff", "off", "-maxNodes", "0"};
+  const CbcRun run = run_cbc(model, options);
+  EXPECT_NE(run.outcome, CbcOutcome::optimal);
+  EXPECT_FALSE(run.search_complete);
 }
 
 TEST(CbcDriver, DoesNotStartWhenStoppedOrOutOfTime) {
@@ -72,7 +88,9 @@ TEST(CbcDriver, DoesNotStartWhenStoppedOrOutOfTime) {
     const std::atomic<bool> stop{true};
     CbcOptions options;
     options.stop = &stop;
-    EXPECT_EQ(run_cbc(model, options).outcome, CbcOutcome::not_run);
+    const CbcRun run = run_cbc(model, options);
+    EXPECT_EQ(run.outcome, CbcOutcome::not_run);
+    EXPECT_FALSE(run.search_complete);
     EXPECT_EQ(model.bestSolution(), nullptr);
   }
   {
