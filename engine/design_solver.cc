@@ -440,6 +440,9 @@ class Pipeline {
     // CBC starts from the better of the epoch's start and the rounded LP.
     // (A rounded plan need not keep the design rows, and with them CBC's cutoff must be the
     // objective of a plan that does: then the start.)
+    // Taken before the searches below change the master's LP.
+    const std::vector<char> lp_arcs =
+        engine_.arc_restricted_mip ? arcs_of_lp() : std::vector<char>();
     const DesignSolution* incumbent = &start;
     if (problem_.design_rows.empty())
       for (const Candidate& c : found)
@@ -478,6 +481,54 @@ class Pipeline {
       take_better();
       improve_by_neighbourhood_mips(epoch, from, random, found);
     }
+    if (engine_.arc_restricted_mip && problem_.design_rows.empty() && !expired()) {
+      take_better();
+      const DesignSolution restricted = solve_arc_restricted_mip(epoch, from, lp_arcs);
+      if (!restricted.empty()) found.push_back({kept_or_polished(restricted, random), "arc MIP"});
+    }
+  }
+
+  // The design arcs the master's LP uses (a path with a share, or vehicles), one flag each;
+  // empty when its LP is not solved.
+  std::vector<char> arcs_of_lp() const {
+    std::vector<char> used;
+    if (!master_.solution_optimal()) return used;
+    used.assign(problem_.design_arcs.size(), 0);
+    const DesignSolution lp = master_.current_solution(1e-6);
+    for (const DesignPath& p : lp.paths)
+      for (std::size_t a : p.arcs)
+        if (a < used.size()) used[a] = 1;
+    for (std::size_t a = 0; a < used.size() && a < lp.units.size(); ++a)
+      if (lp.units[a] > 1e-6) used[a] = 1;
+    return used;
+  }
+
+  // Every commodity re-planned over arc flows on the design arcs `from` or the LP uses
+  // (`lp_arcs`), the rest closed: CBC picks which of them stay open and routes anything over
+  // them, paths the pool does not have included.
+  DesignSolution solve_arc_restricted_mip(int epoch, const DesignSolution& from,
+                                          const std::vector<char>& lp_arcs) {
+    std::vector<char> allowed = lp_arcs;
+    allowed.resize(problem_.design_arcs.size(), 0);
+    for (const DesignPath& p : from.paths)
+      for (std::size_t a : p.arcs)
+        if (a < allowed.size()) allowed[a] = 1;
+    std::vector<std::size_t> all(problem_.commodities.size());
+    std::iota(all.begin(), all.end(), 0);
+    FlowNeighbourhoodOptions o;
+    o.deadline = deadline_;
+    o.stop = options_.stop;
+    o.seed = options_.seed + static_cast<std::uint64_t>(epoch);
+    o.max_nodes = static_cast<int>(std::min(1e9, grown(engine_.branch_nodes, epoch)));
+    o.max_commodities = all.size();
+    o.max_variables = static_cast<std::size_t>(engine_.neighbourhood_mip_variables);
+    o.heartbeat = [this, epoch, objective = from.objective] {
+      heartbeat("arc MIP", epoch, objective);
+    };
+    o.allowed_arcs = &allowed;
+    DesignSolution better = flows_.improve(from, largest_first(problem_, std::move(all)), o);
+    if (!better.empty()) master_.add_paths(better.paths);  // CBC on the pool sees them next
+    return better;
   }
 
   // The column pool is small enough for CBC to take whole, with its cuts.

@@ -99,6 +99,12 @@ struct EngineOptions {
   // [0, 1]; [1, 1e9]
   int neighbourhood_mip_flows = 0;
   int neighbourhood_mip_variables = 50000;
+  // 1: after CBC on the pool, an arc-restricted MIP (the intensification of Crainic, Gendron &
+  // Hernu 2004): every commodity free over arc flows, on the design arcs the incumbent or the
+  // LP uses only, at most neighbourhood_mip_variables flow variables (the first commodities
+  // in largest-first order beyond that) and branch_nodes nodes (grown per epoch); paths need
+  // not be columns of the pool. 0: off. [0, 1]
+  int arc_restricted_mip = 1;
   // Stop when the gap (network/gap.h) falls below this. [0, 1]
   double gap = 1e-4;
   // Cyclic vehicle types (engine/vehicle_balance.h): 1 prices empty moves and fleet into every

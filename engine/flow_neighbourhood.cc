@@ -134,11 +134,13 @@ FlowNeighbourhood::FlowNeighbourhood(const DesignProblem& problem)
       in_arcs_[problem.graph.arc(a).head].push_back(a);
 }
 
-FlowNeighbourhood::Usable FlowNeighbourhood::usable_arcs(std::size_t k) {
+FlowNeighbourhood::Usable FlowNeighbourhood::usable_arcs(std::size_t k,
+                                                         const std::vector<char>* allowed_arcs) {
   const routing::PricingGraph& g = problem_.graph;
   const Commodity& c = problem_.commodities[k];
   auto open = [&](std::size_t a) {
-    return a >= problem_.design_arcs.size() || problem_.design_arcs[a].max_units > 0;
+    return a >= problem_.design_arcs.size() ||
+           (problem_.design_arcs[a].max_units > 0 && (!allowed_arcs || (*allowed_arcs)[a]));
   };
   // Nodes reachable from the source, and nodes from which one of the sinks' tails is reachable.
   std::vector<std::size_t> seen_forward{c.source}, seen_backward;
@@ -195,7 +197,7 @@ DesignSolution FlowNeighbourhood::improve(const DesignSolution& incumbent,
   for (std::size_t k : order) {
     if (freed.size() >= options.max_commodities) break;
     if (k >= K || is_free[k]) continue;
-    Usable u = usable_arcs(k);
+    Usable u = usable_arcs(k, options.allowed_arcs);
     if (u.ending.empty()) continue;  // no path at all: nothing to re-plan
     const std::size_t more = u.through.size() + u.ending.size();
     if (!freed.empty() && variables + more > options.max_variables) break;

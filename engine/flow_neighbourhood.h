@@ -38,6 +38,10 @@ struct FlowNeighbourhoodOptions {
   std::size_t max_commodities = 10;   // freed at most
   std::size_t max_variables = 50000;  // flow variables at most (the first commodity always)
   std::function<void()> heartbeat;    // CBC's events (progress reporting)
+  // When given (one flag per design arc), the free commodities may use only the design arcs
+  // flagged: the arc-restricted MIP (engine/design_solver.cc) frees every commodity on the arcs
+  // the incumbent and the LP use.
+  const std::vector<char>* allowed_arcs = nullptr;
 };
 
 class FlowNeighbourhood {
@@ -58,7 +62,7 @@ class FlowNeighbourhood {
     std::vector<std::size_t> through;  // arcs the commodity may cross and go on
     std::vector<std::size_t> ending;   // its sink arcs it may end on
   };
-  Usable usable_arcs(std::size_t commodity);
+  Usable usable_arcs(std::size_t commodity, const std::vector<char>* allowed_arcs);
 
   const DesignProblem& problem_;
   std::vector<std::vector<std::size_t>> in_arcs_;  // per node

@@ -5,7 +5,8 @@
 // no column of any master holds here, so only re-routing over arcs finds it. Freeing one
 // commodity alone, the other's direct vehicle stays and the freed one still saves 10 (90
 // through the hub instead of 100). A fleet of 0 on the trunk, or a sort capacity too small for
-// it, leaves nothing better.
+// it, leaves nothing better; so does closing the trunk to the arc-restricted MIP, while closing
+// a direct lane the incumbent does not need there still lets it find the hub.
 #include "engine/flow_neighbourhood.h"
 
 #include <gtest/gtest.h>
@@ -101,6 +102,22 @@ TEST(FlowNeighbourhood, TheVariableBudgetCapsTheNeighbourhoodButNeverBelowOne) {
   ASSERT_FALSE(better.empty());
   EXPECT_NEAR(better.objective, 190.0, 1e-6);
   EXPECT_EQ(arcs_of(better, 0), (std::vector<std::size_t>{net.direct1}));
+}
+
+TEST(FlowNeighbourhood, OnlyTheAllowedDesignArcsMayOpen) {
+  HubNetwork net(true);
+  FlowNeighbourhood flows(net.problem);
+  FlowNeighbourhoodOptions o = options(2);
+  std::vector<char> allowed(net.problem.design_arcs.size(), 1);
+  o.allowed_arcs = &allowed;
+  allowed[net.trunk] = 0;  // the hub's way out closed: the direct lanes are the best left
+  EXPECT_TRUE(flows.improve(net.direct, {0, 1}, o).empty());
+  allowed[net.trunk] = 1;
+  allowed[net.direct2] = 0;  // both through the hub need neither direct lane
+  const DesignSolution better = flows.improve(net.direct, {0, 1}, o);
+  ASSERT_FALSE(better.empty());
+  EXPECT_NEAR(better.objective, 120.0, 1e-6);
+  EXPECT_EQ(arcs_of(better, 1), (std::vector<std::size_t>{net.feeder2, net.trunk}));
 }
 
 }  // namespace
