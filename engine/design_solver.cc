@@ -521,7 +521,7 @@ class Pipeline {
     o.seed = options_.seed + static_cast<std::uint64_t>(epoch);
     o.max_nodes = static_cast<int>(std::min(1e9, grown(engine_.branch_nodes, epoch)));
     o.max_commodities = all.size();
-    o.max_variables = static_cast<std::size_t>(engine_.neighbourhood_mip_variables);
+    o.max_variables = static_cast<std::size_t>(engine_.arc_restricted_mip_variables);
     o.heartbeat = [this, epoch, objective = from.objective] {
       heartbeat("arc MIP", epoch, objective);
     };

@@ -56,6 +56,7 @@ const Field kFields[] = {
     {"neighbourhood_mip_flows", &EngineOptions::neighbourhood_mip_flows, 0, 1},
     {"neighbourhood_mip_variables", &EngineOptions::neighbourhood_mip_variables, 1, 1e9},
     {"arc_restricted_mip", &EngineOptions::arc_restricted_mip, 0, 1},
+    {"arc_restricted_mip_variables", &EngineOptions::arc_restricted_mip_variables, 1, 1e9},
     {"gap", &EngineOptions::gap, 0, 1},
     {"balance_in_search", &EngineOptions::balance_in_search, 0, 1},
     {"balance_in_master", &EngineOptions::balance_in_master, 0, 1},
